@@ -1,0 +1,27 @@
+package dev.userevents;
+
+/**
+ * What the core needs from {@code user_events_data}. {@link KernelDevice} is the real one; tests of pure logic
+ * may use an in-process double. Results are returned, not thrown: {@code >= 0} on success, {@code -errno}
+ * on failure, so the hot path allocates nothing.
+ */
+public interface EventDevice extends AutoCloseable {
+    /**
+     * DIAG_IOCSREG: registers {@code command} with the kernel setting {@code enableBit} of the 32-bit word at
+     * {@code enableAddress}. Returns the write_index, or -errno.
+     */
+    int register(String command, long enableAddress, int enableBit);
+
+    /** DIAG_IOCSUNREG of one (address, bit). Returns 0 or -errno. */
+    int unregister(long enableAddress, int enableBit);
+
+    /** One event, one {@code writev} of {@code iovCount} iovecs at {@code iovAddress}. Returns bytes written or -errno. */
+    long writev(long iovAddress, int iovCount);
+
+    /** Where the events go, for diagnostics. */
+    String describe();
+
+    /** This user of the device is done (after unregistering everything it registered). */
+    @Override
+    void close();
+}

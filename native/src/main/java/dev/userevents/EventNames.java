@@ -1,0 +1,96 @@
+package dev.userevents;
+
+/**
+ * Logger name to user_event name: {@code <prefix><logger>_<LEVEL>}.
+ *
+ * <ul>
+ *   <li>Every code point outside {@code [A-Za-z0-9_]} becomes {@code _} (dots would clash with the kernel's
+ *       {@code name.<hexid>} multi-format names; spaces and {@code ;} would inject fields), so
+ *       {@code com.example.Foo$Bar} is {@code com_example_Foo_Bar}. The prefix is sanitized the same way.</li>
+ *   <li>The empty (root) logger is {@code root}.</li>
+ *   <li>Shortening, so the name stays within {@value UserEventsAbi#MAX_EVENT_NAME_BYTES} bytes (and the command
+ *       within {@value UserEventsAbi#MAX_COMMAND_BYTES}): when {@code prefix + logger} is longer than
+ *       {@link #MAX_BASE_LENGTH}, every package segment but the last is cut to its first character, then the
+ *       result is cut to fit, and {@code _h} plus 8 hex digits of the full logger name's {@code hashCode()} is
+ *       appended. So a shortened name is deterministic, recognizable and unlikely to collide.</li>
+ * </ul>
+ * Names are pure ASCII, so characters and bytes count the same.
+ */
+public final class EventNames {
+    private EventNames() {}
+
+    /** The longest level suffix is "_DEBUG" (6): base + suffix stays within 255. */
+    public static final int MAX_BASE_LENGTH = UserEventsAbi.MAX_EVENT_NAME_BYTES - 6;
+    /** Prefixes beyond this length are cut, so a logger name always keeps some room. */
+    public static final int MAX_PREFIX_LENGTH = 64;
+    private static final int HASH_SUFFIX_LENGTH = 10; // "_h" + 8 hex digits
+
+    /** The sanitized, bounded prefix. */
+    public static String sanitizePrefix(String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return "";
+        }
+        String clean = sanitize(prefix);
+        return clean.length() > MAX_PREFIX_LENGTH ? clean.substring(0, MAX_PREFIX_LENGTH) : clean;
+    }
+
+    /** The event name shared by a logger's six events, without the level suffix. */
+    public static String baseName(String prefix, String loggerName) {
+        String sanitizedPrefix = sanitizePrefix(prefix); // idempotent: callers cannot pass an unsafe prefix
+        String logger = loggerName == null || loggerName.isEmpty() ? "root" : loggerName;
+        String full = sanitizedPrefix + sanitize(logger);
+        if (full.length() <= MAX_BASE_LENGTH) {
+            return full;
+        }
+        String hash = "_h" + String.format("%08x", logger.hashCode());
+        String shortened = sanitizedPrefix + sanitize(abbreviatePackages(logger));
+        int room = MAX_BASE_LENGTH - HASH_SUFFIX_LENGTH;
+        if (shortened.length() > room) {
+            shortened = shortened.substring(0, room);
+        }
+        return shortened + hash;
+    }
+
+    /** The full event name of one level. */
+    public static String eventName(String baseName, Level level) {
+        return baseName + "_" + level.name();
+    }
+
+    /** The DIAG_IOCSREG command: {@code NAME __rel_loc char[] msg; u32 level}. */
+    public static String command(String eventName) {
+        return eventName + " " + UserEventsAbi.FIELDS;
+    }
+
+    /** Replaces every code point outside [A-Za-z0-9_] by one '_'. */
+    public static String sanitize(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            boolean keep = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+            out.append(keep ? (char) cp : '_');
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    /** {@code com.example.deep.Foo} to {@code c.e.d.Foo}. */
+    static String abbreviatePackages(String loggerName) {
+        int lastDot = loggerName.lastIndexOf('.');
+        if (lastDot < 0) {
+            return loggerName;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean segmentStart = true;
+        for (int i = 0; i < lastDot; i++) {
+            char c = loggerName.charAt(i);
+            if (c == '.') {
+                out.append('.');
+                segmentStart = true;
+            } else if (segmentStart) {
+                out.append(c);
+                segmentStart = false;
+            }
+        }
+        return out.append(loggerName, lastDot, loggerName.length()).toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.userevents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registers a logger's six events (one per {@link Level}, all sharing one enable word) when the logger is
+ * first asked for, so tracing tools see them before it logs. {@link #close()} unregisters every
+ * (address, bit) before the enable words are released.
+ *
+ * <p>A registration the kernel refuses (for example EMFILE at {@code kernel.user_events_max}) gives a logger
+ * whose levels are all disabled, with one diagnostic per kind of refusal.
+ */
+final class EventRegistry {
+    private final EventDevice device;
+    private final String prefix;
+    private final EnableWords words = new EnableWords();
+    /** By base event name: loggers whose names sanitize alike share their events. */
+    private final ConcurrentHashMap<String, LoggerEvents> byBaseName = new ConcurrentHashMap<>();
+    private final List<LoggerEvents> registered = new ArrayList<>(); // guarded by this
+    private boolean closed; // guarded by this
+
+    EventRegistry(EventDevice device, String prefix) {
+        this.device = device;
+        this.prefix = EventNames.sanitizePrefix(prefix);
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    LoggerEvents logger(String loggerName) {
+        String baseName = EventNames.baseName(prefix, loggerName);
+        LoggerEvents existing = byBaseName.get(baseName);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            existing = byBaseName.get(baseName);
+            if (existing != null) {
+                return existing;
+            }
+            if (closed) {
+                return LoggerEvents.disabled(loggerName, baseName);
+            }
+            LoggerEvents events = registerAll(loggerName, baseName);
+            byBaseName.put(baseName, events);
+            if (events.isRegistered()) {
+                registered.add(events);
+            }
+            return events;
+        }
+    }
+
+    /** All six or none: a half-registered logger would be confusing in tracefs. */
+    private LoggerEvents registerAll(String loggerName, String baseName) {
+        EnableWords.Word word = words.allocate();
+        int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
+        Level[] levels = Level.values();
+        for (int i = 0; i < levels.length; i++) {
+            Level level = levels[i];
+            String command = EventNames.command(EventNames.eventName(baseName, level));
+            int result = device.register(command, word.address, level.enableBit());
+            if (result < 0) {
+                for (int j = 0; j < i; j++) {
+                    device.unregister(word.address, levels[j].enableBit());
+                }
+                word.clear(); // no bit of this word is registered any more
+                reportRefusal(baseName, -result);
+                return LoggerEvents.disabled(loggerName, baseName);
+            }
+            writeIndexByLevel[level.value] = result;
+        }
+        return new LoggerEvents(loggerName, baseName, word, writeIndexByLevel);
+    }
+
+    private void reportRefusal(String baseName, int errno) {
+        String why;
+        switch (errno) {
+            case UserEventsAbi.EMFILE:
+                why = "the kernel's event limit is reached (sysctl kernel.user_events_max, default 32768); "
+                        + "this and later new loggers stay disabled";
+                break;
+            case UserEventsAbi.EADDRINUSE:
+                why = "an event of that name already exists with another format (another program registered it); "
+                        + "set a prefix to use other names";
+                break;
+            default:
+                why = "the kernel refused the registration";
+                break;
+        }
+        Diagnostics.reportOnce("register:" + errno,
+                "cannot register " + baseName + "_*: " + UserEventsAbi.errnoName(errno) + ": " + why
+                        + " (reported once per error kind).");
+    }
+
+    /** Number of loggers with live registrations. */
+    synchronized int registeredCount() {
+        return registered.size();
+    }
+
+    /** Unregisters every (address, bit), then zeroes the words. Idempotent: true only for the first call. */
+    synchronized boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        for (LoggerEvents events : registered) {
+            EnableWords.Word word = events.word();
+            for (Level level : Level.values()) {
+                int result = device.unregister(word.address, level.enableBit());
+                if (result < 0) {
+                    // The kernel may still write this word: keep its page for the life of the process.
+                    EnableWords.pinForever(word.page);
+                    Diagnostics.reportOnce("unregister:" + -result, "DIAG_IOCSUNREG failed: "
+                            + UserEventsAbi.errnoName(-result) + "; its enable word is kept allocated (reported once).");
+                }
+            }
+            word.clear(); // loggers still holding the word now read "disabled"
+        }
+        registered.clear();
+        return true;
+    }
+}

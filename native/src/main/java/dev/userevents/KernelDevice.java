@@ -1,0 +1,187 @@
+package dev.userevents;
+
+import static dev.userevents.UserEventsAbi.*;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The kernel's {@code user_events_data}: one fd per process per path, shared by every {@link UserEvents} in this
+ * class loader and closed when the last of them closes. Closing the fd drops the kernel's references held by its
+ * write indexes, which lets unused (non-persistent) events disappear from {@code user_events_status}.
+ *
+ * <p>The fd is never closed under a writer: each {@link #writev} holds a share of {@link #state} for the call,
+ * and the last {@link #close()} waits for those to finish, so a write can never land in a file that reused
+ * the fd number.
+ */
+public final class KernelDevice implements EventDevice {
+    private static final Map<Path, KernelDevice> OPEN = new HashMap<>(); // guarded by itself
+
+    /** Bit 0: closing. Bits 1..63: writes in flight, in units of {@link #WRITER}. */
+    private final AtomicLong state = new AtomicLong();
+    private static final long CLOSING = 1;
+    private static final long WRITER = 2;
+
+    private final Path path;
+    private final int fd;
+    private int users; // guarded by OPEN
+    /** Scratch for the rare ioctls: user_reg / user_unreg then the command string; guarded by {@code this}. */
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(USER_REG_SIZE + MAX_COMMAND_BYTES + 8)
+            .order(ByteOrder.nativeOrder());
+    private final long scratchAddress = Pointer.nativeValue(Native.getDirectBufferPointer(scratch));
+
+    private KernelDevice(Path path, int fd) {
+        this.path = path;
+        this.fd = fd;
+    }
+
+    /** Result of {@link #open(Path)}: a device, or the errno that prevented it. */
+    public static final class OpenResult {
+        public final KernelDevice device;
+        public final int errno;
+
+        OpenResult(KernelDevice device, int errno) {
+            this.device = device;
+            this.errno = errno;
+        }
+    }
+
+    /**
+     * Opens {@code path} (O_RDWR | O_CLOEXEC), or shares the fd already open for it. Each successful open
+     * is matched by one {@link #close()}.
+     */
+    public static OpenResult open(Path path) {
+        Path key = path.toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            KernelDevice device = OPEN.get(key);
+            if (device == null) {
+                int fd = Libc.open(key.toString(), O_RDWR | O_CLOEXEC);
+                if (fd < 0) {
+                    return new OpenResult(null, Native.getLastError());
+                }
+                device = new KernelDevice(key, fd);
+                OPEN.put(key, device);
+            }
+            device.users++;
+            return new OpenResult(device, 0);
+        }
+    }
+
+    /** One user is done; the last one closes the fd once no write is in flight. */
+    @Override
+    public void close() {
+        synchronized (OPEN) {
+            if (users == 0 || --users > 0) {
+                return;
+            }
+            OPEN.remove(path);
+        }
+        // Release/acquire pairing: the CLOSING bit set here is seen by any writev that starts later, and a
+        // writev already past its check is counted in state, so we wait for it.
+        state.getAndAdd(CLOSING);
+        while (state.get() != CLOSING) {
+            Thread.onSpinWait();
+        }
+        synchronized (this) {
+            Libc.close(fd);
+        }
+    }
+
+    @Override
+    public synchronized int register(String command, long enableAddress, int enableBit) {
+        byte[] commandBytes = command.getBytes(StandardCharsets.UTF_8);
+        if (commandBytes.length + 1 > MAX_COMMAND_BYTES) {
+            return -E2BIG;
+        }
+        int commandOffset = USER_REG_SIZE + 4; // keep the string 8-aligned after the 28-byte struct
+        scratch.clear();
+        scratch.put(commandOffset, commandBytes);
+        scratch.put(commandOffset + commandBytes.length, (byte) 0);
+        scratch.putInt(USER_REG_SIZE_OFFSET, USER_REG_SIZE);
+        scratch.put(USER_REG_ENABLE_BIT_OFFSET, (byte) enableBit);
+        scratch.put(USER_REG_ENABLE_SIZE_OFFSET, (byte) ENABLE_WORD_BYTES);
+        scratch.putShort(USER_REG_FLAGS_OFFSET, (short) 0);
+        scratch.putLong(USER_REG_ENABLE_ADDR_OFFSET, enableAddress);
+        scratch.putLong(USER_REG_NAME_ARGS_OFFSET, scratchAddress + commandOffset);
+        scratch.putInt(USER_REG_WRITE_INDEX_OFFSET, -1);
+        int result = ioctlRetryingEintr(DIAG_IOCSREG, scratchAddress);
+        return result < 0 ? result : scratch.getInt(USER_REG_WRITE_INDEX_OFFSET);
+    }
+
+    @Override
+    public synchronized int unregister(long enableAddress, int enableBit) {
+        scratch.clear();
+        scratch.putInt(USER_UNREG_SIZE_OFFSET, USER_UNREG_SIZE);
+        scratch.putInt(USER_UNREG_DISABLE_BIT_OFFSET, enableBit & 0xFF); // disable_bit + zeroed reserved bytes
+        scratch.putLong(USER_UNREG_DISABLE_ADDR_OFFSET, enableAddress);
+        return ioctlRetryingEintr(DIAG_IOCSUNREG, scratchAddress);
+    }
+
+    /** DIAG_IOCSDEL: deletes an event that no process uses any more. Returns 0 or -errno. */
+    public synchronized int delete(String eventName) {
+        byte[] name = eventName.getBytes(StandardCharsets.UTF_8);
+        if (name.length + 1 > MAX_COMMAND_BYTES) {
+            return -E2BIG;
+        }
+        scratch.clear();
+        scratch.put(0, name);
+        scratch.put(name.length, (byte) 0);
+        return ioctlRetryingEintr(DIAG_IOCSDEL, scratchAddress);
+    }
+
+    /** Callers hold {@code this}, and close() takes {@code this} before closing the fd. */
+    private int ioctlRetryingEintr(long request, long argAddress) {
+        if ((state.get() & CLOSING) != 0) {
+            return -EBADF;
+        }
+        while (true) {
+            int result = Libc.ioctl(fd, request, argAddress);
+            if (result >= 0) {
+                return result;
+            }
+            int errno = Native.getLastError();
+            if (errno != EINTR) {
+                return -errno;
+            }
+        }
+    }
+
+    @Override
+    public long writev(long iovAddress, int iovCount) {
+        if ((state.getAndAdd(WRITER) & CLOSING) != 0) { // full fence: ordered against close()'s CLOSING bit
+            state.getAndAdd(-WRITER);
+            return -EBADF;
+        }
+        try {
+            return writevRetryingEintr(iovAddress, iovCount);
+        } finally {
+            state.getAndAdd(-WRITER);
+        }
+    }
+
+    private long writevRetryingEintr(long iovAddress, int iovCount) {
+        while (true) {
+            long written = Libc.writev(fd, iovAddress, iovCount);
+            if (written >= 0) {
+                return written;
+            }
+            int errno = Native.getLastError();
+            if (errno != EINTR) { // EINTR: a signal arrived before anything was written; the write is safe to repeat
+                return -errno;
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+}

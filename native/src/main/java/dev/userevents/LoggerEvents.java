@@ -1,0 +1,71 @@
+package dev.userevents;
+
+/**
+ * One logger's six registered events and its enable word. Front ends keep this object in their logger, so
+ * {@code isEnabled(level)} is one volatile read of a kernel-written word and a bit test, no lookup.
+ */
+public final class LoggerEvents {
+    private static final int NOT_REGISTERED = -1;
+
+    private final String loggerName;
+    private final String baseName;
+    private final EnableWords.Word word;
+    /** write_index by {@link Level#value}; {@link #NOT_REGISTERED} where registration did not happen. */
+    private final int[] writeIndexByLevel;
+
+    LoggerEvents(String loggerName, String baseName, EnableWords.Word word, int[] writeIndexByLevel) {
+        this.loggerName = loggerName;
+        this.baseName = baseName;
+        this.word = word;
+        this.writeIndexByLevel = writeIndexByLevel;
+    }
+
+    /** A logger with no events: every level reads disabled, forever. */
+    static LoggerEvents disabled(String loggerName, String baseName) {
+        int[] none = new int[Level.TRACE.value + 1];
+        java.util.Arrays.fill(none, NOT_REGISTERED);
+        return new LoggerEvents(loggerName, baseName, EnableWords.unregistered(), none);
+    }
+
+    /** True while something (ftrace, perf, ...) traces this logger's event of {@code level}. */
+    public boolean isEnabled(Level level) {
+        return (word.read() & level.enableMask) != 0;
+    }
+
+    /** The raw enable word: bit {@link Level#enableBit()} per level. */
+    public int enableWord() {
+        return word.read();
+    }
+
+    /** The logger name as given. */
+    public String loggerName() {
+        return loggerName;
+    }
+
+    /** The event name without the {@code _LEVEL} suffix. */
+    public String baseName() {
+        return baseName;
+    }
+
+    public String eventName(Level level) {
+        return EventNames.eventName(baseName, level);
+    }
+
+    /** The kernel's write_index of this level's event, or -1 when it is not registered. */
+    public int writeIndex(Level level) {
+        return writeIndexByLevel[level.value];
+    }
+
+    public boolean isRegistered() {
+        return writeIndexByLevel[Level.FATAL.value] != NOT_REGISTERED;
+    }
+
+    EnableWords.Word word() {
+        return word;
+    }
+
+    @Override
+    public String toString() {
+        return "LoggerEvents[" + baseName + ", enableWord=0x" + Integer.toHexString(enableWord()) + "]";
+    }
+}

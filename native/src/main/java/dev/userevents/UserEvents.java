@@ -1,0 +1,136 @@
+package dev.userevents;
+
+import java.nio.file.Path;
+
+/**
+ * The core's entry point, shared by both front ends: registers loggers' events and writes enabled events.
+ *
+ * <p>Follow one log call: a front end holds the {@link LoggerEvents} from {@link #logger(String)}, asks
+ * {@link LoggerEvents#isEnabled(Level)} (one volatile read of the kernel-written word), formats, and calls
+ * {@link #emit}; {@link SyncWriter} encodes with {@link EventEncoder} and calls {@code writev} through
+ * {@link KernelDevice}.
+ *
+ * <p>Without user_events (no tracefs, no file, no permission, old kernel), {@link #open} prints one
+ * diagnostic saying what is missing and how to fix it, and returns an instance whose loggers are all
+ * disabled. Nothing here throws into a caller's log statement.
+ */
+public final class UserEvents implements AutoCloseable {
+    private final UserEventsConfig config;
+    private final String unavailableReason;
+    private final EventDevice device;
+    private final EventRegistry registry;
+    private final SyncWriter writer;
+    private final Counters counters = new Counters();
+
+    private UserEvents(UserEventsConfig config, EventDevice device, String unavailableReason) {
+        this.config = config;
+        this.device = device;
+        this.unavailableReason = unavailableReason;
+        this.registry = device == null ? null : new EventRegistry(device, config.prefix());
+        this.writer = device == null ? null : new SyncWriter(device, new EventEncoder(config.maxMessageBytes()), counters);
+    }
+
+    /** Opens user_events_data (located, or {@link UserEventsConfig#dataFile()}); never throws. */
+    public static UserEvents open(UserEventsConfig config) {
+        try {
+            if (!UserEventsAbi.isSupportedPlatform()) {
+                return unavailable(config, DataFileLocator.explainMissing());
+            }
+            Path path = config.dataFile() != null ? config.dataFile() : DataFileLocator.locate();
+            if (path == null) {
+                return unavailable(config, DataFileLocator.explainMissing());
+            }
+            KernelDevice.OpenResult opened = KernelDevice.open(path);
+            if (opened.device == null) {
+                return unavailable(config, DataFileLocator.explainOpenFailure(path, opened.errno));
+            }
+            return new UserEvents(config, opened.device, null);
+        } catch (LinkageError | RuntimeException e) {
+            // JNA could not load its native library (e.g. a noexec temp dir): the app keeps running, untraced.
+            return unavailable(config, "cannot load JNA's native library: " + e
+                    + "; set -Djna.tmpdir to an executable directory.");
+        }
+    }
+
+    public static UserEvents open() {
+        return open(UserEventsConfig.defaults());
+    }
+
+    /** An instance over another device: tests of pure logic, benchmarks against /dev/null. */
+    public static UserEvents open(UserEventsConfig config, EventDevice device) {
+        return new UserEvents(config, device, null);
+    }
+
+    private static UserEvents unavailable(UserEventsConfig config, String reason) {
+        Diagnostics.reportOnce("unavailable", "user_events unavailable, every logger is disabled: " + reason);
+        return new UserEvents(config, null, reason);
+    }
+
+    /** Whether events can reach the kernel. */
+    public boolean isAvailable() {
+        return device != null;
+    }
+
+    /** Why {@link #isAvailable()} is false, or null. */
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    public UserEventsConfig config() {
+        return config;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /**
+     * The events of {@code loggerName} (null or empty is the root logger), registering all six levels on
+     * first use. Loggers whose names sanitize to the same event name share one instance.
+     */
+    public LoggerEvents logger(String loggerName) {
+        if (registry == null) {
+            return LoggerEvents.disabled(loggerName, EventNames.baseName(config.prefix(), loggerName));
+        }
+        try {
+            return registry.logger(loggerName);
+        } catch (RuntimeException e) {
+            Diagnostics.reportOnce("logger:" + e.getClass().getName(), "cannot register logger: " + e);
+            return LoggerEvents.disabled(loggerName, EventNames.baseName(config.prefix(), loggerName));
+        }
+    }
+
+    /**
+     * Writes one event now, on this thread, if its level is enabled. Never throws: a refused write is counted
+     * in {@link #counters()}.
+     */
+    public void emit(LoggerEvents logger, Level level, CharSequence message) {
+        if (!logger.isEnabled(level)) {
+            return; // also every event after close(): the words are zeroed then
+        }
+        try {
+            writer.write(logger, level, message);
+        } catch (RuntimeException e) {
+            counters.errors.increment();
+            Diagnostics.reportOnce("emit:" + e.getClass().getName(), "writing an event failed: " + e);
+        }
+    }
+
+    /** Loggers with live registrations. */
+    public int registeredLoggerCount() {
+        return registry == null ? 0 : registry.registeredCount();
+    }
+
+    /** Where events go, for diagnostics. */
+    public String describe() {
+        return device == null ? "unavailable: " + unavailableReason : device.describe();
+    }
+
+    /** Unregisters every event (DIAG_IOCSUNREG of each enable bit) and disables every logger. Idempotent. */
+    @Override
+    public void close() {
+        if (registry != null && registry.close()) {
+            device.close();
+        }
+    }
+}

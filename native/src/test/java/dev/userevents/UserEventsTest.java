@@ -1,0 +1,145 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.InMemoryDevice;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pure logic of registration, gating and writing, against an in-process double of the device. */
+class UserEventsTest {
+    private final List<String> diagnostics = new ArrayList<>();
+    private Consumer<String> previousSink;
+    private final InMemoryDevice device = new InMemoryDevice();
+
+    @BeforeEach
+    void captureDiagnostics() {
+        Diagnostics.resetForTests();
+        previousSink = Diagnostics.setSink(diagnostics::add);
+    }
+
+    @AfterEach
+    void restoreDiagnostics() {
+        Diagnostics.setSink(previousSink);
+        Diagnostics.resetForTests();
+    }
+
+    private static long address(LoggerEvents events) {
+        return events.word().address;
+    }
+
+    @Test
+    void loggerRegistersAllSixLevelsOnCreation() {
+        UserEvents events = UserEvents.open(UserEventsConfig.builder().prefix("app_").build(), device);
+        LoggerEvents logger = events.logger("com.example.Foo");
+        assertEquals(6, device.liveRegistrations());
+        List<String> commands = device.liveCommands();
+        for (Level level : Level.values()) {
+            assertTrue(commands.contains("app_com_example_Foo_" + level + " __rel_loc char[] msg; u32 level"), commands.toString());
+            assertTrue(logger.writeIndex(level) >= 0);
+            assertFalse(logger.isEnabled(level));
+        }
+        assertSame(logger, events.logger("com.example.Foo"), "one registration per logger");
+        assertSame(logger, events.logger("com_example_Foo"), "names that sanitize alike share events");
+        assertEquals(6, device.liveRegistrations());
+    }
+
+    @Test
+    void enableBitGatesExactlyThatLevelAndEmitWritesIt() {
+        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), device);
+        LoggerEvents foo = events.logger("foo");
+        LoggerEvents bar = events.logger("bar");
+        device.setEnabled(address(foo), Level.DEBUG.enableBit(), true);
+        for (Level level : Level.values()) {
+            assertEquals(level == Level.DEBUG, foo.isEnabled(level), level.toString());
+            assertFalse(bar.isEnabled(level));
+        }
+        events.emit(foo, Level.INFO, "not traced");
+        events.emit(foo, Level.DEBUG, "traced \uD83D\uDE00");
+        events.emit(bar, Level.DEBUG, "not traced either");
+        List<InMemoryDevice.Record> records = device.records();
+        assertEquals(1, records.size());
+        assertEquals("traced \uD83D\uDE00", records.get(0).message);
+        assertEquals(5, records.get(0).level);
+        assertEquals(foo.writeIndex(Level.DEBUG), records.get(0).writeIndex);
+        assertEquals(1, events.counters().written());
+        device.setEnabled(address(foo), Level.DEBUG.enableBit(), false);
+        assertFalse(foo.isEnabled(Level.DEBUG));
+    }
+
+    @Test
+    void closeUnregistersEverythingOnceAndDisablesLoggers() {
+        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), device);
+        LoggerEvents a = events.logger("a");
+        events.logger("b");
+        device.setEnabled(address(a), Level.WARN.enableBit(), true);
+        assertTrue(a.isEnabled(Level.WARN));
+        events.close();
+        assertEquals(0, device.liveRegistrations());
+        assertFalse(a.isEnabled(Level.WARN), "word zeroed after DIAG_IOCSUNREG");
+        assertEquals(1, device.closeCount());
+        events.close();
+        assertEquals(1, device.closeCount(), "idempotent");
+        events.emit(a, Level.WARN, "after close");
+        assertEquals(0, device.records().size());
+        assertFalse(events.logger("c").isRegistered(), "no registration after close");
+        assertEquals(0, device.liveRegistrations());
+        assertTrue(diagnostics.isEmpty(), diagnostics.toString());
+    }
+
+    @Test
+    void refusedRegistrationGivesDisabledLoggerAndOneDiagnostic() {
+        device.failRegistrationsAfter(8, UserEventsAbi.EMFILE);
+        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), device);
+        assertTrue(events.logger("first").isRegistered());
+        LoggerEvents second = events.logger("second");
+        assertFalse(second.isRegistered());
+        assertEquals(6, device.liveRegistrations(), "the two levels of 'second' that succeeded were unregistered");
+        for (int i = 0; i < 100; i++) {
+            assertFalse(events.logger("more" + i).isRegistered());
+        }
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertTrue(diagnostics.get(0).contains("EMFILE") && diagnostics.get(0).contains("user_events_max"), diagnostics.get(0));
+        events.emit(second, Level.ERROR, "nothing happens");
+        assertEquals(1, events.registeredLoggerCount());
+    }
+
+    @Test
+    void missingDataFileGivesOneDiagnosticAndDisabledLoggers() {
+        UserEvents first = UserEvents.open(UserEventsConfig.builder().dataFile(Paths.get("/nonexistent/user_events_data")).build());
+        UserEvents second = UserEvents.open(UserEventsConfig.builder().dataFile(Paths.get("/nonexistent/user_events_data")).build());
+        assertFalse(first.isAvailable());
+        assertTrue(first.unavailableReason().contains("/nonexistent/user_events_data"), first.unavailableReason());
+        LoggerEvents logger = first.logger("x");
+        assertFalse(logger.isEnabled(Level.FATAL));
+        first.emit(logger, Level.FATAL, "goes nowhere");
+        first.close();
+        second.close();
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+    }
+
+    @Test
+    void ebadfRaceIsCountedNotThrown() {
+        EventDevice racing = new EventDevice() {
+            @Override public int register(String command, long enableAddress, int enableBit) {
+                new com.sun.jna.Pointer(enableAddress).setInt(0, -1); // everything enabled
+                return 0;
+            }
+            @Override public int unregister(long enableAddress, int enableBit) { return 0; }
+            @Override public long writev(long iovAddress, int iovCount) { return -UserEventsAbi.EBADF; }
+            @Override public String describe() { return "racing"; }
+            @Override public void close() {}
+        };
+        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), racing);
+        LoggerEvents logger = events.logger("r");
+        events.emit(logger, Level.INFO, "raced");
+        assertEquals(1, events.counters().disabledRace());
+        assertEquals(0, events.counters().errors());
+        assertTrue(diagnostics.isEmpty());
+    }
+}
