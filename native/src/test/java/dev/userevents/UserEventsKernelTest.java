@@ -1,0 +1,227 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Perf;
+import dev.userevents.testing.Tracefs;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The core against the real kernel (run by vm/run-kernel-tests inside the test VM). */
+@Tag("kernel")
+class UserEventsKernelTest {
+    private final List<UserEvents> opened = new ArrayList<>();
+
+    @BeforeEach
+    void kernel() {
+        KernelTestSupport.requireUserEvents();
+        Tracefs.clearTrace();
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(UserEvents::close);
+    }
+
+    private UserEvents open(UserEventsConfig config) {
+        UserEvents events = UserEvents.open(config);
+        assertTrue(events.isAvailable(), events::unavailableReason);
+        opened.add(events);
+        return events;
+    }
+
+    private UserEvents open() {
+        return open(UserEventsConfig.defaults());
+    }
+
+    @Test
+    void creatingALoggerRegistersSixEventsWithTheFormat() {
+        LoggerEvents logger = open().logger("kt.format.Foo$Bar");
+        assertEquals("kt_format_Foo_Bar", logger.baseName());
+        List<String> status = Tracefs.statusEventNames();
+        for (Level level : Level.values()) {
+            String event = "kt_format_Foo_Bar_" + level;
+            assertTrue(status.contains(event), event + " in user_events_status: " + status);
+            String format = Tracefs.format(event);
+            assertTrue(format.contains("name: " + event + "\n"), format);
+            assertTrue(format.contains("field:__rel_loc char msg[];"), format);
+            assertTrue(format.contains("field:u32 level;"), format);
+            assertTrue(format.contains("print fmt: \"msg=%s level=%u\""), format);
+            assertFalse(logger.isEnabled(level));
+        }
+    }
+
+    @Test
+    void enablingOneEventEnablesExactlyThatLoggerAndLevel() {
+        UserEvents events = open();
+        LoggerEvents target = events.logger("kt.gate.Target");
+        LoggerEvents other = events.logger("kt.gate.Other");
+        Tracefs.enable("kt_gate_Target_DEBUG");
+        try {
+            for (Level level : Level.values()) {
+                assertEquals(level == Level.DEBUG, target.isEnabled(level), level.name());
+                assertFalse(other.isEnabled(level), level.name());
+            }
+            assertEquals(Level.DEBUG.enableMask, target.enableWord());
+        } finally {
+            Tracefs.disable("kt_gate_Target_DEBUG");
+        }
+        assertFalse(target.isEnabled(Level.DEBUG), "disabling clears the bit");
+        assertEquals(0, target.enableWord());
+    }
+
+    @Test
+    void writtenEventsDecodeByteExactInTrace() {
+        UserEvents events = open(UserEventsConfig.builder().maxMessageBytes(200).build());
+        LoggerEvents logger = events.logger("kt.trace");
+        String nonBmp = "unicode \u00e9\u4e2d \uD83D\uDE80\uD834\uDD1E end";
+        String longMessage = "L".repeat(500);
+        Tracefs.enable("kt_trace_INFO");
+        Tracefs.enable("kt_trace_ERROR");
+        try {
+            events.emit(logger, Level.INFO, "hello ascii 123");
+            events.emit(logger, Level.INFO, nonBmp);
+            events.emit(logger, Level.INFO, "");
+            events.emit(logger, Level.ERROR, longMessage);
+            events.emit(logger, Level.DEBUG, "not enabled, not written");
+        } finally {
+            Tracefs.disable("kt_trace_INFO");
+            Tracefs.disable("kt_trace_ERROR");
+        }
+        assertEquals(List.of(Tracefs.payload("hello ascii 123", 4), Tracefs.payload(nonBmp, 4), Tracefs.payload("", 4)),
+                Tracefs.payloads("kt_trace_INFO"));
+        String truncated = "L".repeat(200 - EventEncoder.TRUNCATION_MARKER.length()) + EventEncoder.TRUNCATION_MARKER;
+        assertEquals(List.of(Tracefs.payload(truncated, 2)), Tracefs.payloads("kt_trace_ERROR"));
+        assertTrue(Tracefs.payloads("kt_trace_DEBUG").isEmpty());
+        assertEquals(4, events.counters().written());
+        assertEquals(0, events.counters().errors());
+    }
+
+    @Test
+    void defaultBoundKeepsTheLongestMessageInFtrace() {
+        UserEvents events = open();
+        LoggerEvents logger = events.logger("kt.bound");
+        Tracefs.enable("kt_bound_WARN");
+        try {
+            events.emit(logger, Level.WARN, "x".repeat(100_000));
+        } finally {
+            Tracefs.disable("kt_bound_WARN");
+        }
+        List<String> payloads = Tracefs.payloads("kt_bound_WARN");
+        assertEquals(1, payloads.size(), "ftrace kept the event of the default maximum size");
+        String expected = "x".repeat(EventEncoder.DEFAULT_MAX_MESSAGE_BYTES - EventEncoder.TRUNCATION_MARKER.length())
+                + EventEncoder.TRUNCATION_MARKER;
+        assertEquals(Tracefs.payload(expected, 3), payloads.get(0));
+    }
+
+    @Test
+    void ftraceFilterOnLevelWorks() {
+        UserEvents events = open();
+        LoggerEvents logger = events.logger("kt.filter");
+        for (Level level : Level.values()) {
+            Tracefs.filter(logger.eventName(level), "level <= 3");
+            Tracefs.enable(logger.eventName(level));
+        }
+        try {
+            for (Level level : Level.values()) {
+                assertTrue(logger.isEnabled(level));
+                events.emit(logger, level, "at " + level);
+            }
+        } finally {
+            for (Level level : Level.values()) {
+                Tracefs.disable(logger.eventName(level));
+                Tracefs.filter(logger.eventName(level), "0");
+            }
+        }
+        for (Level level : Level.values()) {
+            List<String> payloads = Tracefs.payloads(logger.eventName(level));
+            if (level.value <= 3) {
+                assertEquals(List.of(Tracefs.payload("at " + level, level.value)), payloads);
+            } else {
+                assertEquals(List.of(), payloads, level + " filtered out");
+            }
+        }
+    }
+
+    @Test
+    void perfRecordAndScriptDecodeEvents() throws Exception {
+        UserEvents events = open();
+        LoggerEvents logger = events.logger("kt.perf.Service");
+        String script = Perf.recordAndScript(List.of("kt_perf_Service_WARN"), () -> logger.isEnabled(Level.WARN), () -> {
+            for (int i = 0; i < 5; i++) {
+                events.emit(logger, Level.WARN, "perf sees \u00e9 #" + i);
+            }
+        });
+        assertFalse(logger.isEnabled(Level.WARN), "perf detached");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(script.contains("kt_perf_Service_WARN: msg=perf sees \u00e9 #" + i + " level=3"), script); // print fmt, not 0x3
+        }
+    }
+
+    @Test
+    void closeRemovesRegistrationsAndTheSameLoggerRegistersAgain() throws Exception {
+        UserEvents first = UserEvents.open();
+        LoggerEvents logger = first.logger("kt.reopen");
+        assertTrue(Tracefs.statusEventNames().contains("kt_reopen_INFO"));
+        Tracefs.enable("kt_reopen_INFO");
+        assertTrue(logger.isEnabled(Level.INFO));
+        Tracefs.disable("kt_reopen_INFO");
+        first.close();
+        first.close(); // idempotent
+        assertFalse(logger.isEnabled(Level.INFO));
+        // With no other user in this JVM the fd closed, dropping the kernel's last references; deletion is deferred.
+        assertTrue(waitUntil(() -> !Tracefs.statusEventNames().contains("kt_reopen_INFO")), Tracefs.status());
+
+        UserEvents second = open();
+        LoggerEvents again = second.logger("kt.reopen");
+        assertTrue(again.isRegistered());
+        assertTrue(Tracefs.statusEventNames().contains("kt_reopen_INFO"));
+        Tracefs.enable("kt_reopen_INFO");
+        try {
+            assertTrue(again.isEnabled(Level.INFO));
+            second.emit(again, Level.INFO, "second life");
+        } finally {
+            Tracefs.disable("kt_reopen_INFO");
+        }
+        assertEquals(List.of(Tracefs.payload("second life", 4)), Tracefs.payloads("kt_reopen_INFO"));
+    }
+
+    @Test
+    void unregisteringWhileOthersShareTheFdKeepsTheirEventsWorking() {
+        UserEvents keeper = open();
+        LoggerEvents kept = keeper.logger("kt.shared.Kept");
+        UserEvents leaver = UserEvents.open();
+        LoggerEvents left = leaver.logger("kt.shared.Left");
+        Tracefs.enable("kt_shared_Left_INFO");
+        try {
+            assertTrue(left.isEnabled(Level.INFO));
+            leaver.close();
+            assertFalse(left.isEnabled(Level.INFO), "DIAG_IOCSUNREG then zeroed, though ftrace still has the event on");
+        } finally {
+            Tracefs.disable("kt_shared_Left_INFO");
+        }
+        Tracefs.enable("kt_shared_Kept_INFO");
+        try {
+            keeper.emit(kept, Level.INFO, "still here");
+        } finally {
+            Tracefs.disable("kt_shared_Kept_INFO");
+        }
+        assertEquals(List.of(Tracefs.payload("still here", 4)), Tracefs.payloads("kt_shared_Kept_INFO"));
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+}

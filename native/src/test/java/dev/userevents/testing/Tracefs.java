@@ -1,0 +1,103 @@
+package dev.userevents.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ftrace control for kernel tests: enable events, filters, read the trace. */
+public final class Tracefs {
+    public static final Path ROOT = Paths.get("/sys/kernel/tracing");
+    public static final Path USER_EVENTS = ROOT.resolve("events/user_events");
+
+    private Tracefs() {}
+
+    public static void write(Path file, String value) {
+        try {
+            Files.write(file, value.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing '" + value + "' to " + file, e);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void enable(String event) {
+        write(USER_EVENTS.resolve(event).resolve("enable"), "1");
+    }
+
+    public static void disable(String event) {
+        write(USER_EVENTS.resolve(event).resolve("enable"), "0");
+    }
+
+    public static boolean exists(String event) {
+        return Files.isDirectory(USER_EVENTS.resolve(event));
+    }
+
+    public static String format(String event) {
+        return read(USER_EVENTS.resolve(event).resolve("format"));
+    }
+
+    public static void filter(String event, String expression) {
+        write(USER_EVENTS.resolve(event).resolve("filter"), expression);
+    }
+
+    /** user_events_status: one line per registered event. */
+    public static String status() {
+        return read(ROOT.resolve("user_events_status"));
+    }
+
+    public static List<String> statusEventNames() {
+        List<String> names = new ArrayList<>();
+        for (String line : status().split("\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            names.add(line.split(" ", 2)[0]);
+        }
+        return names;
+    }
+
+    /** Empties the ring buffer (opening {@code trace} with O_TRUNC). */
+    public static void clearTrace() {
+        write(ROOT.resolve("trace"), "");
+    }
+
+    public static void bufferSizeKb(int kilobytes) {
+        write(ROOT.resolve("buffer_size_kb"), Integer.toString(kilobytes));
+    }
+
+    /**
+     * How {@code trace} shows one of our events. ftrace prints user_events with its generic field printer, so an
+     * unsigned field reads {@code 0x4 (4)}; perf script uses the print fmt ({@code msg=%s level=%u}) instead.
+     */
+    public static String payload(String message, int level) {
+        return "msg=" + message + " level=0x" + Integer.toHexString(level) + " (" + level + ")";
+    }
+
+    /** The payloads ({@code msg=... level=...}) of {@code event} in {@code trace}, oldest first. */
+    public static List<String> payloads(String event) {
+        List<String> payloads = new ArrayList<>();
+        String marker = " " + event + ": ";
+        for (String line : read(ROOT.resolve("trace")).split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            int at = line.indexOf(marker);
+            if (at >= 0) {
+                payloads.add(line.substring(at + marker.length()));
+            }
+        }
+        return payloads;
+    }
+}
