@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * Writes each event on the caller's thread: encode into a per-thread buffer, one {@code writev}. The kernel
  * then records the caller's pid/tid and the time of the log call.
  */
-final class SyncWriter {
+final class SyncWriter implements EventWriter {
     private final EventDevice device;
     private final EventEncoder encoder;
     private final Counters counters;
@@ -39,10 +39,16 @@ final class SyncWriter {
         this.buffers = ThreadLocal.withInitial(() -> new ThreadBuffer(recordCapacity));
     }
 
-    void write(LoggerEvents logger, Level level, CharSequence message) {
+    @Override
+    public void write(LoggerEvents logger, Level level, CharSequence message) {
         ThreadBuffer buffer = buffers.get();
         int length = encoder.encode(buffer.bytes, IOVEC_SIZE, logger.writeIndex(level), level, message);
         buffer.bytes.putLong(IOVEC_LEN_OFFSET, length);
         counters.recordWrite(device.writev(buffer.address, 1));
+    }
+
+    @Override
+    public void close(long timeoutMillis) {
+        // Nothing is pending: every write completed on its caller's thread.
     }
 }

@@ -1,14 +1,16 @@
 package dev.userevents;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The core's entry point, shared by both front ends: registers loggers' events and writes enabled events.
  *
  * <p>Follow one log call: a front end holds the {@link LoggerEvents} from {@link #logger(String)}, asks
  * {@link LoggerEvents#isEnabled(Level)} (one volatile read of the kernel-written word), formats, and calls
- * {@link #emit}; {@link SyncWriter} encodes with {@link EventEncoder} and calls {@code writev} through
- * {@link KernelDevice}.
+ * {@link #emit}; {@link AsyncWriter} encodes with {@link EventEncoder} into an {@link EventRing} slot and its
+ * writer thread calls {@code writev} through {@link KernelDevice} ({@link SyncWriter} does both on the caller's
+ * thread).
  *
  * <p>Without user_events (no tracefs, no file, no permission, old kernel), {@link #open} prints one
  * diagnostic saying what is missing and how to fix it, and returns an instance whose loggers are all
@@ -19,15 +21,36 @@ public final class UserEvents implements AutoCloseable {
     private final String unavailableReason;
     private final EventDevice device;
     private final EventRegistry registry;
-    private final SyncWriter writer;
+    private final EventWriter writer;
     private final Counters counters = new Counters();
+    private final Thread shutdownHook;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private UserEvents(UserEventsConfig config, EventDevice device, String unavailableReason) {
         this.config = config;
         this.device = device;
         this.unavailableReason = unavailableReason;
-        this.registry = device == null ? null : new EventRegistry(device, config.prefix());
-        this.writer = device == null ? null : new SyncWriter(device, new EventEncoder(config.maxMessageBytes()), counters);
+        if (device == null) {
+            this.registry = null;
+            this.writer = null;
+            this.shutdownHook = null;
+            return;
+        }
+        this.registry = new EventRegistry(device, config.prefix());
+        EventEncoder encoder = new EventEncoder(config.maxMessageBytes());
+        SyncWriter syncWriter = new SyncWriter(device, encoder, counters);
+        if (config.mode() == Mode.ASYNC) {
+            DropReporter dropReporter = new DropReporter(counters, config.dropReportIntervalMillis(),
+                    registry.logger(DropReporter.LOGGER_NAME), syncWriter);
+            this.writer = new AsyncWriter(device, encoder, counters, config.bufferSize(), config.queueFullPolicy(),
+                    syncWriter, dropReporter);
+        } else {
+            this.writer = syncWriter;
+        }
+        this.shutdownHook = config.shutdownHook() ? new Thread(this::closeFromHook, "userevents-shutdown") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /** Opens user_events_data (located, or {@link UserEventsConfig#dataFile()}); never throws. */
@@ -101,8 +124,8 @@ public final class UserEvents implements AutoCloseable {
     }
 
     /**
-     * Writes one event now, on this thread, if its level is enabled. Never throws: a refused write is counted
-     * in {@link #counters()}.
+     * Writes one event if its level is enabled: queued for the writer thread in {@link Mode#ASYNC}, written on
+     * this thread in {@link Mode#SYNC}. Never throws: a refused write is counted in {@link #counters()}.
      */
     public void emit(LoggerEvents logger, Level level, CharSequence message) {
         if (!logger.isEnabled(level)) {
@@ -126,11 +149,37 @@ public final class UserEvents implements AutoCloseable {
         return device == null ? "unavailable: " + unavailableReason : device.describe();
     }
 
-    /** Unregisters every event (DIAG_IOCSUNREG of each enable bit) and disables every logger. Idempotent. */
+    /**
+     * Delivers queued events (within {@link UserEventsConfig#shutdownTimeoutMillis()}), then unregisters every
+     * event (DIAG_IOCSUNREG of each enable bit) and disables every logger. Idempotent.
+     */
     @Override
     public void close() {
-        if (registry != null && registry.close()) {
-            device.close();
+        close(config.shutdownTimeoutMillis());
+    }
+
+    /** {@link #close()} with its own flush timeout. */
+    public void close(long timeoutMillis) {
+        if (device == null || !closed.compareAndSet(false, true)) {
+            return;
         }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to; closing here is just as good
+            }
+        }
+        writer.close(timeoutMillis);
+        registry.close();
+        device.close();
+    }
+
+    private void closeFromHook() {
+        close(config.shutdownTimeoutMillis());
+    }
+
+    public boolean isClosed() {
+        return closed.get();
     }
 }

@@ -7,8 +7,20 @@ public final class UserEventsConfig {
     private final String prefix;
     private final int maxMessageBytes;
     private final Path dataFile;
+    private final Mode mode;
+    private final int bufferSize;
+    private final QueueFullPolicy queueFullPolicy;
+    private final long shutdownTimeoutMillis;
+    private final boolean shutdownHook;
+    private final long dropReportIntervalMillis;
 
     private UserEventsConfig(Builder builder) {
+        this.mode = builder.mode;
+        this.bufferSize = EventRing.capacityFor(builder.bufferSize);
+        this.queueFullPolicy = builder.queueFullPolicy;
+        this.shutdownTimeoutMillis = Math.max(0, builder.shutdownTimeoutMillis);
+        this.shutdownHook = builder.shutdownHook;
+        this.dropReportIntervalMillis = Math.max(1, builder.dropReportIntervalMillis);
         this.prefix = EventNames.sanitizePrefix(builder.prefix);
         this.maxMessageBytes = EventEncoder.clampMaxMessageBytes(builder.maxMessageBytes);
         this.dataFile = builder.dataFile;
@@ -37,7 +49,54 @@ public final class UserEventsConfig {
         return dataFile;
     }
 
+    /** ASYNC (default): a background writer; SYNC: write on the caller's thread. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Ring slots in async mode, a power of two (rounded up; at most 2^20). */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    public QueueFullPolicy queueFullPolicy() {
+        return queueFullPolicy;
+    }
+
+    /** How long close() may take to deliver queued events. */
+    public long shutdownTimeoutMillis() {
+        return shutdownTimeoutMillis;
+    }
+
+    /** Whether a JVM shutdown hook closes the instance (flushing the ring, unregistering). */
+    public boolean shutdownHook() {
+        return shutdownHook;
+    }
+
+    /** How often the number of dropped events is reported, when it grew. */
+    public long dropReportIntervalMillis() {
+        return dropReportIntervalMillis;
+    }
+
+    @Override
+    public String toString() {
+        return "UserEventsConfig[prefix=" + prefix + ", mode=" + mode + ", bufferSize=" + bufferSize
+                + ", queueFullPolicy=" + queueFullPolicy + ", maxMessageBytes=" + maxMessageBytes
+                + ", shutdownTimeoutMillis=" + shutdownTimeoutMillis + ", shutdownHook=" + shutdownHook
+                + ", dataFile=" + dataFile + "]";
+    }
+
     public static final class Builder {
+        public static final int DEFAULT_BUFFER_SIZE = 1024;
+        public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
+        public static final long DEFAULT_DROP_REPORT_INTERVAL_MILLIS = 10_000;
+
+        private Mode mode = Mode.ASYNC;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
+        private long shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+        private boolean shutdownHook = true;
+        private long dropReportIntervalMillis = DEFAULT_DROP_REPORT_INTERVAL_MILLIS;
         private String prefix = "";
         private int maxMessageBytes = EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
         private Path dataFile;
@@ -58,6 +117,36 @@ public final class UserEventsConfig {
         /** Write to this file instead of the located user_events_data (tests, benchmarks, containers). */
         public Builder dataFile(Path dataFile) {
             this.dataFile = dataFile;
+            return this;
+        }
+
+        public Builder mode(Mode mode) {
+            this.mode = mode == null ? Mode.ASYNC : mode;
+            return this;
+        }
+
+        public Builder bufferSize(int bufferSize) {
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        public Builder queueFullPolicy(QueueFullPolicy queueFullPolicy) {
+            this.queueFullPolicy = queueFullPolicy == null ? QueueFullPolicy.BLOCK : queueFullPolicy;
+            return this;
+        }
+
+        public Builder shutdownTimeoutMillis(long shutdownTimeoutMillis) {
+            this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+            return this;
+        }
+
+        public Builder shutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
+            return this;
+        }
+
+        public Builder dropReportIntervalMillis(long dropReportIntervalMillis) {
+            this.dropReportIntervalMillis = dropReportIntervalMillis;
             return this;
         }
 

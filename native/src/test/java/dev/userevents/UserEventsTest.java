@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class UserEventsTest {
     private final List<String> diagnostics = new ArrayList<>();
     private Consumer<String> previousSink;
+    private static final UserEventsConfig SYNC = UserEventsConfig.builder().mode(Mode.SYNC).build();
     private final InMemoryDevice device = new InMemoryDevice();
 
     @BeforeEach
@@ -35,7 +36,7 @@ class UserEventsTest {
 
     @Test
     void loggerRegistersAllSixLevelsOnCreation() {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().prefix("app_").build(), device);
+        UserEvents events = UserEvents.open(UserEventsConfig.builder().prefix("app_").mode(Mode.SYNC).build(), device);
         LoggerEvents logger = events.logger("com.example.Foo");
         assertEquals(6, device.liveRegistrations());
         List<String> commands = device.liveCommands();
@@ -51,7 +52,7 @@ class UserEventsTest {
 
     @Test
     void enableBitGatesExactlyThatLevelAndEmitWritesIt() {
-        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), device);
+        UserEvents events = UserEvents.open(SYNC, device);
         LoggerEvents foo = events.logger("foo");
         LoggerEvents bar = events.logger("bar");
         device.setEnabled(address(foo), Level.DEBUG.enableBit(), true);
@@ -74,7 +75,7 @@ class UserEventsTest {
 
     @Test
     void closeUnregistersEverythingOnceAndDisablesLoggers() {
-        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), device);
+        UserEvents events = UserEvents.open(SYNC, device);
         LoggerEvents a = events.logger("a");
         events.logger("b");
         device.setEnabled(address(a), Level.WARN.enableBit(), true);
@@ -95,7 +96,7 @@ class UserEventsTest {
     @Test
     void refusedRegistrationGivesDisabledLoggerAndOneDiagnostic() {
         device.failRegistrationsAfter(8, UserEventsAbi.EMFILE);
-        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), device);
+        UserEvents events = UserEvents.open(SYNC, device);
         assertTrue(events.logger("first").isRegistered());
         LoggerEvents second = events.logger("second");
         assertFalse(second.isRegistered());
@@ -135,7 +136,7 @@ class UserEventsTest {
             @Override public String describe() { return "racing"; }
             @Override public void close() {}
         };
-        UserEvents events = UserEvents.open(UserEventsConfig.defaults(), racing);
+        UserEvents events = UserEvents.open(SYNC, racing);
         LoggerEvents logger = events.logger("r");
         events.emit(logger, Level.INFO, "raced");
         assertEquals(1, events.counters().disabledRace());

@@ -1,0 +1,173 @@
+package dev.userevents;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Producers encode into {@link EventRing} slots on their own threads; one background thread submits each
+ * published record with its own {@code writev}, in sequence order (so each thread's events keep their order).
+ *
+ * <p>Shutdown ({@link #close}): the ring's claim sequence is closed, so the events to deliver are exactly those
+ * claimed before; the writer drains them within the timeout, and what it cannot deliver in time is counted as
+ * dropped and reported. Producers arriving after that write synchronously (until the registry is closed, after
+ * which their loggers read disabled and nothing is written).
+ */
+final class AsyncWriter implements EventWriter {
+    private static final int SPIN_TRIES = 100;
+    private static final int YIELD_TRIES = 10;
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final EventRing ring;
+    private final EventEncoder encoder;
+    private final EventDevice device;
+    private final Counters counters;
+    private final QueueFullPolicy policy;
+    private final SyncWriter syncWriter;
+    private final DropReporter dropReporter;
+    private final Thread writerThread;
+
+    /** Dekker handshake with producers: written by the writer, read by producers after their volatile publish. */
+    private volatile boolean writerParked;
+    private volatile boolean closing;
+    /** Sequence count at close(): the writer stops after delivering every sequence below it. */
+    private volatile long finalSequence = Long.MAX_VALUE;
+    private volatile long drainDeadlineNanos = Long.MAX_VALUE;
+    private volatile boolean writerDone;
+
+    AsyncWriter(EventDevice device, EventEncoder encoder, Counters counters, int bufferSize, QueueFullPolicy policy,
+                SyncWriter syncWriter, DropReporter dropReporter) {
+        this.device = device;
+        this.encoder = encoder;
+        this.counters = counters;
+        this.policy = policy;
+        this.syncWriter = syncWriter;
+        this.dropReporter = dropReporter;
+        this.ring = new EventRing(bufferSize, encoder.maxRecordBytes());
+        this.writerThread = new Thread(this::drainLoop, "userevents-writer");
+        writerThread.setDaemon(true); // never keeps the JVM alive; the shutdown hook flushes
+        writerThread.start();
+    }
+
+    int capacity() {
+        return ring.capacity;
+    }
+
+    @Override
+    public void write(LoggerEvents logger, Level level, CharSequence message) {
+        long sequence = ring.tryClaim();
+        if (sequence < 0) {
+            sequence = onNoSlot(sequence);
+            if (sequence < 0) {
+                if (sequence == EventRing.FULL) { // DROP
+                    counters.dropped.increment();
+                } else {
+                    syncWriter.write(logger, level, message); // SYNC policy, or after close
+                }
+                return;
+            }
+        }
+        int length = 0;
+        try {
+            length = encoder.encode(ring.records, ring.recordOffset(sequence), logger.writeIndex(level), level, message);
+        } finally {
+            // Always publish, even if the message's charAt threw: the writer must never wait on a dead slot.
+            ring.publish(sequence, length);
+            if (writerParked) {
+                LockSupport.unpark(writerThread);
+            }
+        }
+    }
+
+    /** FULL or CLOSED from tryClaim: a sequence (BLOCK got one), FULL (drop it) or CLOSED (write it sync). */
+    private long onNoSlot(long claimResult) {
+        if (claimResult == EventRing.CLOSED || policy == QueueFullPolicy.SYNC) {
+            return EventRing.CLOSED;
+        }
+        if (policy == QueueFullPolicy.DROP) {
+            return EventRing.FULL;
+        }
+        for (int attempt = 0; ; attempt++) { // BLOCK
+            if (attempt < SPIN_TRIES) {
+                Thread.onSpinWait();
+            } else if (attempt < SPIN_TRIES + YIELD_TRIES) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(50_000);
+            }
+            long sequence = ring.tryClaim();
+            if (sequence != EventRing.FULL) {
+                return sequence;
+            }
+            if (writerDone) {
+                return EventRing.CLOSED; // the writer gave up at its deadline; nobody will free a slot
+            }
+        }
+    }
+
+    private void drainLoop() {
+        long next = 0;
+        int idle = 0;
+        while (true) {
+            if (closing && (next >= finalSequence || System.nanoTime() - drainDeadlineNanos > 0)) {
+                break;
+            }
+            if (ring.isPublished(next)) {
+                int length = ring.length(next);
+                if (length > 0) {
+                    counters.recordWrite(device.writev(ring.iovecAddress(next), 1));
+                } else {
+                    counters.errors.increment(); // its producer failed while encoding (reported there)
+                }
+                next++;
+                ring.markConsumed(next);
+                idle = 0;
+                continue;
+            }
+            dropReporter.maybeReport();
+            if (idle < SPIN_TRIES) {
+                Thread.onSpinWait();
+            } else if (idle < SPIN_TRIES + YIELD_TRIES) {
+                Thread.yield();
+            } else {
+                writerParked = true;
+                // Re-check after the volatile write: a producer that published before it will see no parked
+                // writer and not unpark; one that publishes after it sees writerParked and unparks.
+                if (!ring.isPublished(next) && !closing) {
+                    LockSupport.parkNanos(this, MAX_PARK_NANOS);
+                }
+                writerParked = false;
+            }
+            idle++;
+        }
+        long undelivered = finalSequence - next;
+        if (undelivered > 0) {
+            counters.dropped.add(undelivered);
+            Diagnostics.report("shutdown timeout: " + undelivered + " queued events were not delivered (counted as dropped)");
+        }
+        dropReporter.report(System.nanoTime());
+        writerDone = true;
+    }
+
+    @Override
+    public void close(long timeoutMillis) {
+        if (closing) {
+            joinWriter(timeoutMillis);
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        drainDeadlineNanos = deadline;
+        finalSequence = ring.close();
+        closing = true;
+        LockSupport.unpark(writerThread);
+        joinWriter(timeoutMillis);
+    }
+
+    private void joinWriter(long timeoutMillis) {
+        try {
+            // A little past the drain deadline: the writer needs it to count and report what it could not send.
+            writerThread.join(Math.max(1, timeoutMillis) + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.userevents;
+
+import static dev.userevents.UserEventsAbi.IOVEC_BASE_OFFSET;
+import static dev.userevents.UserEventsAbi.IOVEC_LEN_OFFSET;
+import static dev.userevents.UserEventsAbi.IOVEC_SIZE;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A bounded multi-producer, single-consumer ring of preallocated event records (Disruptor-style sequences).
+ *
+ * <p>Memory: {@link #records} holds slot {@code i} at {@code i * slotBytes}, each a whole record exactly as
+ * {@code writev} takes it ({@link EventEncoder}); {@link #iovecs} holds one {@code struct iovec} per slot whose
+ * base is fixed at construction, so a producer encodes straight into its slot, stores the length into the
+ * slot's iovec, and the writer passes that iovec to the kernel: no second copy.
+ *
+ * <p>Sequences: producers claim sequence numbers with a CAS on {@link #CLAIM}; sequence {@code s} lives in slot
+ * {@code s & mask}. A producer publishes by storing {@code s} into {@code published[slot]}; the single
+ * consumer reads slots strictly in sequence order and advances {@link #CONSUMED}, which frees slots for
+ * producers. {@link #close()} sets the sign bit of the claim sequence, so no claim can succeed after it and the
+ * returned value is exactly the number of events ever claimed.
+ */
+final class EventRing {
+    static final long FULL = -1;
+    static final long CLOSED = -2;
+    private static final long CLOSED_BIT = Long.MIN_VALUE;
+
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Claim and consumed sequences, 128 bytes apart in one array so producers and the writer share no cache line. */
+    private static final int CLAIM = 15;
+    private static final int CONSUMED = 31;
+    private final long[] sequences = new long[47];
+    /** published[slot] = the sequence last published in that slot (-1: none yet). */
+    private final long[] published;
+
+    final int capacity;
+    private final int mask;
+    final int slotBytes;
+    final ByteBuffer records;
+    final ByteBuffer iovecs;
+    final long iovecsAddress;
+
+    EventRing(int requestedCapacity, int maxRecordBytes) {
+        this.capacity = capacityFor(requestedCapacity);
+        this.mask = capacity - 1;
+        this.slotBytes = (maxRecordBytes + 7) & ~7; // 8-aligned records keep u32 fields naturally aligned
+        this.records = EventEncoder.allocateDirect(capacity * slotBytes);
+        this.iovecs = EventEncoder.allocateDirect(capacity * IOVEC_SIZE);
+        this.iovecsAddress = address(iovecs);
+        long recordsAddress = address(records);
+        for (int slot = 0; slot < capacity; slot++) {
+            iovecs.putLong(slot * IOVEC_SIZE + IOVEC_BASE_OFFSET, recordsAddress + (long) slot * slotBytes);
+        }
+        this.published = new long[capacity];
+        Arrays.fill(published, -1L);
+        // Plain writes above are made visible to other threads by the Thread.start() of the writer and by the
+        // safe publication of the owning writer object.
+    }
+
+    /** Power of two in [2, 2^20]. */
+    static int capacityFor(int requested) {
+        int bounded = Math.max(2, Math.min(1 << 20, requested));
+        return Integer.highestOneBit(bounded - 1) << 1;
+    }
+
+    private static long address(ByteBuffer buffer) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
+    }
+
+    /** Byte offset in {@link #records} of the slot of {@code sequence}. */
+    int recordOffset(long sequence) {
+        return (int) (sequence & mask) * slotBytes;
+    }
+
+    /** Address of the iovec of the slot of {@code sequence}. */
+    long iovecAddress(long sequence) {
+        return iovecsAddress + (sequence & mask) * IOVEC_SIZE;
+    }
+
+    /** A sequence whose slot is now this producer's, or {@link #FULL}, or {@link #CLOSED}. */
+    long tryClaim() {
+        while (true) {
+            // Acquire: a claim must not be reordered before reading how far the consumer got (below).
+            long current = (long) LONGS.getAcquire(sequences, CLAIM);
+            if (current < 0) {
+                return CLOSED;
+            }
+            // Acquire pairs with the consumer's release in markConsumed: once we see a slot freed, the writer's
+            // reads of its old record are done, so overwriting it is safe.
+            long consumed = (long) LONGS.getAcquire(sequences, CONSUMED);
+            if (current - capacity >= consumed) {
+                return FULL;
+            }
+            if (LONGS.compareAndSet(sequences, CLAIM, current, current + 1)) {
+                return current;
+            }
+        }
+    }
+
+    /**
+     * Hands the claimed slot to the writer: {@code length} bytes of record, 0 for a record to skip. Volatile
+     * (not just release) store: it must be ordered before the producer's later read of the writer's "parked"
+     * flag (a Dekker handshake, see AsyncWriter), and release alone allows that load to move above it.
+     */
+    void publish(long sequence, int length) {
+        iovecs.putLong((int) (sequence & mask) * IOVEC_SIZE + IOVEC_LEN_OFFSET, length);
+        LONGS.setVolatile(published, (int) (sequence & mask), sequence);
+    }
+
+    /** Whether {@code sequence} is published; acquire pairs with publish so its record bytes are visible. */
+    boolean isPublished(long sequence) {
+        return (long) LONGS.getAcquire(published, (int) (sequence & mask)) == sequence;
+    }
+
+    /** Length of the published record of {@code sequence} (0: skip it). */
+    int length(long sequence) {
+        return (int) iovecs.getLong((int) (sequence & mask) * IOVEC_SIZE + IOVEC_LEN_OFFSET);
+    }
+
+    /** The writer is done with every sequence below {@code next}; release, paired with tryClaim's acquire. */
+    void markConsumed(long next) {
+        LONGS.setRelease(sequences, CONSUMED, next);
+    }
+
+    long consumed() {
+        return (long) LONGS.getAcquire(sequences, CONSUMED);
+    }
+
+    /** Claims still possible before this call (without the closed bit); volatile read. */
+    long claimed() {
+        return (long) LONGS.getVolatile(sequences, CLAIM) & ~CLOSED_BIT;
+    }
+
+    /** Refuses every later claim; returns the number of sequences ever claimed. Idempotent. */
+    long close() {
+        return (long) LONGS.getAndBitwiseOr(sequences, CLAIM, CLOSED_BIT) & ~CLOSED_BIT;
+    }
+}

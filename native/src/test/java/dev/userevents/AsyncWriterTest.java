@@ -1,0 +1,220 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.InMemoryDevice;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+/** The ring and writer thread against an in-process device double (pure logic; the kernel tests cover the rest). */
+class AsyncWriterTest {
+    private final List<String> diagnostics = Collections.synchronizedList(new ArrayList<>());
+    private Consumer<String> previousSink;
+
+    /** Holds every writev until opened, so tests can fill the ring deterministically. */
+    static final class GatedDevice implements EventDevice {
+        final InMemoryDevice recorder = new InMemoryDevice();
+        final CountDownLatch gate = new CountDownLatch(1);
+        final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+
+        @Override public int register(String command, long enableAddress, int enableBit) {
+            return recorder.register(command, enableAddress, enableBit);
+        }
+        @Override public int unregister(long enableAddress, int enableBit) {
+            return recorder.unregister(enableAddress, enableBit);
+        }
+        @Override public long writev(long iovAddress, int iovCount) {
+            firstWriteStarted.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return recorder.writev(iovAddress, iovCount);
+        }
+        @Override public String describe() { return "gated"; }
+        @Override public void close() { recorder.close(); }
+    }
+
+    @BeforeEach
+    void captureDiagnostics() {
+        Diagnostics.resetForTests();
+        previousSink = Diagnostics.setSink(diagnostics::add);
+    }
+
+    @AfterEach
+    void restoreDiagnostics() {
+        Diagnostics.setSink(previousSink);
+        Diagnostics.resetForTests();
+    }
+
+    private static UserEventsConfig.Builder async(int bufferSize, QueueFullPolicy policy) {
+        return UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(bufferSize).queueFullPolicy(policy).shutdownHook(false);
+    }
+
+    private static LoggerEvents enabledLogger(UserEvents events, InMemoryDevice device, String name) {
+        LoggerEvents logger = events.logger(name);
+        for (Level level : Level.values()) {
+            device.setEnabled(logger.word().address, level.enableBit(), true);
+        }
+        return logger;
+    }
+
+    @Test
+    void fourProducersDeliverEverythingInPerThreadOrder() throws Exception {
+        InMemoryDevice device = new InMemoryDevice();
+        UserEvents events = UserEvents.open(async(8, QueueFullPolicy.BLOCK).build(), device);
+        LoggerEvents logger = enabledLogger(events, device, "multi");
+        int perThread = 5_000;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            threads.add(new Thread(() -> {
+                StringBuilder message = new StringBuilder();
+                for (int i = 0; i < perThread; i++) {
+                    message.setLength(0);
+                    message.append(id).append(':').append(i);
+                    events.emit(logger, Level.INFO, message);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        events.close();
+        List<InMemoryDevice.Record> records = device.records();
+        assertEquals(4 * perThread, records.size());
+        int[] nextByThread = new int[4];
+        for (InMemoryDevice.Record record : records) {
+            String[] parts = record.message.split(":");
+            int thread = Integer.parseInt(parts[0]);
+            assertEquals(nextByThread[thread]++, Integer.parseInt(parts[1]), "per-thread order");
+        }
+        assertEquals(4L * perThread, events.counters().written());
+        assertEquals(0, events.counters().dropped());
+    }
+
+    @Test
+    void dropPolicyCountsWhatDoesNotFitAndReportsIt() throws Exception {
+        GatedDevice device = new GatedDevice();
+        UserEvents events = UserEvents.open(async(4, QueueFullPolicy.DROP).dropReportIntervalMillis(1).build(), device);
+        LoggerEvents logger = enabledLogger(events, device.recorder, "drop");
+        events.emit(logger, Level.WARN, "first");
+        assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
+        for (int i = 0; i < 10; i++) { // "first" keeps its slot while being written: 3 free, 7 dropped
+            events.emit(logger, Level.WARN, "m" + i);
+        }
+        assertEquals(7, events.counters().dropped());
+        device.gate.countDown();
+        events.close();
+        assertEquals(4, device.recorder.records().size());
+        assertEquals(11, events.counters().written() + events.counters().dropped());
+        assertTrue(diagnostics.stream().anyMatch(line -> line.contains("dropped 7 events")), diagnostics.toString());
+    }
+
+    @Test
+    void syncPolicyWritesOnTheCallerWhenFull() throws Exception {
+        GatedDevice device = new GatedDevice();
+        UserEvents events = UserEvents.open(async(2, QueueFullPolicy.SYNC).build(), device);
+        LoggerEvents logger = enabledLogger(events, device.recorder, "sync");
+        events.emit(logger, Level.WARN, "first");
+        assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
+        events.emit(logger, Level.WARN, "q1"); // the second slot ("first" keeps the other while being written)
+        Thread overflow = new Thread(() -> events.emit(logger, Level.WARN, "overflow"));
+        overflow.start();
+        Thread.sleep(100);
+        assertTrue(overflow.isAlive(), "the caller itself is writing (held by the gate)");
+        device.gate.countDown();
+        overflow.join(10_000);
+        events.close();
+        assertEquals(3, device.recorder.records().size());
+        assertEquals(0, events.counters().dropped());
+    }
+
+    @Test
+    void closeDeliversPendingEventsThenDisablesLoggers() throws Exception {
+        GatedDevice device = new GatedDevice();
+        UserEvents events = UserEvents.open(async(1024, QueueFullPolicy.BLOCK).build(), device);
+        LoggerEvents logger = enabledLogger(events, device.recorder, "pending");
+        for (int i = 0; i < 500; i++) {
+            events.emit(logger, Level.ERROR, "p" + i);
+        }
+        assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+            }
+            device.gate.countDown();
+        });
+        opener.start();
+        events.close();
+        assertEquals(500, device.recorder.records().size());
+        assertEquals("p499", device.recorder.records().get(499).message);
+        assertEquals(0, device.recorder.liveRegistrations(), "unregistered after the flush");
+        events.emit(logger, Level.ERROR, "after close");
+        assertEquals(500, device.recorder.records().size());
+    }
+
+    @Test
+    void shutdownTimeoutCountsUndeliveredEventsAsDropped() throws Exception {
+        GatedDevice device = new GatedDevice();
+        UserEvents events = UserEvents.open(async(64, QueueFullPolicy.BLOCK).build(), device);
+        LoggerEvents logger = enabledLogger(events, device.recorder, "timeout");
+        for (int i = 0; i < 20; i++) {
+            events.emit(logger, Level.ERROR, "t" + i);
+        }
+        assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
+        new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ignored) {
+            }
+            device.gate.countDown();
+        }).start();
+        events.close(100); // the first write is stuck past the deadline
+        assertEquals(20, events.counters().written() + events.counters().dropped());
+        assertEquals(19, events.counters().dropped());
+        assertTrue(diagnostics.stream().anyMatch(line -> line.contains("19 queued events were not delivered")), diagnostics.toString());
+    }
+
+    @Test
+    void aMessageThatThrowsWhileEncodingDoesNotStallTheWriter() {
+        InMemoryDevice device = new InMemoryDevice();
+        UserEvents events = UserEvents.open(async(4, QueueFullPolicy.BLOCK).build(), device);
+        LoggerEvents logger = enabledLogger(events, device, "bad");
+        CharSequence hostile = new CharSequence() {
+            @Override public int length() { return 10; }
+            @Override public char charAt(int index) { throw new IllegalStateException("boom"); }
+            @Override public CharSequence subSequence(int start, int end) { return this; }
+        };
+        for (int i = 0; i < 10; i++) {
+            events.emit(logger, Level.INFO, hostile); // must not throw
+        }
+        events.emit(logger, Level.INFO, "after");
+        events.close();
+        List<InMemoryDevice.Record> records = device.records();
+        assertEquals(1, records.size());
+        assertEquals("after", records.get(0).message);
+        assertEquals(20, events.counters().errors(), "10 failed encodes counted by emit, 10 skipped slots by the writer");
+        assertEquals(1, diagnostics.stream().filter(line -> line.contains("boom")).count(), diagnostics.toString());
+    }
+
+    @Test
+    void capacityIsAPowerOfTwo() {
+        assertEquals(2, EventRing.capacityFor(0));
+        assertEquals(1024, EventRing.capacityFor(1000));
+        assertEquals(1024, EventRing.capacityFor(1024));
+        assertEquals(1 << 20, EventRing.capacityFor(Integer.MAX_VALUE));
+    }
+}
