@@ -35,8 +35,13 @@ class UserEventsKernelTest {
         return events;
     }
 
+    /** Sync mode: these tests read the trace right after emit (AsyncKernelTest covers the ring). */
     private UserEvents open() {
-        return open(UserEventsConfig.defaults());
+        return open(sync().build());
+    }
+
+    private static UserEventsConfig.Builder sync() {
+        return UserEventsConfig.builder().mode(Mode.SYNC);
     }
 
     @Test
@@ -77,7 +82,7 @@ class UserEventsKernelTest {
 
     @Test
     void writtenEventsDecodeByteExactInTrace() {
-        UserEvents events = open(UserEventsConfig.builder().maxMessageBytes(200).build());
+        UserEvents events = open(sync().maxMessageBytes(200).build());
         LoggerEvents logger = events.logger("kt.trace");
         String nonBmp = "unicode \u00e9\u4e2d \uD83D\uDE80\uD834\uDD1E end";
         String longMessage = "L".repeat(500);
@@ -165,7 +170,7 @@ class UserEventsKernelTest {
 
     @Test
     void closeRemovesRegistrationsAndTheSameLoggerRegistersAgain() throws Exception {
-        UserEvents first = UserEvents.open();
+        UserEvents first = UserEvents.open(sync().build());
         LoggerEvents logger = first.logger("kt.reopen");
         assertTrue(Tracefs.statusEventNames().contains("kt_reopen_INFO"));
         Tracefs.enable("kt_reopen_INFO");
@@ -195,7 +200,7 @@ class UserEventsKernelTest {
     void unregisteringWhileOthersShareTheFdKeepsTheirEventsWorking() {
         UserEvents keeper = open();
         LoggerEvents kept = keeper.logger("kt.shared.Kept");
-        UserEvents leaver = UserEvents.open();
+        UserEvents leaver = UserEvents.open(sync().build());
         LoggerEvents left = leaver.logger("kt.shared.Left");
         Tracefs.enable("kt_shared_Left_INFO");
         try {

@@ -1,0 +1,146 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Tracefs;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ring and writer thread against the real kernel with ftrace capturing. The trace is read before the event
+ * is disabled: once the app has closed and nothing traces the event, the kernel deletes it and {@code trace}
+ * can no longer format its records ("Unknown type").
+ */
+@Tag("kernel")
+class AsyncKernelTest {
+    private static final int THREADS = 4;
+
+    @BeforeEach
+    void kernel() {
+        KernelTestSupport.requireUserEvents();
+        Tracefs.bufferSizeKb(16384); // per CPU: room for every event of these tests
+        Tracefs.clearTrace();
+    }
+
+    @AfterEach
+    void smallerBuffer() {
+        Tracefs.bufferSizeKb(1408);
+    }
+
+    private static UserEventsConfig.Builder async(int bufferSize, QueueFullPolicy policy) {
+        return UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(bufferSize).queueFullPolicy(policy)
+                .shutdownHook(false).shutdownTimeoutMillis(120_000);
+    }
+
+    private static void produce(UserEvents events, LoggerEvents logger, int perThread) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int id = t;
+            threads.add(new Thread(() -> {
+                StringBuilder message = new StringBuilder();
+                for (int i = 0; i < perThread; i++) {
+                    message.setLength(0);
+                    message.append('t').append(id).append(' ').append(i);
+                    events.emit(logger, Level.INFO, message);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** Per producer thread, the sequence numbers seen in trace, in trace order. */
+    private static List<List<Integer>> capturedByThread(String event) {
+        List<List<Integer>> byThread = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            byThread.add(new ArrayList<>());
+        }
+        for (String payload : Tracefs.payloads(event)) {
+            String message = payload.substring("msg=".length(), payload.indexOf(" level="));
+            String[] parts = message.substring(1).split(" ");
+            byThread.get(Integer.parseInt(parts[0])).add(Integer.parseInt(parts[1]));
+        }
+        return byThread;
+    }
+
+    @Test
+    void blockPolicyDeliversEveryEventInPerThreadOrder() throws Exception {
+        int perThread = 5_000;
+        UserEvents events = UserEvents.open(async(64, QueueFullPolicy.BLOCK).build());
+        LoggerEvents logger = events.logger("kt.async.block");
+        List<List<Integer>> byThread;
+        Tracefs.enable("kt_async_block_INFO");
+        try {
+            produce(events, logger, perThread);
+            events.close(); // flushes before unregistering
+            byThread = capturedByThread("kt_async_block_INFO"); // while ftrace still holds the event's format
+        } finally {
+            Tracefs.disable("kt_async_block_INFO");
+        }
+        for (int t = 0; t < THREADS; t++) {
+            List<Integer> seen = byThread.get(t);
+            assertEquals(perThread, seen.size(), "thread " + t + ": " + events.counters() + " " + Tracefs.stats());
+            for (int i = 0; i < perThread; i++) {
+                assertEquals(i, seen.get(i), "thread " + t + " in order");
+            }
+        }
+        assertEquals((long) THREADS * perThread, events.counters().written());
+        assertEquals(0, events.counters().dropped());
+        assertEquals(0, events.counters().errors());
+        assertEquals(0, events.counters().disabledRace());
+    }
+
+    @Test
+    void dropPolicyCapturedPlusDroppedEqualsSent() throws Exception {
+        int perThread = 5_000;
+        UserEvents events = UserEvents.open(async(16, QueueFullPolicy.DROP).build());
+        LoggerEvents logger = events.logger("kt.async.drop");
+        List<List<Integer>> byThread;
+        Tracefs.enable("kt_async_drop_INFO");
+        try {
+            produce(events, logger, perThread);
+            events.close();
+            byThread = capturedByThread("kt_async_drop_INFO");
+        } finally {
+            Tracefs.disable("kt_async_drop_INFO");
+        }
+        int captured = byThread.stream().mapToInt(List::size).sum();
+        long dropped = events.counters().dropped();
+        assertEquals((long) THREADS * perThread, captured + dropped, "captured " + captured + " + dropped " + dropped);
+        assertEquals(captured, events.counters().written());
+        for (List<Integer> seen : byThread) {
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i) > seen.get(i - 1), "drops leave gaps, never reorder");
+            }
+        }
+    }
+
+    @Test
+    void stopWithEventsPendingDeliversThemAll() throws Exception {
+        UserEvents events = UserEvents.open(async(4096, QueueFullPolicy.BLOCK).build());
+        LoggerEvents logger = events.logger("kt.async.pending");
+        List<Integer> seen;
+        Tracefs.enable("kt_async_pending_INFO");
+        try {
+            for (int i = 0; i < 3_000; i++) {
+                events.emit(logger, Level.INFO, "t0 " + i);
+            }
+            events.close(); // right away: most of the 3000 are still queued
+            seen = capturedByThread("kt_async_pending_INFO").get(0);
+        } finally {
+            Tracefs.disable("kt_async_pending_INFO");
+        }
+        assertEquals(3_000, seen.size(), events.counters().toString());
+        assertEquals(2_999, seen.get(2_999));
+        assertEquals(0, events.counters().dropped());
+        events.emit(logger, Level.INFO, "after stop");
+        assertEquals(3_000, events.counters().written(), "after stop the logger is disabled: nothing written, nothing thrown");
+    }
+}
