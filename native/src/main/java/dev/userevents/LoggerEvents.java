@@ -60,6 +60,11 @@ public final class LoggerEvents {
         return writeIndexByLevel[Level.FATAL.value] != NOT_REGISTERED;
     }
 
+    /** Address of the enable word the kernel writes (0 when not registered); for diagnostics and test doubles. */
+    public long enableWordAddress() {
+        return word.address;
+    }
+
     EnableWords.Word word() {
         return word;
     }

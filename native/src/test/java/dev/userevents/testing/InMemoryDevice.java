@@ -62,6 +62,11 @@ public final class InMemoryDevice implements EventDevice {
         return liveByAddressBit.remove(enableAddress + "/" + enableBit) == null ? -UserEventsAbi.EINVAL : 0;
     }
 
+    /** {@link #setEnabled(long, int, boolean)} for one logger's level. */
+    public void setEnabled(dev.userevents.LoggerEvents logger, dev.userevents.Level level, boolean enabled) {
+        setEnabled(logger.enableWordAddress(), level.enableBit(), enabled);
+    }
+
     /** What a tracer attaching or detaching does: set or clear the bit in the registered word. */
     public synchronized void setEnabled(long enableAddress, int enableBit, boolean enabled) {
         if (!liveByAddressBit.containsKey(enableAddress + "/" + enableBit)) {

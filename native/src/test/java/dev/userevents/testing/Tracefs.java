@@ -97,6 +97,17 @@ public final class Tracefs {
         return "msg=" + message + " level=0x" + Integer.toHexString(level) + " (" + level + ")";
     }
 
+    /** Waits (up to 30 s) until {@code event} has at least {@code count} payloads in trace, then returns them. */
+    public static List<String> awaitPayloads(String event, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> payloads = payloads(event);
+        while (payloads.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            payloads = payloads(event);
+        }
+        return payloads;
+    }
+
     /** The payloads ({@code msg=... level=...}) of {@code event} in {@code trace}, oldest first. */
     public static List<String> payloads(String event) {
         List<String> payloads = new ArrayList<>();

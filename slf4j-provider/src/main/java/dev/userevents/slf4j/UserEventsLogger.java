@@ -1,0 +1,128 @@
+package dev.userevents.slf4j;
+
+import dev.userevents.LoggerEvents;
+import dev.userevents.StackTraces;
+import dev.userevents.UserEvents;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.event.Level;
+import org.slf4j.event.LoggingEvent;
+import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.helpers.NormalizedParameters;
+import org.slf4j.spi.LoggingEventAware;
+
+/**
+ * An SLF4J logger whose levels are switched on by kernel tracing. {@code isXxxEnabled()} is one volatile read of
+ * this logger's own enable word (held directly, no lookup) and a bit test; nothing is formatted for a disabled
+ * level, and the fluent API hands out the NOP builder then ({@code Logger.atXxx()} asks isEnabledForLevel).
+ */
+public final class UserEventsLogger extends AbstractLogger implements LoggingEventAware {
+    private static final long serialVersionUID = 1L;
+    private static final int TRACE = dev.userevents.Level.TRACE.enableMask;
+    private static final int DEBUG = dev.userevents.Level.DEBUG.enableMask;
+    private static final int INFO = dev.userevents.Level.INFO.enableMask;
+    private static final int WARN = dev.userevents.Level.WARN.enableMask;
+    private static final int ERROR = dev.userevents.Level.ERROR.enableMask;
+    /** A formatting buffer larger than this is not kept for the next call. */
+    private static final int MAX_KEPT_BUFFER = 64 * 1024;
+    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
+    private final transient LoggerEvents events;
+    private final transient UserEvents core;
+    private final transient StderrFallback fallback;
+    /** Levels that print to stderr (user_events unavailable and userevents.fallback=stderr); 0 otherwise. */
+    private final int fallbackMask;
+    private final boolean includeMdc;
+
+    UserEventsLogger(String name, UserEvents core, StderrFallback fallback, boolean includeMdc) {
+        this.name = name;
+        this.core = core;
+        this.events = core.logger(name);
+        this.fallback = fallback;
+        this.fallbackMask = fallback == null ? 0 : fallback.enabledMask;
+        this.includeMdc = includeMdc;
+    }
+
+    /** The core level of an SLF4J level. */
+    static dev.userevents.Level toCore(Level level) {
+        switch (level) {
+            case ERROR: return dev.userevents.Level.ERROR;
+            case WARN: return dev.userevents.Level.WARN;
+            case INFO: return dev.userevents.Level.INFO;
+            case DEBUG: return dev.userevents.Level.DEBUG;
+            default: return dev.userevents.Level.TRACE;
+        }
+    }
+
+    private boolean enabled(int mask) {
+        return ((events.enableWord() | fallbackMask) & mask) != 0;
+    }
+
+    @Override public boolean isTraceEnabled() { return enabled(TRACE); }
+    @Override public boolean isTraceEnabled(Marker marker) { return enabled(TRACE); }
+    @Override public boolean isDebugEnabled() { return enabled(DEBUG); }
+    @Override public boolean isDebugEnabled(Marker marker) { return enabled(DEBUG); }
+    @Override public boolean isInfoEnabled() { return enabled(INFO); }
+    @Override public boolean isInfoEnabled(Marker marker) { return enabled(INFO); }
+    @Override public boolean isWarnEnabled() { return enabled(WARN); }
+    @Override public boolean isWarnEnabled(Marker marker) { return enabled(WARN); }
+    @Override public boolean isErrorEnabled() { return enabled(ERROR); }
+    @Override public boolean isErrorEnabled(Marker marker) { return enabled(ERROR); }
+
+    @Override
+    protected String getFullyQualifiedCallerName() {
+        return null;
+    }
+
+    @Override
+    protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
+                                               Throwable throwable) {
+        write(level, messagePattern, arguments, throwable, null);
+    }
+
+    /** The fluent API's entry (it carries key-value pairs). */
+    @Override
+    public void log(LoggingEvent event) {
+        if (enabled(toCore(event.getLevel()).enableMask)) {
+            write(event.getLevel(), event.getMessage(), event.getArgumentArray(), event.getThrowable(), event.getKeyValuePairs());
+        }
+    }
+
+    private void write(Level slf4jLevel, String pattern, Object[] arguments, Throwable throwable, List<KeyValuePair> keyValues) {
+        try {
+            dev.userevents.Level level = toCore(slf4jLevel);
+            NormalizedParameters normalized = NormalizedParameters.normalize(pattern, arguments, throwable);
+            StringBuilder message = BUFFER.get();
+            message.setLength(0);
+            message.append(MessageFormatter.basicArrayFormat(normalized.getMessage(), normalized.getArguments()));
+            if (keyValues != null) {
+                for (KeyValuePair pair : keyValues) {
+                    message.append(' ').append(pair.key).append('=').append(pair.value);
+                }
+            }
+            if (includeMdc) {
+                Map<String, String> mdc = MDC.getCopyOfContextMap();
+                if (mdc != null) {
+                    mdc.forEach((key, value) -> message.append(' ').append(key).append('=').append(value));
+                }
+            }
+            StackTraces.append(message, normalized.getThrowable(), core.config().maxMessageBytes());
+            if ((fallbackMask & level.enableMask) != 0) {
+                fallback.print(level, name, message);
+            } else {
+                core.emit(events, level, message);
+            }
+            if (message.capacity() > MAX_KEPT_BUFFER) {
+                BUFFER.remove();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
+            dev.userevents.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
+        }
+    }
+}

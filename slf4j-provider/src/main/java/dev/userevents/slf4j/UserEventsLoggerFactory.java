@@ -1,0 +1,32 @@
+package dev.userevents.slf4j;
+
+import dev.userevents.UserEvents;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+
+/** One {@link UserEventsLogger} per name; creating it registers its six events. */
+public final class UserEventsLoggerFactory implements ILoggerFactory {
+    private final ConcurrentMap<String, UserEventsLogger> loggers = new ConcurrentHashMap<>();
+    private final UserEvents core;
+    private final StderrFallback fallback;
+    private final boolean includeMdc;
+
+    UserEventsLoggerFactory(UserEvents core, StderrFallback fallback, boolean includeMdc) {
+        this.core = core;
+        this.fallback = fallback;
+        this.includeMdc = includeMdc;
+    }
+
+    @Override
+    public Logger getLogger(String name) {
+        return loggers.computeIfAbsent(name, n -> new UserEventsLogger(n, core, fallback, includeMdc));
+    }
+
+    /** The core instance behind these loggers: counters, close. */
+    public UserEvents core() {
+        return core;
+    }
+}

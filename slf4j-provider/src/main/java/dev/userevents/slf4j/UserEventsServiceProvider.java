@@ -1,0 +1,53 @@
+package dev.userevents.slf4j;
+
+import dev.userevents.UserEvents;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+/**
+ * The SLF4J 2 provider: found by ServiceLoader ({@code META-INF/services}) or named with
+ * {@code -Dslf4j.provider=dev.userevents.slf4j.UserEventsServiceProvider}. Settings: see {@link Slf4jSettings}.
+ */
+public final class UserEventsServiceProvider implements SLF4JServiceProvider {
+    /** The SLF4J API version this provider is compiled against. */
+    public static final String REQUESTED_API_VERSION = "2.0.99";
+
+    // Created with the provider, not in initialize(): SLF4J may ask for them before (2.0.17 asks for the MDC adapter).
+    private final IMarkerFactory markerFactory = new BasicMarkerFactory();
+    private final MDCAdapter mdcAdapter = new BasicMDCAdapter();
+    private volatile UserEventsLoggerFactory loggerFactory;
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return loggerFactory;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markerFactory;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdcAdapter;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return REQUESTED_API_VERSION;
+    }
+
+    @Override
+    public void initialize() {
+        Slf4jSettings settings = Slf4jSettings.load();
+        UserEvents core = UserEvents.open(settings.coreConfig); // prints the one diagnostic if unavailable
+        StderrFallback fallback = !core.isAvailable() && settings.fallbackLevel != null
+                ? new StderrFallback(settings.fallbackLevel) : null;
+        loggerFactory = new UserEventsLoggerFactory(core, fallback, settings.includeMdc);
+    }
+}

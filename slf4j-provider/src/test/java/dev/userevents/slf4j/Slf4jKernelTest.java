@@ -1,0 +1,92 @@
+package dev.userevents.slf4j;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Perf;
+import dev.userevents.testing.Tracefs;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The provider through SLF4J's LoggerFactory (ServiceLoader discovery, default async mode) on the real kernel. */
+@Tag("kernel")
+class Slf4jKernelTest {
+    @BeforeEach
+    void kernel() {
+        KernelTestSupport.requireUserEvents();
+        Tracefs.clearTrace();
+    }
+
+    @Test
+    void providerIsFoundByServiceLoader() {
+        assertInstanceOf(UserEventsLogger.class, LoggerFactory.getLogger("kt.slf4j.discovery"));
+    }
+
+    @Test
+    void enablingInfoFlipsIsInfoEnabledWhileDebugStaysOff() {
+        Logger logger = LoggerFactory.getLogger("kt.slf4j.Gate");
+        assertFalse(logger.isInfoEnabled());
+        Tracefs.enable("kt_slf4j_Gate_INFO");
+        try {
+            assertTrue(logger.isInfoEnabled());
+            assertFalse(logger.isDebugEnabled());
+            assertFalse(logger.isTraceEnabled());
+        } finally {
+            Tracefs.disable("kt_slf4j_Gate_INFO");
+        }
+        assertFalse(logger.isInfoEnabled());
+    }
+
+    @Test
+    void messagesParametersUnicodeAndExceptionsDecodeInTrace() throws Exception {
+        Logger logger = LoggerFactory.getLogger("kt.slf4j.Trace");
+        Tracefs.enable("kt_slf4j_Trace_INFO");
+        Tracefs.enable("kt_slf4j_Trace_ERROR");
+        List<String> info;
+        List<String> error;
+        try {
+            logger.info("user {} bought {} items", "ann", 3);
+            logger.info("unicode {} \uD83D\uDE80", "\u00e9\u4e2d");
+            logger.debug("not enabled {}", "x");
+            logger.error("failed", new IllegalStateException("boom"));
+            info = Tracefs.awaitPayloads("kt_slf4j_Trace_INFO", 2);
+            error = Tracefs.awaitPayloads("kt_slf4j_Trace_ERROR", 1);
+        } finally {
+            Tracefs.disable("kt_slf4j_Trace_INFO");
+            Tracefs.disable("kt_slf4j_Trace_ERROR");
+        }
+        assertEquals(List.of(Tracefs.payload("user ann bought 3 items", 4), Tracefs.payload("unicode \u00e9\u4e2d \uD83D\uDE80", 4)), info);
+        assertEquals(1, error.size());
+        // The message holds newlines, so in trace the record spans lines: "msg=failed", the stack, " level=...".
+        assertEquals("msg=failed", error.get(0));
+        String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
+        assertTrue(trace.contains("msg=failed\njava.lang.IllegalStateException: boom\n\tat dev.userevents.slf4j.Slf4jKernelTest."
+                + "messagesParametersUnicodeAndExceptionsDecodeInTrace("), trace);
+        String lastLine = java.util.Arrays.stream(trace.split("\n")).filter(line -> line.endsWith(" level=0x2 (2)"))
+                .findFirst().orElseThrow(() -> new AssertionError("no ERROR record end: " + trace));
+        assertTrue(lastLine.startsWith("\tat "), "the level follows the last stack frame: " + lastLine);
+        assertTrue(Tracefs.payloads("kt_slf4j_Trace_DEBUG").isEmpty());
+    }
+
+    @Test
+    void perfScriptDecodesMessagesWithTheirLevel() throws Exception {
+        Logger logger = LoggerFactory.getLogger("kt.slf4j.Perf");
+        String script = Perf.recordAndScript(List.of("kt_slf4j_Perf_WARN", "kt_slf4j_Perf_ERROR"),
+                () -> logger.isWarnEnabled() && logger.isErrorEnabled(), () -> {
+                    logger.warn("careful {} \u00e9", 1);
+                    logger.error("bad {}", 2, new RuntimeException("perf-visible"));
+                    try {
+                        Thread.sleep(500); // async: let the writer submit before perf stops
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        assertTrue(script.contains("kt_slf4j_Perf_WARN: msg=careful 1 \u00e9 level=3"), script);
+        assertTrue(script.contains("kt_slf4j_Perf_ERROR: msg=bad 2"), script);
+        assertTrue(script.contains("java.lang.RuntimeException: perf-visible"), script);
+    }
+}
