@@ -1,0 +1,160 @@
+package dev.userevents.log4j2;
+
+import dev.userevents.Level;
+import dev.userevents.LoggerEvents;
+import dev.userevents.Mode;
+import dev.userevents.QueueFullPolicy;
+import dev.userevents.StackTraces;
+import dev.userevents.UserEventsConfig;
+
+import java.io.Serializable;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.StringBuilderFormattable;
+
+/**
+ * {@code <UserEvents name="..."/>}: writes each event whose logger/level event is being traced as a user_event
+ * {@code <prefix><logger>_<LEVEL>} ({@code __rel_loc char[] msg; u32 level}). It checks the enable bit itself,
+ * so it can sit beside file and console appenders and writes only what tracing wants.
+ *
+ * <p>The message is formatted into a reused per-thread builder and encoded on the caller's thread (into the
+ * ring slot in async mode), so no mutable {@link LogEvent} or {@link Message} crosses threads.
+ */
+@Plugin(name = "UserEvents", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
+public final class UserEventsAppender extends AbstractAppender {
+    private static final int MAX_KEPT_BUFFER = 64 * 1024;
+    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
+    private final UserEventsManager manager;
+
+    private UserEventsAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
+                               Property[] properties, UserEventsManager manager) {
+        super(name, filter, layout, ignoreExceptions, properties);
+        this.manager = manager;
+    }
+
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** Builder with the appender's attributes; the nested Layout is optional. */
+    public static final class Builder extends AbstractAppender.Builder<Builder>
+            implements org.apache.logging.log4j.core.util.Builder<UserEventsAppender> {
+        @PluginBuilderAttribute
+        private String prefix = "";
+        @PluginBuilderAttribute
+        private Mode mode = Mode.ASYNC;
+        @PluginBuilderAttribute
+        private int bufferSize = UserEventsConfig.Builder.DEFAULT_BUFFER_SIZE;
+        @PluginBuilderAttribute
+        private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
+        @PluginBuilderAttribute
+        private int maxMessageBytes = dev.userevents.EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
+        @PluginBuilderAttribute
+        private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+
+        public Builder setPrefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        public Builder setMode(Mode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder setBufferSize(int bufferSize) {
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        public Builder setQueueFullPolicy(QueueFullPolicy queueFullPolicy) {
+            this.queueFullPolicy = queueFullPolicy;
+            return this;
+        }
+
+        public Builder setMaxMessageBytes(int maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
+
+        public Builder setShutdownTimeoutMillis(long shutdownTimeoutMillis) {
+            this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+            return this;
+        }
+
+        @Override
+        public UserEventsAppender build() {
+            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(mode)
+                    .bufferSize(bufferSize).queueFullPolicy(queueFullPolicy).maxMessageBytes(maxMessageBytes)
+                    .shutdownTimeoutMillis(shutdownTimeoutMillis));
+            return new UserEventsAppender(getName(), getFilter(), getLayout(), isIgnoreExceptions(),
+                    getPropertyArray(), manager);
+        }
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        Level level = Log4jLevels.toCore(event.getLevel());
+        LoggerEvents events = manager.logger(event.getLoggerName());
+        if (!events.isEnabled(level)) {
+            return;
+        }
+        StringBuilder message = BUFFER.get();
+        message.setLength(0);
+        format(event, message);
+        manager.core().emit(events, level, message);
+        if (message.capacity() > MAX_KEPT_BUFFER) {
+            BUFFER.remove();
+        }
+    }
+
+    /** The layout's text, or by default the formatted message then the bounded stack trace. */
+    private void format(LogEvent event, StringBuilder out) {
+        Layout<? extends Serializable> layout = getLayout();
+        if (layout instanceof PatternLayout) {
+            ((PatternLayout) layout).serialize(event, out); // appends, no intermediate String
+        } else if (layout != null) {
+            out.append(layout.toSerializable(event));
+        } else {
+            Message message = event.getMessage();
+            if (message instanceof StringBuilderFormattable) {
+                ((StringBuilderFormattable) message).formatTo(out); // garbage-free for Log4j's reusable messages
+            } else if (message != null) {
+                out.append(message.getFormattedMessage());
+            }
+            StackTraces.append(out, event.getThrown(), manager.core().config().maxMessageBytes());
+        }
+    }
+
+    /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */
+    public boolean isAvailable() {
+        return manager.core().isAvailable();
+    }
+
+    /** The core counters behind this appender: written, dropped, disabled-race, errors. */
+    public dev.userevents.Counters counters() {
+        return manager.core().counters();
+    }
+
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        setStopping();
+        boolean stopped = super.stop(timeout, timeUnit, false);
+        stopped &= manager.stop(timeout, timeUnit); // the last user flushes and unregisters
+        setStopped();
+        return stopped;
+    }
+}

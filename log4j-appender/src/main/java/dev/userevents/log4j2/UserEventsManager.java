@@ -1,0 +1,56 @@
+package dev.userevents.log4j2;
+
+import dev.userevents.LoggerEvents;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractManager;
+import org.apache.logging.log4j.core.appender.ManagerFactory;
+
+/**
+ * One core {@link UserEvents} shared, Log4j-style, by every appender or filter with the same settings. Log4j
+ * counts references: on reconfiguration the new configuration takes the manager before the old one releases
+ * it, so the registrations survive (no re-registration, no EADDRINUSE), and the last release flushes and
+ * unregisters before the enable words go.
+ */
+final class UserEventsManager extends AbstractManager {
+    private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY =
+            (name, config) -> new UserEventsManager(name, UserEvents.open(config));
+
+    private final UserEvents core;
+    /** By Log4j logger name (String hashes are cached): no sanitizing on the hot path. */
+    private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
+
+    private UserEventsManager(String name, UserEvents core) {
+        super(null, name);
+        this.core = core;
+    }
+
+    /** Log4j's own shutdown hook stops the context; the core's hook would race it. */
+    static UserEventsManager get(UserEventsConfig.Builder config) {
+        UserEventsConfig built = config.shutdownHook(false).build();
+        return getManager("UserEvents" + built, FACTORY, built);
+    }
+
+    UserEvents core() {
+        return core;
+    }
+
+    LoggerEvents logger(String loggerName) {
+        LoggerEvents events = byLoggerName.get(loggerName);
+        return events != null ? events : byLoggerName.computeIfAbsent(loggerName, core::logger);
+    }
+
+    @Override
+    protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
+        core.close(timeout > 0 ? timeUnit.toMillis(timeout) : core.config().shutdownTimeoutMillis());
+        return true;
+    }
+
+    LoggerContext context() {
+        return getLoggerContext();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.userevents.log4j2;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Perf;
+import dev.userevents.testing.Tracefs;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** log4j2-test.xml (UserEventsFilter + UserEvents appender, async) on the real kernel. */
+@Tag("kernel")
+class Log4jKernelTest {
+    @BeforeEach
+    void kernel() {
+        KernelTestSupport.requireUserEvents();
+        Tracefs.clearTrace();
+    }
+
+    private static LoggerContext context() {
+        return (LoggerContext) LogManager.getContext(false);
+    }
+
+    @Test
+    void enablingTheDebugEventFlipsIsDebugEnabled() {
+        Logger logger = LogManager.getLogger("kt.log4j.Gate");
+        assertFalse(logger.isDebugEnabled());
+        assertFalse(logger.isInfoEnabled(), "the filter denies what tracing has not enabled, whatever Root says");
+        Tracefs.enable("kt_log4j_Gate_DEBUG");
+        try {
+            assertTrue(logger.isDebugEnabled());
+            assertFalse(logger.isTraceEnabled());
+        } finally {
+            Tracefs.disable("kt_log4j_Gate_DEBUG");
+        }
+        assertFalse(logger.isDebugEnabled());
+    }
+
+    @Test
+    void messagesAndStackTracesDecodeInTraceWithTheirLevel() throws Exception {
+        Logger logger = LogManager.getLogger("kt.log4j.Trace");
+        assertFalse(logger.isWarnEnabled()); // first use registers the logger's events
+        Tracefs.enable("kt_log4j_Trace_WARN");
+        Tracefs.enable("kt_log4j_Trace_ERROR");
+        List<String> warn;
+        String trace;
+        try {
+            logger.warn("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
+            logger.info("INFO is not traced");
+            logger.error("it broke", new IllegalArgumentException("bad input"));
+            warn = Tracefs.awaitPayloads("kt_log4j_Trace_WARN", 1);
+            Tracefs.awaitPayloads("kt_log4j_Trace_ERROR", 1);
+            trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
+        } finally {
+            Tracefs.disable("kt_log4j_Trace_WARN");
+            Tracefs.disable("kt_log4j_Trace_ERROR");
+        }
+        assertEquals(List.of(Tracefs.payload("order 17 for ann \u00e9\uD83D\uDE80", 3)), warn);
+        assertTrue(trace.contains("kt_log4j_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n\tat "
+                + "dev.userevents.log4j2.Log4jKernelTest.messagesAndStackTracesDecodeInTraceWithTheirLevel("), trace);
+        assertTrue(trace.contains(" level=0x2 (2)\n"), trace);
+        assertFalse(trace.contains("INFO is not traced"));
+    }
+
+    @Test
+    void perfScriptDecodesLog4jEvents() throws Exception {
+        Logger logger = LogManager.getLogger("kt.log4j.Perf");
+        String script = Perf.recordAndScript(List.of("kt_log4j_Perf_INFO"), logger::isInfoEnabled, () -> {
+            for (int i = 0; i < 3; i++) {
+                logger.info("perf line {}", i);
+            }
+            try {
+                Thread.sleep(500); // async: let the writer submit before perf stops
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            assertTrue(script.contains("kt_log4j_Perf_INFO: msg=perf line " + i + " level=4"), script);
+        }
+    }
+
+    @Test
+    void fiftyReconfigurationsKeepOneRegistrationSetAndStopRemovesIt() throws Exception {
+        LoggerContext context = context();
+        Logger logger = LogManager.getLogger("kt.log4j.Reconfig");
+        assertFalse(logger.isInfoEnabled()); // first use registers the logger's events
+        assertTrue(Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO"));
+        UserEventsAppender first = context.getConfiguration().getAppender("userEvents");
+        for (int i = 0; i < 50; i++) {
+            context.reconfigure();
+        }
+        UserEventsAppender last = context.getConfiguration().getAppender("userEvents");
+        assertNotSame(first, last);
+        assertSame(first.counters(), last.counters(), "one manager, one registration set, across all 50");
+        Tracefs.enable("kt_log4j_Reconfig_INFO");
+        List<String> payloads;
+        try {
+            assertTrue(logger.isInfoEnabled());
+            logger.info("after 50 reconfigurations");
+            payloads = Tracefs.awaitPayloads("kt_log4j_Reconfig_INFO", 1);
+        } finally {
+            Tracefs.disable("kt_log4j_Reconfig_INFO");
+        }
+        assertEquals(List.of(Tracefs.payload("after 50 reconfigurations", 4)), payloads);
+        assertEquals(0, last.counters().errors());
+
+        context.stop(); // last user: flush, DIAG_IOCSUNREG everything, close the fd
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO"),
+                "no registration outlives the context: " + Tracefs.status());
+        context.start(); // leave a working context for any later test in this JVM
+    }
+}
