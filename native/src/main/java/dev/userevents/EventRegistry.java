@@ -113,7 +113,8 @@ final class EventRegistry {
                 if (result < 0) {
                     // The kernel may still write this word: keep its page for the life of the process.
                     EnableWords.pinForever(word.page);
-                    Diagnostics.reportOnce("unregister:" + -result, "DIAG_IOCSUNREG failed: "
+                    Diagnostics.reportOnce("unregister:" + -result, "DIAG_IOCSUNREG of " + events.eventName(level)
+                            + " (0x" + Long.toHexString(word.address) + " bit " + level.enableBit() + ") failed: "
                             + UserEventsAbi.errnoName(-result) + "; its enable word is kept allocated (reported once).");
                 }
             }

@@ -11,12 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * The kernel's {@code user_events_data}: one fd per process per path, shared by every {@link UserEvents} in this
  * class loader and closed when the last of them closes. Closing the fd drops the kernel's references held by its
  * write indexes, which lets unused (non-persistent) events disappear from {@code user_events_status}.
+ *
+ * <p>Every ioctl runs on one thread of this device, {@code userevents-registrar}. The kernel keeps enablers per
+ * {@code user_event_mm}, which it attaches to the registering thread and hands only to threads cloned after that;
+ * a thread that existed before (a shutdown hook's signal thread, an unrelated pool) gets another one, and its
+ * DIAG_IOCSUNREG then fails with ENOENT. Doing every register and unregister on the same thread keeps them
+ * in one list. (Found by the demo: SIGTERM's shutdown hook could not unregister.)
  *
  * <p>The fd is never closed under a writer: each {@link #writev} holds a share of {@link #state} for the call,
  * and the last {@link #close()} waits for those to finish, so a write can never land in a file that reused
@@ -38,9 +49,36 @@ public final class KernelDevice implements EventDevice {
             .order(ByteOrder.nativeOrder());
     private final long scratchAddress = Pointer.nativeValue(Native.getDirectBufferPointer(scratch));
 
+    private final ExecutorService registrar = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "userevents-registrar");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private KernelDevice(Path path, int fd) {
         this.path = path;
         this.fd = fd;
+    }
+
+    /** Runs {@code ioctl} on the registrar thread and waits for it, interrupts or not: its result must not be lost. */
+    private int onRegistrar(IntSupplier ioctl) {
+        Future<Integer> result = registrar.submit(ioctl::getAsInt);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("ioctl failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Result of {@link #open(Path)}: a device, or the errno that prevented it. */
@@ -93,10 +131,15 @@ public final class KernelDevice implements EventDevice {
         synchronized (this) {
             Libc.close(fd);
         }
+        registrar.shutdown(); // every enabler was unregistered by the users before their close()
     }
 
     @Override
-    public synchronized int register(String command, long enableAddress, int enableBit) {
+    public int register(String command, long enableAddress, int enableBit) {
+        return onRegistrar(() -> registerHere(command, enableAddress, enableBit));
+    }
+
+    private synchronized int registerHere(String command, long enableAddress, int enableBit) {
         byte[] commandBytes = command.getBytes(StandardCharsets.UTF_8);
         if (commandBytes.length + 1 > MAX_COMMAND_BYTES) {
             return -E2BIG;
@@ -117,7 +160,11 @@ public final class KernelDevice implements EventDevice {
     }
 
     @Override
-    public synchronized int unregister(long enableAddress, int enableBit) {
+    public int unregister(long enableAddress, int enableBit) {
+        return onRegistrar(() -> unregisterHere(enableAddress, enableBit));
+    }
+
+    private synchronized int unregisterHere(long enableAddress, int enableBit) {
         scratch.clear();
         scratch.putInt(USER_UNREG_SIZE_OFFSET, USER_UNREG_SIZE);
         scratch.putInt(USER_UNREG_DISABLE_BIT_OFFSET, enableBit & 0xFF); // disable_bit + zeroed reserved bytes
@@ -126,7 +173,11 @@ public final class KernelDevice implements EventDevice {
     }
 
     /** DIAG_IOCSDEL: deletes an event that no process uses any more. Returns 0 or -errno. */
-    public synchronized int delete(String eventName) {
+    public int delete(String eventName) {
+        return onRegistrar(() -> deleteHere(eventName));
+    }
+
+    private synchronized int deleteHere(String eventName) {
         byte[] name = eventName.getBytes(StandardCharsets.UTF_8);
         if (name.length + 1 > MAX_COMMAND_BYTES) {
             return -E2BIG;

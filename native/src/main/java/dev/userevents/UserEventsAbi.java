@@ -91,8 +91,11 @@ public final class UserEventsAbi {
     public static final int O_RDWR = 2;
     public static final int O_CLOEXEC = 0x80000;
 
+    /** Linux on x86-64 or arm64, decided from system properties (no JNA, so it cannot fail to load). */
     public static boolean isSupportedPlatform() {
-        return Platform.isLinux() && Native.POINTER_SIZE == 8 && (Platform.isIntel() || Platform.isARM());
+        String arch = System.getProperty("os.arch", "");
+        return System.getProperty("os.name", "").startsWith("Linux")
+                && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"));
     }
 
     /** Short name of an errno, for diagnostics. */

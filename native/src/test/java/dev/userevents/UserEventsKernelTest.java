@@ -219,6 +219,40 @@ class UserEventsKernelTest {
         assertEquals(List.of(Tracefs.payload("still here", 4)), Tracefs.payloads("kt_shared_Kept_INFO"));
     }
 
+    @Test
+    void unregisteringFromAnUnrelatedOlderThreadWorks() throws Exception {
+        // Threads that exist before the first registration get no user_event_mm of the registering thread; the
+        // core must still unregister from them (the shutdown hook of a SIGTERM runs on such a thread).
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<String> previous = Diagnostics.setSink(diagnostics::add);
+        UserEvents[] holder = new UserEvents[1];
+        Thread older = new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            holder[0].close();
+        });
+        older.start(); // exists before the registration below
+        try {
+            Thread registering = new Thread(() -> {
+                holder[0] = UserEvents.open(sync().build());
+                holder[0].logger("kt.threads");
+            });
+            registering.start();
+            registering.join();
+            assertTrue(Tracefs.statusEventNames().contains("kt_threads_INFO"));
+            go.countDown();
+            older.join();
+        } finally {
+            Diagnostics.setSink(previous);
+        }
+        assertEquals(List.of(), diagnostics);
+        assertTrue(waitUntil(() -> !Tracefs.statusEventNames().contains("kt_threads_INFO")), Tracefs.status());
+    }
+
     private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
