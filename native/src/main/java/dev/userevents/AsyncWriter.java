@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 final class AsyncWriter implements EventWriter {
     private static final int SPIN_TRIES = 100;
     private static final int YIELD_TRIES = 10;
+    /** Events per hold of the device (and per update of the shared written counter). */
+    private static final int MAX_BATCH = 256;
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final EventRing ring;
@@ -108,18 +110,11 @@ final class AsyncWriter implements EventWriter {
         long next = 0;
         int idle = 0;
         while (true) {
-            if (closing && (next >= finalSequence || System.nanoTime() - drainDeadlineNanos > 0)) {
+            if (closing && (next >= finalSequence || pastDrainDeadline())) {
                 break;
             }
             if (ring.isPublished(next)) {
-                int length = ring.length(next);
-                if (length > 0) {
-                    counters.recordWrite(device.writev(ring.iovecAddress(next), 1));
-                } else {
-                    counters.errors.increment(); // its producer failed while encoding (reported there)
-                }
-                next++;
-                ring.markConsumed(next);
+                next = drainBatch(next);
                 idle = 0;
                 continue;
             }
@@ -146,6 +141,42 @@ final class AsyncWriter implements EventWriter {
         }
         dropReporter.report(System.nanoTime());
         writerDone = true;
+    }
+
+    /**
+     * Writes published records from {@code next} on, up to {@link #MAX_BATCH}, under one hold of the device;
+     * frees each slot right after its writev. Returns the next sequence to read.
+     */
+    private boolean pastDrainDeadline() {
+        return closing && System.nanoTime() - drainDeadlineNanos > 0;
+    }
+
+    private long drainBatch(long next) {
+        if (!device.holdForWrites()) {
+            return next; // the device is closing under us (only after a shutdown timeout); the loop ends then
+        }
+        long written = 0;
+        try {
+            for (int i = 0; i < MAX_BATCH && ring.isPublished(next) && !pastDrainDeadline(); i++) {
+                int length = ring.length(next);
+                if (length > 0) {
+                    long result = device.writevHeld(ring.iovecAddress(next), 1);
+                    if (result >= 0) {
+                        written++;
+                    } else {
+                        counters.recordWrite(result);
+                    }
+                } else {
+                    counters.errors.increment(); // its producer failed while encoding (reported there)
+                }
+                next++;
+                ring.markConsumed(next);
+            }
+        } finally {
+            device.releaseWrites();
+            counters.written.add(written);
+        }
+        return next;
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.List;
  * (address, bit) in it, because closing the fd does not stop the kernel writing. A logger that still holds
  * its page after that reads a zeroed word, i.e. disabled, instead of freed memory.
  */
-final class EnableWords {
+public final class EnableWords {
     /**
      * Reads a word as the kernel left it. Volatile: the kernel sets and clears bits asynchronously, and the
      * read must neither be hoisted out of a caller's loop nor served from a stale register.
@@ -36,8 +36,11 @@ final class EnableWords {
     private long currentPageAddress;
     private int nextWordInPage = WORDS_PER_PAGE;
 
-    /** One word's location: the page that keeps it alive, its byte offset, and its address for the kernel. */
-    static final class Word {
+    /**
+     * One word's location: the page that keeps it alive, its byte offset, and its address for the kernel.
+     * Public so a front end's logger can hold it directly: {@link #read()} is then the whole enabled check.
+     */
+    public static final class Word {
         final ByteBuffer page;
         final int offset;
         final long address;
@@ -48,7 +51,8 @@ final class EnableWords {
             this.address = address;
         }
 
-        int read() {
+        /** The word as the kernel left it: bit {@link Level#enableBit()} set while that level is traced. */
+        public int read() {
             return (int) WORD.getVolatile(page, offset);
         }
 
@@ -57,6 +61,8 @@ final class EnableWords {
             WORD.setVolatile(page, offset, 0);
         }
     }
+
+    EnableWords() {}
 
     synchronized Word allocate() {
         if (nextWordInPage == WORDS_PER_PAGE) {

@@ -18,6 +18,23 @@ public interface EventDevice extends AutoCloseable {
     /** One event, one {@code writev} of {@code iovCount} iovecs at {@code iovAddress}. Returns bytes written or -errno. */
     long writev(long iovAddress, int iovCount);
 
+    /**
+     * Holds the device open for a run of {@link #writevHeld} calls (the async writer takes it once per batch
+     * instead of once per event). Returns false when the device is closing; then write nothing.
+     */
+    default boolean holdForWrites() {
+        return true;
+    }
+
+    /** Ends a {@link #holdForWrites()}. */
+    default void releaseWrites() {
+    }
+
+    /** {@link #writev} inside a {@link #holdForWrites()}: no per-call guard. */
+    default long writevHeld(long iovAddress, int iovCount) {
+        return writev(iovAddress, iovCount);
+    }
+
     /** Where the events go, for diagnostics. */
     String describe();
 

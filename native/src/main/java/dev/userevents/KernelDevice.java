@@ -207,15 +207,33 @@ public final class KernelDevice implements EventDevice {
 
     @Override
     public long writev(long iovAddress, int iovCount) {
-        if ((state.getAndAdd(WRITER) & CLOSING) != 0) { // full fence: ordered against close()'s CLOSING bit
-            state.getAndAdd(-WRITER);
+        if (!holdForWrites()) {
             return -EBADF;
         }
         try {
             return writevRetryingEintr(iovAddress, iovCount);
         } finally {
-            state.getAndAdd(-WRITER);
+            releaseWrites();
         }
+    }
+
+    @Override
+    public boolean holdForWrites() {
+        if ((state.getAndAdd(WRITER) & CLOSING) != 0) { // full fence: ordered against close()'s CLOSING bit
+            state.getAndAdd(-WRITER);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void releaseWrites() {
+        state.getAndAdd(-WRITER);
+    }
+
+    @Override
+    public long writevHeld(long iovAddress, int iovCount) {
+        return writevRetryingEintr(iovAddress, iovCount);
     }
 
     private long writevRetryingEintr(long iovAddress, int iovCount) {

@@ -65,7 +65,8 @@ public final class LoggerEvents {
         return word.address;
     }
 
-    EnableWords.Word word() {
+    /** The enable word itself, for a front end's logger to hold: {@code word().read()} is its enabled check. */
+    public EnableWords.Word word() {
         return word;
     }
 

@@ -33,6 +33,8 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
     private final transient LoggerEvents events;
+    /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
+    private final transient dev.userevents.EnableWords.Word word;
     private final transient UserEvents core;
     private final transient StderrFallback fallback;
     /** Levels that print to stderr (user_events unavailable and userevents.fallback=stderr); 0 otherwise. */
@@ -43,6 +45,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
         this.name = name;
         this.core = core;
         this.events = core.logger(name);
+        this.word = events.word();
         this.fallback = fallback;
         this.fallbackMask = fallback == null ? 0 : fallback.enabledMask;
         this.includeMdc = includeMdc;
@@ -60,7 +63,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     }
 
     private boolean enabled(int mask) {
-        return ((events.enableWord() | fallbackMask) & mask) != 0;
+        return ((word.read() | fallbackMask) & mask) != 0;
     }
 
     @Override public boolean isTraceEnabled() { return enabled(TRACE); }

@@ -14,6 +14,11 @@ public final class UserEventsLoggerFactory implements ILoggerFactory {
     private final StderrFallback fallback;
     private final boolean includeMdc;
 
+    /** Loggers over a core instance of your own (embedding, benchmarks); no stderr fallback, no MDC. */
+    public UserEventsLoggerFactory(UserEvents core) {
+        this(core, null, false);
+    }
+
     UserEventsLoggerFactory(UserEvents core, StderrFallback fallback, boolean includeMdc) {
         this.core = core;
         this.fallback = fallback;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Inside the test VM (root, user_events): the C and the Java halves back to back, in one boot.
+#   kernel-ratios.sh UE_BENCH JAVA CLASSPATH [JVM FLAGS]
+set -euo pipefail
+ue_bench=$1 java=$2 cp=$3 flags=${4:-}
+echo 20480 > /sys/kernel/tracing/buffer_size_kb 2>/dev/null || true
+# shellcheck disable=SC2086
+run_java() { "$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.perf.KernelRatios "$@"; }
+for round in 1 2; do
+  "$ue_bench" writev /sys/kernel/tracing/user_events_data 5
+  run_java drain 5
+  run_java sync 5
+  echo > /sys/kernel/tracing/trace
+done
+"$ue_bench" register 500
+run_java register 500

@@ -1,0 +1,99 @@
+package dev.userevents.perf;
+
+import ch.qos.logback.classic.LoggerContext;
+import dev.userevents.BenchmarkDevice;
+import dev.userevents.Mode;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+import dev.userevents.slf4j.UserEventsLoggerFactory;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+
+/**
+ * A disabled level: the check alone, and {@code debug("x {}", a)}, for this library's SLF4J provider and Log4j2
+ * filter against stock Log4j2 and Logback at INFO, with a bare volatile int read as the floor.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+public class DisabledBenchmark {
+    volatile int word;
+    private final Integer argument = 42;
+
+    private UserEvents core;
+    private org.slf4j.Logger slf4j;
+    private org.apache.logging.log4j.core.LoggerContext log4jUserEvents;
+    private org.apache.logging.log4j.Logger log4jFilter;
+    private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
+    private org.apache.logging.log4j.Logger log4jStock;
+    private ch.qos.logback.classic.Logger logback;
+
+    @Setup
+    public void setUp() {
+        core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(),
+                BenchmarkDevice.devNull(false));
+        slf4j = new UserEventsLoggerFactory(core).getLogger("bench.Disabled");
+        log4jUserEvents = Log4jContexts.userEvents();
+        log4jFilter = log4jUserEvents.getLogger("bench.Disabled");
+        log4jStockContext = Log4jContexts.stockInfo();
+        log4jStock = log4jStockContext.getLogger("bench.Disabled");
+        LoggerContext logbackContext = new LoggerContext();
+        logback = logbackContext.getLogger("bench.Disabled");
+        logback.setLevel(ch.qos.logback.classic.Level.INFO);
+    }
+
+    @TearDown
+    public void tearDown() {
+        core.close();
+        log4jUserEvents.stop();
+        log4jStockContext.stop();
+    }
+
+    @Benchmark
+    public int volatileIntRead() {
+        return word;
+    }
+
+    @Benchmark
+    public boolean slf4jUserEventsIsDebugEnabled() {
+        return slf4j.isDebugEnabled();
+    }
+
+    @Benchmark
+    public boolean log4jUserEventsFilterIsDebugEnabled() {
+        return log4jFilter.isDebugEnabled();
+    }
+
+    @Benchmark
+    public boolean log4jStockIsDebugEnabled() {
+        return log4jStock.isDebugEnabled();
+    }
+
+    @Benchmark
+    public boolean logbackIsDebugEnabled() {
+        return logback.isDebugEnabled();
+    }
+
+    @Benchmark
+    public void slf4jUserEventsDebug() {
+        slf4j.debug("x {}", argument);
+    }
+
+    @Benchmark
+    public void log4jUserEventsFilterDebug() {
+        log4jFilter.debug("x {}", argument);
+    }
+
+    @Benchmark
+    public void log4jStockDebug() {
+        log4jStock.debug("x {}", argument);
+    }
+
+    @Benchmark
+    public void logbackDebug() {
+        logback.debug("x {}", argument);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.userevents.perf;
+
+import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.async.AsyncLoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+
+/** Log4j2 contexts built in code, so one JMH fork can hold the stock and the UserEvents set-ups side by side. */
+final class Log4jContexts {
+    private Log4jContexts() {}
+
+    /** Root at INFO, no appender output that matters: Log4j's own level check. */
+    static LoggerContext stockInfo() {
+        ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+        builder.setStatusLevel(Level.WARN).setConfigurationName("stock");
+        builder.add(builder.newRootLogger(Level.INFO));
+        return start(new LoggerContext("stock"), builder.build());
+    }
+
+    /** {@code <UserEventsFilter/>} at configuration level and the UserEvents appender. */
+    static LoggerContext userEvents() {
+        ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+        builder.setStatusLevel(Level.WARN).setConfigurationName("userevents");
+        builder.add(builder.newFilter("UserEventsFilter", Filter.Result.ACCEPT, Filter.Result.DENY));
+        builder.add(builder.newAppender("userEvents", "UserEvents"));
+        builder.add(builder.newRootLogger(Level.INFO).add(builder.newAppenderRef("userEvents")));
+        return start(new LoggerContext("userevents"), builder.build());
+    }
+
+    /** Log4j2 async loggers (LMAX Disruptor) writing {@code %m%n} to a file, buffered. */
+    static LoggerContext asyncFile(Path file) {
+        ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+        builder.setStatusLevel(Level.WARN).setConfigurationName("async-file");
+        builder.add(builder.newAppender("file", "File").addAttribute("fileName", file.toString())
+                .addAttribute("immediateFlush", false).addAttribute("bufferedIO", true)
+                .add(builder.newLayout("PatternLayout").addAttribute("pattern", "%m%n")));
+        builder.add(builder.newRootLogger(Level.INFO).add(builder.newAppenderRef("file")));
+        return start(new AsyncLoggerContext("async-file"), builder.build());
+    }
+
+    private static LoggerContext start(LoggerContext context, Configuration configuration) {
+        context.start(configuration);
+        return context;
+    }
+}
