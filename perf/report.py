@@ -15,7 +15,9 @@ def jmh(name):
         return rows
     for entry in json.load(open(path)):
         bench = entry["benchmark"].rsplit(".", 1)[1]
-        alloc = entry.get("secondaryMetrics", {}).get("\u00b7gc.alloc.rate.norm", {}).get("score")
+        secondary = entry.get("secondaryMetrics", {})
+        norm = secondary.get("gc.alloc.rate.norm") or secondary.get("\u00b7gc.alloc.rate.norm") or {}
+        alloc = norm.get("score")
         rows[bench] = (entry["primaryMetric"]["score"], entry["primaryMetric"]["scoreError"], alloc)
     return rows
 
@@ -47,7 +49,7 @@ def fmt_row(label, rows, key, baseline=None):
     return "| %s | %.2f ± %.2f | %s | %s |" % (label, score, error, "%.1f" % alloc if alloc is not None else "", ratio)
 
 
-lines = ["Machine: " + "; ".join(machine), ""]
+lines = ["; ".join(machine), ""]
 vol = ns(disabled, "volatileIntRead")
 stock = ns(disabled, "log4jStockIsDebugEnabled")
 lines += ["### Disabled level (host, ns/op, one JMH fork each, same run)", "",

@@ -44,7 +44,7 @@ final class EventRegistry {
             if (closed) {
                 return LoggerEvents.disabled(loggerName, baseName);
             }
-            LoggerEvents events = registerAll(loggerName, baseName);
+            LoggerEvents events = device.inRegistrationContext(() -> registerAll(loggerName, baseName));
             byBaseName.put(baseName, events);
             if (events.isRegistered()) {
                 registered.add(events);
@@ -106,6 +106,11 @@ final class EventRegistry {
             return false;
         }
         closed = true;
+        device.inRegistrationContext(this::unregisterAll);
+        return true;
+    }
+
+    private Void unregisterAll() {
         for (LoggerEvents events : registered) {
             EnableWords.Word word = events.word();
             for (Level level : Level.values()) {
@@ -121,6 +126,6 @@ final class EventRegistry {
             word.clear(); // loggers still holding the word now read "disabled"
         }
         registered.clear();
-        return true;
+        return null;
     }
 }

@@ -60,9 +60,27 @@ public final class KernelDevice implements EventDevice {
         this.fd = fd;
     }
 
-    /** Runs {@code ioctl} on the registrar thread and waits for it, interrupts or not: its result must not be lost. */
+    private volatile Thread registrarThread;
+
+    @Override
+    public <T> T inRegistrationContext(java.util.function.Supplier<T> work) {
+        return callOnRegistrar(work);
+    }
+
     private int onRegistrar(IntSupplier ioctl) {
-        Future<Integer> result = registrar.submit(ioctl::getAsInt);
+        Integer result = callOnRegistrar(ioctl::getAsInt);
+        return result;
+    }
+
+    /** Runs {@code work} on the registrar thread and waits for it, interrupts or not: its result must not be lost. */
+    private <T> T callOnRegistrar(java.util.function.Supplier<T> work) {
+        if (Thread.currentThread() == registrarThread) {
+            return work.get();
+        }
+        Future<T> result = registrar.submit(() -> {
+            registrarThread = Thread.currentThread();
+            return work.get();
+        });
         boolean interrupted = false;
         try {
             while (true) {
