@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(60)
 /** The ring and writer thread against an in-process device double (pure logic; the kernel tests cover the rest). */
+@Timeout(60)
 class AsyncWriterTest {
     private final List<String> diagnostics = Collections.synchronizedList(new ArrayList<>());
     private Consumer<String> previousSink;
