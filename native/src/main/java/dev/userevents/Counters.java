@@ -9,6 +9,8 @@ public final class Counters {
     final LongAdder disabledRace = new LongAdder();
     final LongAdder errors = new LongAdder();
 
+    Counters() {}
+
     /** Events the kernel accepted. */
     public long written() {
         return written.sum();

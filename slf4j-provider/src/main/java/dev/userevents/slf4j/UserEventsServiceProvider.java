@@ -22,6 +22,9 @@ public final class UserEventsServiceProvider implements SLF4JServiceProvider {
     private final MDCAdapter mdcAdapter = new BasicMDCAdapter();
     private volatile UserEventsLoggerFactory loggerFactory;
 
+    /** Called by ServiceLoader. */
+    public UserEventsServiceProvider() {}
+
     @Override
     public ILoggerFactory getLoggerFactory() {
         return loggerFactory;
