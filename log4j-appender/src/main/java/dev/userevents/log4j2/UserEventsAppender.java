@@ -2,6 +2,7 @@ package dev.userevents.log4j2;
 
 import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
+import dev.userevents.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
 import dev.userevents.StackTraces;
@@ -33,9 +34,6 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  */
 @Plugin(name = "UserEvents", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class UserEventsAppender extends AbstractAppender {
-    private static final int MAX_KEPT_BUFFER = 64 * 1024;
-    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(256));
-
     private final UserEventsManager manager;
 
     private UserEventsAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
@@ -112,12 +110,12 @@ public final class UserEventsAppender extends AbstractAppender {
         if (!events.isEnabled(level)) {
             return;
         }
-        StringBuilder message = BUFFER.get();
-        message.setLength(0);
-        format(event, message);
-        manager.core().emit(events, level, message);
-        if (message.capacity() > MAX_KEPT_BUFFER) {
-            BUFFER.remove();
+        StringBuilder message = MessageBuffers.acquire();
+        try {
+            format(event, message);
+            manager.core().emit(events, level, message);
+        } finally {
+            MessageBuffers.release(message);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.userevents.slf4j;
 
 import dev.userevents.LoggerEvents;
+import dev.userevents.MessageBuffers;
 import dev.userevents.StackTraces;
 import dev.userevents.UserEvents;
 
@@ -28,9 +29,6 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     private static final int INFO = dev.userevents.Level.INFO.enableMask;
     private static final int WARN = dev.userevents.Level.WARN.enableMask;
     private static final int ERROR = dev.userevents.Level.ERROR.enableMask;
-    /** A formatting buffer larger than this is not kept for the next call. */
-    private static final int MAX_KEPT_BUFFER = 64 * 1024;
-    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
     private final transient LoggerEvents events;
     /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
@@ -97,11 +95,10 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     }
 
     private void write(Level slf4jLevel, String pattern, Object[] arguments, Throwable throwable, List<KeyValuePair> keyValues) {
+        StringBuilder message = MessageBuffers.acquire();
         try {
             dev.userevents.Level level = toCore(slf4jLevel);
             NormalizedParameters normalized = NormalizedParameters.normalize(pattern, arguments, throwable);
-            StringBuilder message = BUFFER.get();
-            message.setLength(0);
             message.append(MessageFormatter.basicArrayFormat(normalized.getMessage(), normalized.getArguments()));
             if (keyValues != null) {
                 for (KeyValuePair pair : keyValues) {
@@ -120,12 +117,11 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
             } else {
                 core.emit(events, level, message);
             }
-            if (message.capacity() > MAX_KEPT_BUFFER) {
-                BUFFER.remove();
-            }
         } catch (RuntimeException | LinkageError e) {
             // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
             dev.userevents.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
+        } finally {
+            MessageBuffers.release(message);
         }
     }
 }

@@ -110,6 +110,21 @@ class UserEventsLoggerTest {
     }
 
     @Test
+    void anArgumentThatLogsWhileFormattedKeepsBothMessagesWhole() {
+        UserEventsLogger logger = logger("nested", false);
+        enable("nested", Level.INFO);
+        Object chatty = new Object() {
+            @Override
+            public String toString() {
+                logger.info("inner {}", "line");
+                return "value";
+            }
+        };
+        logger.info("outer {} with {}", chatty, java.util.Map.of("k", chatty).keySet());
+        assertEquals(List.of("inner line", "outer value with [k]"), messages());
+    }
+
+    @Test
     void settingsParseWithDefaultsForBadValues() {
         Properties properties = new Properties();
         properties.setProperty("userevents.mode", "sync");
