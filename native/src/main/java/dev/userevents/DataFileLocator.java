@@ -23,6 +23,10 @@ public final class DataFileLocator {
         if (Files.exists(DEFAULT)) {
             return DEFAULT;
         }
+        Path defaultDir = DEFAULT.getParent();
+        if (Files.isDirectory(defaultDir) && !Files.isExecutable(defaultDir)) {
+            return DEFAULT; // tracefs is there but closed to this user: opening it reports EACCES and the fix
+        }
         for (Path tracing : tracingDirsFromMounts()) {
             Path candidate = tracing.resolve(FILE_NAME);
             if (Files.exists(candidate)) {
