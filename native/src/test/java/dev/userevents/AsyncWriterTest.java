@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.InMemoryDevice;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** The ring and writer thread against an in-process device double (pure logic; the kernel tests cover the rest). */
 @Timeout(60)
 class AsyncWriterTest {
-    private final List<String> diagnostics = Collections.synchronizedList(new ArrayList<>());
-    private Consumer<String> previousSink;
+    @RegisterExtension
+    final CapturedDiagnostics captured = new CapturedDiagnostics();
 
     /** Holds every writev until opened, so tests can fill the ring deterministically. */
     static final class GatedDevice implements EventDevice {
@@ -43,18 +40,6 @@ class AsyncWriterTest {
         }
         @Override public String describe() { return "gated"; }
         @Override public void close() { recorder.close(); }
-    }
-
-    @BeforeEach
-    void captureDiagnostics() {
-        Diagnostics.resetForTests();
-        previousSink = Diagnostics.setSink(diagnostics::add);
-    }
-
-    @AfterEach
-    void restoreDiagnostics() {
-        Diagnostics.setSink(previousSink);
-        Diagnostics.resetForTests();
     }
 
     private static UserEventsConfig.Builder async(int bufferSize, QueueFullPolicy policy) {
@@ -119,7 +104,7 @@ class AsyncWriterTest {
         events.close();
         assertEquals(4, device.recorder.records().size());
         assertEquals(11, events.counters().written() + events.counters().dropped());
-        assertTrue(diagnostics.stream().anyMatch(line -> line.contains("dropped 7 events")), diagnostics.toString());
+        assertTrue(captured.lines().stream().anyMatch(line -> line.contains("dropped 7 events")), captured.lines().toString());
     }
 
     @Test
@@ -185,7 +170,7 @@ class AsyncWriterTest {
         events.close(100); // the first write is stuck past the deadline
         assertEquals(20, events.counters().written() + events.counters().dropped());
         assertEquals(19, events.counters().dropped());
-        assertTrue(diagnostics.stream().anyMatch(line -> line.contains("19 queued events were not delivered")), diagnostics.toString());
+        assertTrue(captured.lines().stream().anyMatch(line -> line.contains("19 queued events were not delivered")), captured.lines().toString());
     }
 
     @Test
@@ -207,7 +192,7 @@ class AsyncWriterTest {
         assertEquals(1, records.size());
         assertEquals("after", records.get(0).message);
         assertEquals(20, events.counters().errors(), "10 failed encodes counted by emit, 10 skipped slots by the writer");
-        assertEquals(1, diagnostics.stream().filter(line -> line.contains("boom")).count(), diagnostics.toString());
+        assertEquals(1, captured.lines().stream().filter(line -> line.contains("boom")).count(), captured.lines().toString());
     }
 
     @Test

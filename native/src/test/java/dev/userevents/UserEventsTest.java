@@ -6,29 +6,15 @@ import dev.userevents.testing.InMemoryDevice;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pure logic of registration, gating and writing, against an in-process double of the device. */
 class UserEventsTest {
-    private final List<String> diagnostics = new ArrayList<>();
-    private Consumer<String> previousSink;
+    @RegisterExtension
+    final CapturedDiagnostics captured = new CapturedDiagnostics();
     private static final UserEventsConfig SYNC = UserEventsConfig.builder().mode(Mode.SYNC).build();
     private final InMemoryDevice device = new InMemoryDevice();
-
-    @BeforeEach
-    void captureDiagnostics() {
-        Diagnostics.resetForTests();
-        previousSink = Diagnostics.setSink(diagnostics::add);
-    }
-
-    @AfterEach
-    void restoreDiagnostics() {
-        Diagnostics.setSink(previousSink);
-        Diagnostics.resetForTests();
-    }
 
     private static long address(LoggerEvents events) {
         return events.word().address;
@@ -90,7 +76,7 @@ class UserEventsTest {
         assertEquals(0, device.records().size());
         assertFalse(events.logger("c").isRegistered(), "no registration after close");
         assertEquals(0, device.liveRegistrations());
-        assertTrue(diagnostics.isEmpty(), diagnostics.toString());
+        assertTrue(captured.lines().isEmpty(), captured.lines().toString());
     }
 
     @Test
@@ -104,8 +90,8 @@ class UserEventsTest {
         for (int i = 0; i < 100; i++) {
             assertFalse(events.logger("more" + i).isRegistered());
         }
-        assertEquals(1, diagnostics.size(), diagnostics.toString());
-        assertTrue(diagnostics.get(0).contains("EMFILE") && diagnostics.get(0).contains("user_events_max"), diagnostics.get(0));
+        assertEquals(1, captured.lines().size(), captured.lines().toString());
+        assertTrue(captured.lines().get(0).contains("EMFILE") && captured.lines().get(0).contains("user_events_max"), captured.lines().get(0));
         events.emit(second, Level.ERROR, "nothing happens");
         assertEquals(1, events.registeredLoggerCount());
     }
@@ -121,7 +107,7 @@ class UserEventsTest {
         first.emit(logger, Level.FATAL, "goes nowhere");
         first.close();
         second.close();
-        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertEquals(1, captured.lines().size(), captured.lines().toString());
     }
 
     @Test
@@ -141,6 +127,6 @@ class UserEventsTest {
         events.emit(logger, Level.INFO, "raced");
         assertEquals(1, events.counters().disabledRace());
         assertEquals(0, events.counters().errors());
-        assertTrue(diagnostics.isEmpty());
+        assertTrue(captured.lines().isEmpty());
     }
 }
