@@ -1,5 +1,6 @@
 package dev.userevents.log4j2;
 
+import dev.userevents.EnableWords;
 import dev.userevents.Mode;
 import dev.userevents.UserEventsConfig;
 
@@ -24,11 +25,27 @@ import org.apache.logging.log4j.message.Message;
  * levels for everything tracing has not turned on.
  *
  * <p>Every overload is implemented so a check allocates nothing (AbstractFilter's would box parameters into
- * an array): one map lookup by logger name and one volatile read.
+ * an array): a cache probe by the Logger's identity (a map lookup by name on a miss) and one volatile read.
  */
 @Plugin(name = "UserEventsFilter", category = Node.CATEGORY, elementType = Filter.ELEMENT_TYPE, printObject = true)
 public final class UserEventsFilter extends AbstractFilter {
     private final UserEventsManager manager;
+    /**
+     * Logger to enable word, direct-mapped by identity hash: a hit costs an identity hash and two loads instead of
+     * a map lookup by name. Entries are immutable and written racily: a reader sees a whole entry or a miss. A miss
+     * allocates one small entry (only when more loggers than slots interleave).
+     */
+    private final CachedWord[] byLogger = new CachedWord[1024];
+
+    private static final class CachedWord {
+        final Logger logger;
+        final EnableWords.Word word;
+
+        CachedWord(Logger logger, EnableWords.Word word) {
+            this.logger = logger;
+            this.word = word;
+        }
+    }
 
     private UserEventsFilter(Result onMatch, Result onMismatch, UserEventsManager manager) {
         super(onMatch, onMismatch);
@@ -77,6 +94,17 @@ public final class UserEventsFilter extends AbstractFilter {
         return manager.logger(loggerName).isEnabled(Log4jLevels.toCore(level)) ? onMatch : onMismatch;
     }
 
+    /** The check for a Logger: the same answer as by name, through {@link #byLogger}. */
+    private Result check(Logger logger, Level level) {
+        int slot = System.identityHashCode(logger) & (byLogger.length - 1);
+        CachedWord cached = byLogger[slot];
+        if (cached == null || cached.logger != logger) {
+            cached = new CachedWord(logger, manager.logger(logger.getName()).word());
+            byLogger[slot] = cached;
+        }
+        return (cached.word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
+    }
+
     @Override
     public Result filter(LogEvent event) {
         return check(event.getLoggerName(), event.getLevel());
@@ -84,74 +112,74 @@ public final class UserEventsFilter extends AbstractFilter {
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, Message msg, Throwable t) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, Object msg, Throwable t) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object... params) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3, Object p4) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3, Object p4, Object p5) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3, Object p4, Object p5, Object p6) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3, Object p4, Object p5, Object p6, Object p7) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3, Object p4, Object p5, Object p6, Object p7, Object p8) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
                          Object p3, Object p4, Object p5, Object p6, Object p7, Object p8, Object p9) {
-        return check(logger.getName(), level);
+        return check(logger, level);
     }
 
     @Override
