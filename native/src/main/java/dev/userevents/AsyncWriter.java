@@ -50,10 +50,6 @@ final class AsyncWriter implements EventWriter {
         writerThread.start();
     }
 
-    int capacity() {
-        return ring.capacity;
-    }
-
     @Override
     public void write(LoggerEvents logger, Level level, CharSequence message) {
         long sequence = ring.tryClaim();

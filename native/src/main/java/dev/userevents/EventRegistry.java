@@ -23,11 +23,7 @@ final class EventRegistry {
 
     EventRegistry(EventDevice device, String prefix) {
         this.device = device;
-        this.prefix = EventNames.sanitizePrefix(prefix);
-    }
-
-    String prefix() {
-        return prefix;
+        this.prefix = prefix; // EventNames.baseName sanitizes it
     }
 
     LoggerEvents logger(String loggerName) {

@@ -128,15 +128,6 @@ final class EventRing {
         LONGS.setRelease(sequences, CONSUMED, next);
     }
 
-    long consumed() {
-        return (long) LONGS.getAcquire(sequences, CONSUMED);
-    }
-
-    /** Claims still possible before this call (without the closed bit); volatile read. */
-    long claimed() {
-        return (long) LONGS.getVolatile(sequences, CLAIM) & ~CLOSED_BIT;
-    }
-
     /** Refuses every later claim; returns the number of sequences ever claimed. Idempotent. */
     long close() {
         return (long) LONGS.getAndBitwiseOr(sequences, CLAIM, CLOSED_BIT) & ~CLOSED_BIT;

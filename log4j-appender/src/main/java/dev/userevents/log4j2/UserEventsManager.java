@@ -6,7 +6,6 @@ import dev.userevents.UserEventsConfig;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 
@@ -48,9 +47,5 @@ final class UserEventsManager extends AbstractManager {
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
         core.close(timeout > 0 ? timeUnit.toMillis(timeout) : core.config().shutdownTimeoutMillis());
         return true;
-    }
-
-    LoggerContext context() {
-        return getLoggerContext();
     }
 }
