@@ -19,6 +19,7 @@ final class EventRegistry {
     /** By base event name: loggers whose names sanitize alike share their events. */
     private final ConcurrentHashMap<String, LoggerEvents> byBaseName = new ConcurrentHashMap<>();
     private final List<LoggerEvents> registered = new ArrayList<>(); // guarded by this
+    private int refused; // guarded by this
     private boolean closed; // guarded by this
 
     EventRegistry(EventDevice device, String prefix) {
@@ -44,6 +45,8 @@ final class EventRegistry {
             byBaseName.put(baseName, events);
             if (events.isRegistered()) {
                 registered.add(events);
+            } else {
+                refused++;
             }
             return events;
         }
@@ -75,8 +78,8 @@ final class EventRegistry {
         String why;
         switch (errno) {
             case UserEventsAbi.EMFILE:
-                why = "the kernel's event limit is reached (sysctl kernel.user_events_max, default 32768); "
-                        + "this and later new loggers stay disabled";
+                why = "the kernel's event limit is reached (sysctl kernel.user_events_max, default 32768, six events "
+                        + "per logger); new loggers stay disabled while it is, loggers already registered are unaffected";
                 break;
             case UserEventsAbi.EADDRINUSE:
                 why = "an event of that name already exists with another format (another program registered it); "
@@ -94,6 +97,11 @@ final class EventRegistry {
     /** Number of loggers with live registrations. */
     synchronized int registeredCount() {
         return registered.size();
+    }
+
+    /** Number of loggers the kernel refused (all their levels stay disabled); each is tried once, when created. */
+    synchronized int refusedCount() {
+        return refused;
     }
 
     /** Unregisters every (address, bit), then zeroes the words. Idempotent: true only for the first call. */

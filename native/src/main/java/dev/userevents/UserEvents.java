@@ -144,6 +144,11 @@ public final class UserEvents implements AutoCloseable {
         return registry == null ? 0 : registry.registeredCount();
     }
 
+    /** Number of loggers whose registration the kernel refused (for example at {@code kernel.user_events_max}). */
+    public int refusedLoggerCount() {
+        return registry == null ? 0 : registry.refusedCount();
+    }
+
     /** Where events go, for diagnostics. */
     public String describe() {
         return device == null ? "unavailable: " + unavailableReason : device.describe();

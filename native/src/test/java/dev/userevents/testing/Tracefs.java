@@ -85,6 +85,32 @@ public final class Tracefs {
         return out.toString();
     }
 
+    /**
+     * Summed over CPUs from per_cpu/N/stats: {entries in the buffer, entries overwritten (overrun), events dropped
+     * because the buffer was full in no-overwrite mode}.
+     */
+    public static long[] bufferCounts() {
+        long[] counts = new long[3];
+        java.util.regex.Pattern entries = java.util.regex.Pattern.compile("^entries: (\\d+)$", java.util.regex.Pattern.MULTILINE);
+        java.util.regex.Pattern overrun = java.util.regex.Pattern.compile("^overrun: (\\d+)$", java.util.regex.Pattern.MULTILINE);
+        java.util.regex.Pattern dropped = java.util.regex.Pattern.compile("^dropped events: (\\d+)$", java.util.regex.Pattern.MULTILINE);
+        try (java.util.stream.Stream<Path> cpus = Files.list(ROOT.resolve("per_cpu"))) {
+            for (Path cpu : (Iterable<Path>) cpus::iterator) {
+                String stats = read(cpu.resolve("stats"));
+                java.util.regex.Pattern[] patterns = {entries, overrun, dropped};
+                for (int i = 0; i < patterns.length; i++) {
+                    java.util.regex.Matcher matcher = patterns[i].matcher(stats);
+                    if (matcher.find()) {
+                        counts[i] += Long.parseLong(matcher.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return counts;
+    }
+
     public static void bufferSizeKb(int kilobytes) {
         write(ROOT.resolve("buffer_size_kb"), Integer.toString(kilobytes));
     }
