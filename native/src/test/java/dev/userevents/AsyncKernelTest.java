@@ -144,65 +144,6 @@ class AsyncKernelTest {
         assertEquals(3_000, events.counters().written(), "after stop the logger is disabled: nothing written, nothing thrown");
     }
 
-    /**
-     * Sends SIGHUP to this JVM in a tight loop (a handler counts them). user_events' write and ioctl paths do not
-     * sleep interruptibly and the JVM installs its handlers with SA_RESTART, so no EINTR is expected to surface;
-     * the writer retries EINTR anyway (KernelDevice), and this shows a signal storm costs no event and no error.
-     */
-    private static final class SignalStorm implements AutoCloseable {
-        final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
-        private final Process sender;
-
-        SignalStorm() throws java.io.IOException {
-            // Left installed afterwards: a HUP still in flight must not reach the JVM's default (shutdown) handler.
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> handled.incrementAndGet());
-            long pid = ProcessHandle.current().pid();
-            sender = new ProcessBuilder("bash", "-c", "while kill -HUP " + pid + "; do :; done").start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            sender.destroy();
-            sender.waitFor();
-        }
-    }
-
-    @Test
-    void aSignalStormLosesNoEventAndNoRegistration() throws Exception {
-        int perThread = 20_000;
-        UserEvents events = UserEvents.open(async(64, QueueFullPolicy.BLOCK).build());
-        LoggerEvents logger = events.logger("kt.async.signals");
-        List<List<Integer>> byThread;
-        long signals;
-        int registeredDuringStorm = 0;
-        Tracefs.enable("kt_async_signals_INFO");
-        try (SignalStorm storm = new SignalStorm()) {
-            Thread registrar = new Thread(() -> {
-                for (int i = 0; i < 100; i++) {
-                    events.logger("kt.async.signals.more" + i); // DIAG_IOCSREG while signals arrive
-                }
-            });
-            registrar.start();
-            produce(events, logger, perThread);
-            registrar.join();
-            registeredDuringStorm = events.registeredLoggerCount() - 1;
-            events.close();
-            signals = storm.handled.get();
-            byThread = capturedByThread("kt_async_signals_INFO");
-        } finally {
-            Tracefs.disable("kt_async_signals_INFO");
-        }
-        assertTrue(signals > 100, "the storm reached the JVM: " + signals + " signals handled");
-        assertEquals(100, registeredDuringStorm);
-        for (int t = 0; t < THREADS; t++) {
-            assertEquals(perThread, byThread.get(t).size(), "thread " + t + ": " + events.counters());
-        }
-        assertEquals((long) THREADS * perThread, events.counters().written());
-        assertEquals(0, events.counters().errors());
-        System.out.printf("signals: %d SIGHUP handled while 4 x %d events were logged and 100 loggers registered; "
-                + "all captured, 0 errors%n", signals, perThread);
-    }
-
     @Test
     void fourThreadsTimesAMillionUnderBlockAreAllCaptured() throws Exception {
         int perThread = 1_000_000;
