@@ -23,6 +23,15 @@ class EventCapKernelTest {
     @RegisterExtension
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
 
+    /** One read: a sysctl file answers a read at a non-zero offset with EOF, so Files.readString sees one byte. */
+    private static int sysctl(String path) throws java.io.IOException {
+        try (java.io.InputStream in = Files.newInputStream(Paths.get(path))) {
+            byte[] buffer = new byte[64];
+            int length = in.read(buffer);
+            return Integer.parseInt(new String(buffer, 0, length, java.nio.charset.StandardCharsets.US_ASCII).trim());
+        }
+    }
+
     private static long ours() {
         return Tracefs.statusEventNames().stream().filter(name -> name.startsWith("kt_cap_")).count();
     }
@@ -30,7 +39,7 @@ class EventCapKernelTest {
     @Test
     void loggersPastTheKernelsEventCapStayDisabledWithOneDiagnostic() throws Exception {
         KernelTestSupport.requireUserEvents();
-        int max = Integer.parseInt(Files.readString(Paths.get("/proc/sys/kernel/user_events_max")).trim());
+        int max = sysctl("/proc/sys/kernel/user_events_max");
         int alreadyThere = Tracefs.statusEventNames().size();
         UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
         int registered;
