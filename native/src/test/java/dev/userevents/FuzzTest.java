@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -290,7 +289,7 @@ class FuzzTest {
 
     private static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        for (char c : CharBuffer.wrap(text == null ? "null" : text).toString().toCharArray()) {
+        for (char c : (text == null ? "null" : text).toCharArray()) {
             if (c >= 0x20 && c < 0x7f && c != '\\') {
                 out.append(c);
             } else {
