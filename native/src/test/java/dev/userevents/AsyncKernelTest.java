@@ -3,9 +3,11 @@ package dev.userevents;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.SignalStorm;
 import dev.userevents.testing.Tracefs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -142,6 +144,93 @@ class AsyncKernelTest {
         assertEquals(0, events.counters().dropped());
         events.emit(logger, Level.INFO, "after stop");
         assertEquals(3_000, events.counters().written(), "after stop the logger is disabled: nothing written, nothing thrown");
+    }
+
+    /**
+     * EINTR under signals. The writer, the registrar and the producers are signalled every 200 us by a handler
+     * without SA_RESTART (the control shows it turns a blocked read into EINTR), while 4 threads log through a
+     * 64-slot BLOCK ring and a fifth registers 100 loggers. user_events' write and ioctl do not sleep
+     * interruptibly, so none should fail; if one did, KernelDevice retries it. Nothing may be lost or refused.
+     */
+    @Test
+    void signalsWithoutRestartLoseNoEventAndNoRegistration() throws Exception {
+        assertTrue(SignalStorm.isEintr(SignalStorm.interruptBlockedRead()),
+                "control: the handler must interrupt a blocked read with EINTR");
+        int perThread = 50_000;
+        UserEvents events = UserEvents.open(async(64, QueueFullPolicy.BLOCK).build());
+        LoggerEvents logger = events.logger("kt.async.signals");
+        int registeredBefore = events.registeredLoggerCount(); // this logger and the drop reporter's
+        List<Integer> targets = new ArrayList<>(SignalStorm.threadsNamed("userevents-writer"));
+        targets.addAll(SignalStorm.threadsNamed("userevents-registrar"));
+        assertTrue(targets.size() >= 2, "writer and registrar threads found: " + targets);
+        CountDownLatch producersReady = new CountDownLatch(THREADS + 1);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Integer> workerTids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int id = t;
+            workers.add(new Thread(() -> {
+                workerTids.add(SignalStorm.currentTid());
+                producersReady.countDown();
+                awaitUninterruptibly(go);
+                StringBuilder message = new StringBuilder();
+                for (int i = 0; i < perThread; i++) {
+                    message.setLength(0);
+                    message.append('t').append(id).append(' ').append(i);
+                    events.emit(logger, Level.INFO, message);
+                }
+            }));
+        }
+        workers.add(new Thread(() -> {
+            workerTids.add(SignalStorm.currentTid());
+            producersReady.countDown();
+            awaitUninterruptibly(go);
+            for (int i = 0; i < 100; i++) {
+                events.logger("kt.async.signals.more" + i); // DIAG_IOCSREG on the signalled registrar
+            }
+        }));
+        List<List<Integer>> byThread;
+        long signalsSent;
+        int registeredDuringStorm;
+        Tracefs.enable("kt_async_signals_INFO");
+        try {
+            workers.forEach(Thread::start);
+            producersReady.await();
+            targets.addAll(workerTids);
+            try (SignalStorm storm = new SignalStorm(targets, 200_000)) {
+                go.countDown();
+                for (Thread worker : workers) {
+                    worker.join();
+                }
+                signalsSent = storm.sent();
+            }
+            registeredDuringStorm = events.registeredLoggerCount() - registeredBefore;
+            events.close();
+            byThread = capturedByThread("kt_async_signals_INFO");
+        } finally {
+            Tracefs.disable("kt_async_signals_INFO");
+        }
+        assertTrue(signalsSent >= 1_000, "signals sent while logging: " + signalsSent);
+        assertEquals(100, registeredDuringStorm, "registrations refused: " + events.refusedLoggerCount());
+        for (int t = 0; t < THREADS; t++) {
+            assertEquals(perThread, byThread.get(t).size(), "thread " + t + ": " + events.counters());
+        }
+        assertEquals((long) THREADS * perThread, events.counters().written());
+        assertEquals(0, events.counters().errors());
+        assertEquals(0, events.counters().dropped());
+        System.out.printf("signals: %d SIGURG (no SA_RESTART) sent to %d threads while 4 x %d events were logged "
+                + "and 100 loggers registered; all captured, 0 errors%n", signalsSent, targets.size(), perThread);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException ignored) {
+                // keep waiting: the test's threads are never interrupted on purpose
+            }
+        }
     }
 
     @Test

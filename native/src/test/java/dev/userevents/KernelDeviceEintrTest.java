@@ -1,0 +1,107 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.userevents.testing.SignalStorm;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The EINTR retry in {@link KernelDevice#writev}, on the host: user_events never sleeps interruptibly (the kernel
+ * test {@code AsyncKernelTest#signalsWithoutRestartLoseNoEventAndNoRegistration} sees no EINTR), so the retry is
+ * driven through a FIFO instead. With the pipe full, a writev sleeps with nothing written; each non-restarting
+ * signal then ends it with EINTR, and the device must repeat it until the reader makes room.
+ */
+class KernelDeviceEintrTest {
+    private static final int PIPE_CAPACITY = 65536; // Linux's default pipe buffer
+
+    @Test
+    void aWritevInterruptedBeforeWritingIsRepeatedUntilItCompletes(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        KernelDevice device = KernelDevice.open(fifo).device; // O_RDWR: a FIFO opens without a peer
+        assertNotNull(device);
+        Thread writer = null;
+        try (InputStream reader = new FileInputStream(fifo.toFile())) {
+            Memory filler = new Memory(PIPE_CAPACITY);
+            Memory fillerIov = iov(filler, PIPE_CAPACITY);
+            assertEquals(PIPE_CAPACITY, device.writev(Pointer.nativeValue(fillerIov), 1), "fills the pipe");
+
+            Memory message = new Memory(16);
+            for (int i = 0; i < 16; i++) {
+                message.setByte(i, (byte) ('a' + i));
+            }
+            Memory messageIov = iov(message, 16);
+            AtomicInteger writerTid = new AtomicInteger();
+            AtomicLong written = new AtomicLong(Long.MIN_VALUE);
+            writer = new Thread(() -> {
+                writerTid.set(SignalStorm.currentTid());
+                written.set(device.writev(Pointer.nativeValue(messageIov), 1)); // sleeps: the pipe is full
+            });
+            writer.start();
+            while (writerTid.get() == 0) {
+                Thread.onSpinWait();
+            }
+            long sent;
+            try (SignalStorm storm = new SignalStorm(List.of(writerTid.get()), 200_000)) {
+                Thread.sleep(500);
+                sent = storm.sent();
+            }
+            assertTrue(writer.isAlive(), "the interrupted writev returned " + written.get() + " instead of repeating");
+            assertTrue(sent >= 100, "signals sent: " + sent);
+
+            readFully(reader, PIPE_CAPACITY); // room: the repeated writev completes
+            writer.join(10_000);
+            assertEquals(16, written.get());
+            assertEquals("abcdefghijklmnop", new String(readFully(reader, 16), "US-ASCII"));
+            Reference.reachabilityFence(filler);
+            Reference.reachabilityFence(fillerIov);
+            Reference.reachabilityFence(message);
+            Reference.reachabilityFence(messageIov);
+        } finally {
+            unblock(writer, fifo);
+            device.close(); // waits for writes in flight
+
+        }
+    }
+
+    /** After a failure: drains the FIFO until the writer's writev has returned, so close() need not wait forever. */
+    private static void unblock(Thread writer, Path fifo) throws Exception {
+        try (InputStream drain = new FileInputStream(fifo.toFile())) {
+            while (writer != null && writer.isAlive()) {
+                if (drain.available() > 0) {
+                    drain.read(new byte[drain.available()]);
+                }
+                writer.join(10);
+            }
+        }
+    }
+
+    /** A read loop: JDK 17's FileInputStream.readNBytes asks for the position, which a FIFO does not have. */
+    private static byte[] readFully(InputStream in, int length) throws Exception {
+        byte[] bytes = new byte[length];
+        for (int done = 0; done < length; ) {
+            int n = in.read(bytes, done, length - done);
+            assertTrue(n > 0, "FIFO closed after " + done + " bytes");
+            done += n;
+        }
+        return bytes;
+    }
+
+    /** One struct iovec {base, len} pointing at {@code data}, which the caller keeps reachable. */
+    private static Memory iov(Memory data, long length) {
+        Memory iov = new Memory(16);
+        iov.setPointer(0, data);
+        iov.setLong(8, length);
+        return iov;
+    }
+}
