@@ -240,7 +240,7 @@ class AsyncKernelTest {
         Tracefs.clearTrace();
         UserEvents events = UserEvents.open(async(4096, QueueFullPolicy.BLOCK).build());
         LoggerEvents logger = events.logger("kt.async.load");
-        long[] buffer;
+        Tracefs.BufferCounts buffer;
         long started = System.nanoTime();
         Tracefs.enable("kt_async_load_INFO");
         try {
@@ -256,9 +256,9 @@ class AsyncKernelTest {
         assertEquals(sent, counters.written(), counters.toString());
         assertEquals(0, counters.dropped());
         assertEquals(0, counters.errors());
-        assertEquals(sent, buffer[0], "ftrace holds every event: " + Tracefs.stats());
-        assertEquals(0, buffer[1], "nothing overwritten");
-        assertEquals(0, buffer[2], "nothing dropped by ftrace");
+        assertEquals(sent, buffer.entries(), "ftrace holds every event: " + Tracefs.stats());
+        assertEquals(0, buffer.overrun(), "nothing overwritten");
+        assertEquals(0, buffer.dropped(), "nothing dropped by ftrace");
         System.out.printf("load: %d events (4 threads x %d, BLOCK, ring 4096) all in ftrace's buffer in %.1f s "
                 + "(%.0f events/s in the VM), 0 dropped, 0 errors%n", sent, perThread, seconds, sent / seconds);
     }

@@ -27,8 +27,8 @@ class FaultsKernelTest {
 
     /** Events ftrace accepted into its ring buffer since the last clear: entries kept plus entries overwritten. */
     private static long bufferedEvents() {
-        long[] counts = Tracefs.bufferCounts();
-        return counts[0] + counts[1];
+        Tracefs.BufferCounts counts = Tracefs.bufferCounts();
+        return counts.entries() + counts.overrun();
     }
 
     /** The class path copied where user nobody can read it (~/.m2 is root's). */

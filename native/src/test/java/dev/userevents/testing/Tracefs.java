@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** ftrace control for kernel tests: enable events, filters, read the trace. */
 public final class Tracefs {
@@ -86,29 +89,35 @@ public final class Tracefs {
     }
 
     /**
-     * Summed over CPUs from per_cpu/N/stats: {entries in the buffer, entries overwritten (overrun), events dropped
-     * because the buffer was full in no-overwrite mode}.
+     * ftrace's ring buffer, summed over CPUs from {@code per_cpu/N/stats}: entries it holds, entries overwritten
+     * (overrun), and events dropped because it was full in no-overwrite mode.
      */
-    public static long[] bufferCounts() {
-        long[] counts = new long[3];
-        java.util.regex.Pattern entries = java.util.regex.Pattern.compile("^entries: (\\d+)$", java.util.regex.Pattern.MULTILINE);
-        java.util.regex.Pattern overrun = java.util.regex.Pattern.compile("^overrun: (\\d+)$", java.util.regex.Pattern.MULTILINE);
-        java.util.regex.Pattern dropped = java.util.regex.Pattern.compile("^dropped events: (\\d+)$", java.util.regex.Pattern.MULTILINE);
-        try (java.util.stream.Stream<Path> cpus = Files.list(ROOT.resolve("per_cpu"))) {
+    public record BufferCounts(long entries, long overrun, long dropped) {}
+
+    public static BufferCounts bufferCounts() {
+        long entries = 0;
+        long overrun = 0;
+        long dropped = 0;
+        try (Stream<Path> cpus = Files.list(ROOT.resolve("per_cpu"))) {
             for (Path cpu : (Iterable<Path>) cpus::iterator) {
                 String stats = read(cpu.resolve("stats"));
-                java.util.regex.Pattern[] patterns = {entries, overrun, dropped};
-                for (int i = 0; i < patterns.length; i++) {
-                    java.util.regex.Matcher matcher = patterns[i].matcher(stats);
-                    if (matcher.find()) {
-                        counts[i] += Long.parseLong(matcher.group(1));
-                    }
-                }
+                entries += statsField(stats, ENTRIES);
+                overrun += statsField(stats, OVERRUN);
+                dropped += statsField(stats, DROPPED_EVENTS);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        return counts;
+        return new BufferCounts(entries, overrun, dropped);
+    }
+
+    private static final Pattern ENTRIES = Pattern.compile("^entries: (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern OVERRUN = Pattern.compile("^overrun: (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern DROPPED_EVENTS = Pattern.compile("^dropped events: (\\d+)$", Pattern.MULTILINE);
+
+    private static long statsField(String stats, Pattern field) {
+        Matcher matcher = field.matcher(stats);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     public static void bufferSizeKb(int kilobytes) {
