@@ -3,6 +3,8 @@ package dev.userevents;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.userevents.testing.SignalStorm;
 import java.io.FileInputStream;
@@ -22,7 +24,31 @@ import org.junit.jupiter.api.io.TempDir;
  * signal then ends it with EINTR, and the device must repeat it until the reader makes room.
  */
 class KernelDeviceEintrTest {
-    private static final int PIPE_CAPACITY = 65536; // Linux's default pipe buffer
+    private static final int O_RDONLY_NONBLOCK = 0x800; // O_RDONLY | O_NONBLOCK
+    private static final int F_GETPIPE_SZ = 1032;
+
+    static {
+        Native.register(KernelDeviceEintrTest.class, Platform.C_LIBRARY_NAME);
+    }
+
+    private static native int open(String path, int flags);
+
+    private static native int fcntl(int fd, int command);
+
+    private static native int close(int fd);
+
+    /** The FIFO's buffer size: 64 KiB by default, one page for a user over fs.pipe-user-pages-soft. */
+    private static int pipeCapacity(Path fifo) {
+        int fd = open(fifo.toString(), O_RDONLY_NONBLOCK);
+        assertTrue(fd >= 0, "open " + fifo + ": errno " + Native.getLastError());
+        try {
+            int size = fcntl(fd, F_GETPIPE_SZ);
+            assertTrue(size > 0, "F_GETPIPE_SZ: errno " + Native.getLastError());
+            return size;
+        } finally {
+            close(fd);
+        }
+    }
 
     @Test
     void aWritevInterruptedBeforeWritingIsRepeatedUntilItCompletes(@TempDir Path dir) throws Exception {
@@ -32,9 +58,10 @@ class KernelDeviceEintrTest {
         assertNotNull(device);
         Thread writer = null;
         try (InputStream reader = new FileInputStream(fifo.toFile())) {
-            Memory filler = new Memory(PIPE_CAPACITY);
-            Memory fillerIov = iov(filler, PIPE_CAPACITY);
-            assertEquals(PIPE_CAPACITY, device.writev(Pointer.nativeValue(fillerIov), 1), "fills the pipe");
+            int pipeCapacity = pipeCapacity(fifo);
+            Memory filler = new Memory(pipeCapacity);
+            Memory fillerIov = iov(filler, pipeCapacity);
+            assertEquals(pipeCapacity, device.writev(Pointer.nativeValue(fillerIov), 1), "fills the pipe");
 
             Memory message = new Memory(16);
             for (int i = 0; i < 16; i++) {
@@ -59,7 +86,7 @@ class KernelDeviceEintrTest {
             assertTrue(writer.isAlive(), "the interrupted writev returned " + written.get() + " instead of repeating");
             assertTrue(sent >= 100, "signals sent: " + sent);
 
-            readFully(reader, PIPE_CAPACITY); // room: the repeated writev completes
+            readFully(reader, pipeCapacity); // room: the repeated writev completes
             writer.join(10_000);
             assertEquals(16, written.get());
             assertEquals("abcdefghijklmnop", new String(readFully(reader, 16), "US-ASCII"));
