@@ -124,6 +124,49 @@ class AsyncKernelTest {
         }
     }
 
+    /**
+     * SYNC: when the ring is full the caller writes the event itself. The kernel records which task wrote each
+     * event, so the trace shows both the writer thread and the producers as writers, and nothing is missing.
+     */
+    @Test
+    void syncPolicyWritesOverflowOnTheCallerAndLosesNothing() throws Exception {
+        int perThread = 5_000;
+        UserEvents events = UserEvents.open(async(16, QueueFullPolicy.SYNC).build());
+        LoggerEvents logger = events.logger("kt.async.sync");
+        List<List<Integer>> byThread;
+        String trace;
+        Tracefs.enable("kt_async_sync_INFO");
+        try {
+            produce(events, logger, perThread);
+            events.close();
+            byThread = capturedByThread("kt_async_sync_INFO");
+            trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
+        } finally {
+            Tracefs.disable("kt_async_sync_INFO");
+        }
+        for (int t = 0; t < THREADS; t++) {
+            assertEquals(perThread, byThread.get(t).size(), "thread " + t + ": " + events.counters());
+        }
+        assertEquals((long) THREADS * perThread, events.counters().written());
+        assertEquals(0, events.counters().dropped());
+        assertEquals(0, events.counters().errors());
+        long byWriter = 0;
+        long byCallers = 0;
+        for (String line : trace.split("\n")) {
+            if (line.contains(" kt_async_sync_INFO: ")) {
+                if (line.strip().startsWith("userevents-writ")) { // the task name, cut at 15 bytes
+                    byWriter++;
+                } else {
+                    byCallers++;
+                }
+            }
+        }
+        assertEquals((long) THREADS * perThread, byWriter + byCallers);
+        assertTrue(byWriter > 0 && byCallers > 0, "writer " + byWriter + ", callers " + byCallers);
+        System.out.printf("sync policy: ring 16, 4 x %d events: %d written by the writer thread, %d by their callers "
+                + "(ring full), none lost%n", perThread, byWriter, byCallers);
+    }
+
     @Test
     void stopWithEventsPendingDeliversThemAll() throws Exception {
         UserEvents events = UserEvents.open(async(4096, QueueFullPolicy.BLOCK).build());
