@@ -43,18 +43,21 @@ class AsyncKernelTest {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int id = t;
-            threads.add(new Thread(() -> {
-                StringBuilder message = new StringBuilder();
-                for (int i = 0; i < perThread; i++) {
-                    message.setLength(0);
-                    message.append('t').append(id).append(' ').append(i);
-                    events.emit(logger, Level.INFO, message);
-                }
-            }));
+            threads.add(new Thread(() -> logNumbered(events, logger, id, perThread)));
         }
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             thread.join();
+        }
+    }
+
+    /** Logs "t<id> <i>" for i in [0, perThread): the format {@link #capturedByThread} parses. */
+    private static void logNumbered(UserEvents events, LoggerEvents logger, int id, int perThread) {
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < perThread; i++) {
+            message.setLength(0);
+            message.append('t').append(id).append(' ').append(i);
+            events.emit(logger, Level.INFO, message);
         }
     }
 
@@ -216,12 +219,7 @@ class AsyncKernelTest {
                 workerTids.add(SignalStorm.currentTid());
                 producersReady.countDown();
                 awaitUninterruptibly(go);
-                StringBuilder message = new StringBuilder();
-                for (int i = 0; i < perThread; i++) {
-                    message.setLength(0);
-                    message.append('t').append(id).append(' ').append(i);
-                    events.emit(logger, Level.INFO, message);
-                }
+                logNumbered(events, logger, id, perThread);
             }));
         }
         workers.add(new Thread(() -> {
