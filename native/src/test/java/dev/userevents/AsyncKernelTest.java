@@ -51,6 +51,29 @@ class AsyncKernelTest {
         }
     }
 
+    /** What one {@link #logAndCapture} run left: the core (closed, for its counters), the capture, the raw trace. */
+    private record Captured(UserEvents events, List<List<Integer>> byThread, String trace) {}
+
+    /**
+     * 4 threads x {@code perThread} numbered events through an async ring of {@code ringSize} under {@code policy},
+     * with ftrace capturing; the core is closed (flushed, unregistered) before the trace is read, and the trace is
+     * read before the event is disabled (see the class comment).
+     */
+    private static Captured logAndCapture(int ringSize, QueueFullPolicy policy, String loggerName, int perThread)
+            throws InterruptedException {
+        UserEvents events = UserEvents.open(async(ringSize, policy).build());
+        LoggerEvents logger = events.logger(loggerName);
+        String event = logger.eventName(Level.INFO);
+        Tracefs.enable(event);
+        try {
+            produce(events, logger, perThread);
+            events.close();
+            return new Captured(events, capturedByThread(event), Tracefs.read(Tracefs.ROOT.resolve("trace")));
+        } finally {
+            Tracefs.disable(event);
+        }
+    }
+
     /** Logs "t<id> <i>" for i in [0, perThread): the format {@link #capturedByThread} parses. */
     private static void logNumbered(UserEvents events, LoggerEvents logger, int id, int perThread) {
         StringBuilder message = new StringBuilder();
@@ -78,17 +101,9 @@ class AsyncKernelTest {
     @Test
     void blockPolicyDeliversEveryEventInPerThreadOrder() throws Exception {
         int perThread = 5_000;
-        UserEvents events = UserEvents.open(async(64, QueueFullPolicy.BLOCK).build());
-        LoggerEvents logger = events.logger("kt.async.block");
-        List<List<Integer>> byThread;
-        Tracefs.enable("kt_async_block_INFO");
-        try {
-            produce(events, logger, perThread);
-            events.close(); // flushes before unregistering
-            byThread = capturedByThread("kt_async_block_INFO"); // while ftrace still holds the event's format
-        } finally {
-            Tracefs.disable("kt_async_block_INFO");
-        }
+        Captured run = logAndCapture(64, QueueFullPolicy.BLOCK, "kt.async.block", perThread);
+        UserEvents events = run.events();
+        List<List<Integer>> byThread = run.byThread();
         for (int t = 0; t < THREADS; t++) {
             List<Integer> seen = byThread.get(t);
             assertEquals(perThread, seen.size(), "thread " + t + ": " + events.counters() + " " + Tracefs.stats());
@@ -105,17 +120,9 @@ class AsyncKernelTest {
     @Test
     void dropPolicyCapturedPlusDroppedEqualsSent() throws Exception {
         int perThread = 5_000;
-        UserEvents events = UserEvents.open(async(16, QueueFullPolicy.DROP).build());
-        LoggerEvents logger = events.logger("kt.async.drop");
-        List<List<Integer>> byThread;
-        Tracefs.enable("kt_async_drop_INFO");
-        try {
-            produce(events, logger, perThread);
-            events.close();
-            byThread = capturedByThread("kt_async_drop_INFO");
-        } finally {
-            Tracefs.disable("kt_async_drop_INFO");
-        }
+        Captured run = logAndCapture(16, QueueFullPolicy.DROP, "kt.async.drop", perThread);
+        UserEvents events = run.events();
+        List<List<Integer>> byThread = run.byThread();
         int captured = byThread.stream().mapToInt(List::size).sum();
         long dropped = events.counters().dropped();
         assertEquals((long) THREADS * perThread, captured + dropped, "captured " + captured + " + dropped " + dropped);
@@ -134,19 +141,10 @@ class AsyncKernelTest {
     @Test
     void syncPolicyWritesOverflowOnTheCallerAndLosesNothing() throws Exception {
         int perThread = 5_000;
-        UserEvents events = UserEvents.open(async(16, QueueFullPolicy.SYNC).build());
-        LoggerEvents logger = events.logger("kt.async.sync");
-        List<List<Integer>> byThread;
-        String trace;
-        Tracefs.enable("kt_async_sync_INFO");
-        try {
-            produce(events, logger, perThread);
-            events.close();
-            byThread = capturedByThread("kt_async_sync_INFO");
-            trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
-        } finally {
-            Tracefs.disable("kt_async_sync_INFO");
-        }
+        Captured run = logAndCapture(16, QueueFullPolicy.SYNC, "kt.async.sync", perThread);
+        UserEvents events = run.events();
+        List<List<Integer>> byThread = run.byThread();
+        String trace = run.trace();
         for (int t = 0; t < THREADS; t++) {
             assertEquals(perThread, byThread.get(t).size(), "thread " + t + ": " + events.counters());
         }
