@@ -9,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Shutdown ({@link #close}): the ring's claim sequence is closed, so the events to deliver are exactly those
  * claimed before; the writer drains them within the timeout, and what it cannot deliver in time is counted as
- * dropped and reported. Producers arriving after that write synchronously (until the registry is closed, after
- * which their loggers read disabled and nothing is written).
+ * dropped and reported. Producers arriving after that write synchronously, once the writer has delivered the
+ * events claimed before (so one thread's events keep their order); this is how the JVM's shutdown hook leaves
+ * the writer, while other shutdown hooks may still log.
  */
 final class AsyncWriter implements EventWriter {
     private static final int SPIN_TRIES = 100;
@@ -59,6 +60,9 @@ final class AsyncWriter implements EventWriter {
                 if (sequence == EventRing.FULL) { // DROP
                     counters.dropped.increment();
                 } else {
+                    if (closing) {
+                        awaitWriterDone(); // this thread's earlier events may still be in the ring
+                    }
                     syncWriter.write(logger, level, message); // SYNC policy, or after close
                 }
                 return;
@@ -187,6 +191,13 @@ final class AsyncWriter implements EventWriter {
         closing = true;
         LockSupport.unpark(writerThread);
         joinWriter(timeoutMillis);
+    }
+
+    /** Bounded by the drain deadline (the writer gives up then) plus the time it needs to count what it left. */
+    private void awaitWriterDone() {
+        while (!writerDone && System.nanoTime() - drainDeadlineNanos < TimeUnit.SECONDS.toNanos(1)) {
+            LockSupport.parkNanos(50_000);
+        }
     }
 
     private void joinWriter(long timeoutMillis) {

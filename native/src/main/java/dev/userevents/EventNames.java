@@ -7,12 +7,17 @@ package dev.userevents;
  *   <li>Every code point outside {@code [A-Za-z0-9_]} becomes {@code _} (dots would clash with the kernel's
  *       {@code name.<hexid>} multi-format names; spaces and {@code ;} would inject fields), so
  *       {@code com.example.Foo$Bar} is {@code com_example_Foo_Bar}. The prefix is sanitized the same way.</li>
+ *   <li>That mapping of {@code .} and {@code $} is the documented one. A name holding anything else outside
+ *       {@code [A-Za-z0-9_.$]} (non-ASCII letters, {@code -}, spaces, other punctuation) loses information when
+ *       sanitized, so {@code _h} plus 8 hex digits of a stable 64-bit FNV-1a hash of the logger name is appended:
+ *       {@code ContextHandler.ünï} and {@code ContextHandler.üxy} stay two events. The registry also separates
+ *       two loggers of one process that still meet on one name (see {@link #distinctBaseName}).</li>
  *   <li>The empty (root) logger is {@code root}.</li>
  *   <li>Shortening, so the name stays within {@value UserEventsAbi#MAX_EVENT_NAME_BYTES} bytes (and the command
- *       within {@value UserEventsAbi#MAX_COMMAND_BYTES}): when {@code prefix + logger} is longer than
- *       {@link #MAX_BASE_LENGTH}, every package segment but the last is cut to its first character, then the
- *       result is cut to fit, and {@code _h} plus 8 hex digits of the full logger name's {@code hashCode()} is
- *       appended. So a shortened name is deterministic, recognizable and unlikely to collide.</li>
+ *       within {@value UserEventsAbi#MAX_COMMAND_BYTES}): when {@code prefix + logger} (with its hash) is longer
+ *       than {@link #MAX_BASE_LENGTH}, every package segment but the last is cut to its first character, then the
+ *       result is cut to fit, and the hash suffix is appended. A shortened name is deterministic and
+ *       recognizable.</li>
  * </ul>
  * Names are pure ASCII, so characters and bytes count the same.
  */
@@ -23,7 +28,8 @@ public final class EventNames {
     public static final int MAX_BASE_LENGTH = UserEventsAbi.MAX_EVENT_NAME_BYTES - 6;
     /** Prefixes beyond this length are cut, so a logger name always keeps some room. */
     public static final int MAX_PREFIX_LENGTH = 64;
-    private static final int HASH_SUFFIX_LENGTH = 10; // "_h" + 8 hex digits
+    private static final long FNV64_OFFSET_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV64_PRIME = 0x100000001b3L;
 
     /** The sanitized, bounded prefix. */
     public static String sanitizePrefix(String prefix) {
@@ -36,19 +42,60 @@ public final class EventNames {
 
     /** The event name shared by a logger's six events, without the level suffix. */
     public static String baseName(String prefix, String loggerName) {
+        return baseName(prefix, loggerName, false);
+    }
+
+    /**
+     * The name for a logger whose {@link #baseName} another logger of this process already holds (for example
+     * {@code a.b} and {@code a$b}): always hashed, with all 16 hex digits of the hash.
+     */
+    static String distinctBaseName(String prefix, String loggerName) {
+        return baseName(prefix, loggerName, true);
+    }
+
+    private static String baseName(String prefix, String loggerName, boolean fullHash) {
         String sanitizedPrefix = sanitizePrefix(prefix); // idempotent: callers cannot pass an unsafe prefix
         String logger = loggerName == null || loggerName.isEmpty() ? "root" : loggerName;
         String full = sanitizedPrefix + sanitize(logger);
-        if (full.length() <= MAX_BASE_LENGTH) {
+        boolean hashed = fullHash || !keepsInformation(logger);
+        if (!hashed && full.length() <= MAX_BASE_LENGTH) {
             return full;
         }
-        String hash = "_h" + String.format("%08x", logger.hashCode());
+        long hash = hash(logger);
+        String suffix = fullHash ? String.format("_h%016x", hash) : String.format("_h%08x", (int) (hash >>> 32));
+        if (hashed && full.length() + suffix.length() <= MAX_BASE_LENGTH) {
+            return full + suffix;
+        }
         String shortened = sanitizedPrefix + sanitize(abbreviatePackages(logger));
-        int room = MAX_BASE_LENGTH - HASH_SUFFIX_LENGTH;
+        int room = MAX_BASE_LENGTH - suffix.length();
         if (shortened.length() > room) {
             shortened = shortened.substring(0, room);
         }
-        return shortened + hash;
+        return shortened + suffix;
+    }
+
+    /** True when sanitizing maps only {@code .} and {@code $} (the documented mapping): no hash needed. */
+    static boolean keepsInformation(String loggerName) {
+        for (int i = 0; i < loggerName.length(); i++) {
+            char c = loggerName.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '$';
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 64-bit FNV-1a over the name's UTF-16 code units: stable across JVMs and runs, unlike identity hashes. */
+    static long hash(String loggerName) {
+        long hash = FNV64_OFFSET_BASIS;
+        for (int i = 0; i < loggerName.length(); i++) {
+            char c = loggerName.charAt(i);
+            hash = (hash ^ (c & 0xff)) * FNV64_PRIME;
+            hash = (hash ^ (c >>> 8)) * FNV64_PRIME;
+        }
+        return hash;
     }
 
     /** The full event name of one level. */

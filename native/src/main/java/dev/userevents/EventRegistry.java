@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * first asked for, so tracing tools see them before it logs. {@link #close()} unregisters every
  * (address, bit) before the enable words are released.
  *
+ * <p>Each logger name gets its own events: when a second logger sanitizes to a name another logger of this
+ * process holds, it gets the {@link EventNames#distinctBaseName} instead.
+ *
  * <p>A registration the kernel refuses (for example EMFILE at {@code kernel.user_events_max}) gives a logger
  * whose levels are all disabled, with one diagnostic per kind of refusal.
  */
@@ -16,8 +19,10 @@ final class EventRegistry {
     private final EventDevice device;
     private final String prefix;
     private final EnableWords words = new EnableWords();
-    /** By base event name: loggers whose names sanitize alike share their events. */
-    private final ConcurrentHashMap<String, LoggerEvents> byBaseName = new ConcurrentHashMap<>();
+    /** By logger name: the lookup of every logger creation after the first. */
+    private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
+    /** Logger name by base event name, so two loggers never share an event. Guarded by this. */
+    private final java.util.HashMap<String, String> loggerByBaseName = new java.util.HashMap<>();
     private final List<LoggerEvents> registered = new ArrayList<>(); // guarded by this
     private int refused; // guarded by this
     private boolean closed; // guarded by this
@@ -28,28 +33,44 @@ final class EventRegistry {
     }
 
     LoggerEvents logger(String loggerName) {
-        String baseName = EventNames.baseName(prefix, loggerName);
-        LoggerEvents existing = byBaseName.get(baseName);
+        String key = loggerName == null ? "" : loggerName;
+        LoggerEvents existing = byLoggerName.get(key);
         if (existing != null) {
             return existing;
         }
         synchronized (this) {
-            existing = byBaseName.get(baseName);
+            existing = byLoggerName.get(key);
             if (existing != null) {
                 return existing;
             }
+            String baseName = EventNames.baseName(prefix, key);
+            if (loggerByBaseName.containsKey(baseName)) {
+                // Another logger already sanitized to this name (a.b and a$b, or two hashes that meet).
+                baseName = EventNames.distinctBaseName(prefix, key);
+            }
             if (closed) {
-                return LoggerEvents.disabled(loggerName, baseName);
+                return LoggerEvents.disabled(key, baseName);
             }
-            LoggerEvents events = device.inRegistrationContext(() -> registerAll(loggerName, baseName));
-            byBaseName.put(baseName, events);
-            if (events.isRegistered()) {
-                registered.add(events);
-            } else {
-                refused++;
+            if (loggerByBaseName.containsKey(baseName)) { // 64-bit hashes of two names met: not seen in practice
+                Diagnostics.reportOnce("name-collision:" + baseName, "logger " + key + " stays disabled: its event name "
+                        + baseName + " is held by logger " + loggerByBaseName.get(baseName));
+                return LoggerEvents.disabled(key, baseName);
             }
+            LoggerEvents events = registerOrRefuse(key, baseName);
+            loggerByBaseName.put(baseName, key);
+            byLoggerName.put(key, events);
             return events;
         }
+    }
+
+    private LoggerEvents registerOrRefuse(String loggerName, String baseName) {
+        LoggerEvents events = device.inRegistrationContext(() -> registerAll(loggerName, baseName));
+        if (events.isRegistered()) {
+            registered.add(events);
+        } else {
+            refused++;
+        }
+        return events;
     }
 
     /** All six or none: a half-registered logger would be confusing in tracefs. */

@@ -47,9 +47,24 @@ public final class UserEvents implements AutoCloseable {
         } else {
             this.writer = syncWriter;
         }
-        this.shutdownHook = config.shutdownHook() ? new Thread(this::closeFromHook, "userevents-shutdown") : null;
+        this.shutdownHook = config.shutdownHook() ? new Thread(this::flushForShutdown, "userevents-shutdown") : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        preregister(config.preregisterPackages());
+    }
+
+    /** One registration per class of the packages, before any of them loads (see {@link Preregistration}). */
+    private void preregister(java.util.List<String> packages) {
+        if (packages.isEmpty()) {
+            return;
+        }
+        try {
+            for (String loggerName : Preregistration.loggerNames(packages, System.getProperty("java.class.path", ""))) {
+                logger(loggerName);
+            }
+        } catch (RuntimeException e) {
+            Diagnostics.reportOnce("preregister", "preregister failed: " + e);
         }
     }
 
@@ -109,7 +124,7 @@ public final class UserEvents implements AutoCloseable {
 
     /**
      * The events of {@code loggerName} (null or empty is the root logger), registering all six levels on
-     * first use. Loggers whose names sanitize to the same event name share one instance.
+     * first use. Each logger name has its own events (see {@link EventNames}).
      */
     public LoggerEvents logger(String loggerName) {
         if (registry == null) {
@@ -125,18 +140,39 @@ public final class UserEvents implements AutoCloseable {
 
     /**
      * Writes one event if its level is enabled: queued for the writer thread in {@link Mode#ASYNC}, written on
-     * this thread in {@link Mode#SYNC}. Never throws: a refused write is counted in {@link #counters()}.
+     * this thread in {@link Mode#SYNC} (and in every mode once the JVM is shutting down). Never throws: a refused
+     * write is counted in {@link #counters()}; an event arriving after an explicit {@link #close()} is counted as
+     * dropped and reported once.
      */
     public void emit(LoggerEvents logger, Level level, CharSequence message) {
         if (!logger.isEnabled(level)) {
-            return; // also every event after close(): the words are zeroed then
+            return; // also every event after close() has unregistered: the words are zeroed then
         }
+        if (closed.get()) {
+            counters.dropped.increment();
+            Diagnostics.reportOnce("after-close", "events logged after UserEvents.close() are not written "
+                    + "(counted in Counters.dropped(); reported once).");
+            return;
+        }
+        StringBuilder withThread = config.callerThread() ? MessageBuffers.acquire() : null;
         try {
-            writer.write(logger, level, message);
+            writer.write(logger, level, withThread == null ? message : appendCallerThread(withThread).append(message));
         } catch (RuntimeException e) {
             counters.errors.increment();
             Diagnostics.reportOnce("emit:" + e.getClass().getName(), "writing an event failed: " + e);
+        } finally {
+            if (withThread != null) {
+                MessageBuffers.release(withThread);
+            }
         }
+    }
+
+    /** {@code [thread-name#id] }: async events carry the writer's pid/tid, so the caller goes into the text. */
+    private static StringBuilder appendCallerThread(StringBuilder text) {
+        Thread caller = Thread.currentThread();
+        @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
+        long id = caller.getId();
+        return text.append('[').append(caller.getName()).append('#').append(id).append("] ");
     }
 
     /** Loggers with live registrations. */
@@ -156,7 +192,8 @@ public final class UserEvents implements AutoCloseable {
 
     /**
      * Delivers queued events (within {@link UserEventsConfig#shutdownTimeoutMillis()}), then unregisters every
-     * event (DIAG_IOCSUNREG of each enable bit) and disables every logger. Idempotent.
+     * event (DIAG_IOCSUNREG of each enable bit) and disables every logger. Idempotent. For the application
+     * (and for reconfiguration): at JVM exit the shutdown hook only flushes, see {@link #flushForShutdown()}.
      */
     @Override
     public void close() {
@@ -172,7 +209,7 @@ public final class UserEvents implements AutoCloseable {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or about to; closing here is just as good
+                // the hook is running or about to; it only flushes, which close() does too
             }
         }
         writer.close(timeoutMillis);
@@ -180,11 +217,15 @@ public final class UserEvents implements AutoCloseable {
         device.close();
     }
 
-    private void closeFromHook() {
-        close(config.shutdownTimeoutMillis());
-    }
-
-    public boolean isClosed() {
-        return closed.get();
+    /**
+     * The shutdown hook's work: deliver what is queued, and from then on write every event on its caller's thread,
+     * so lines that other shutdown hooks log (before, during or after this one) are in the kernel before their log
+     * call returns. The device and the registrations stay until the JVM halts; the kernel drops a process's
+     * registrations when it exits.
+     */
+    public void flushForShutdown() {
+        if (device != null && !closed.get()) {
+            writer.close(config.shutdownTimeoutMillis());
+        }
     }
 }

@@ -24,12 +24,21 @@ import java.util.regex.Pattern;
  * {@code com.example.*} works, and {@code *} / {@code ?} are wildcards.
  */
 public final class UserEventsCli {
+    /** How often --follow reads user_events_status: the bound of the delay before a new logger is enabled. */
+    static final long FOLLOW_INTERVAL_MILLIS = 20;
+    /** Exit status for a usage error: an invalid glob or level. */
+    static final int USAGE_ERROR = 2;
     private static final String USAGE = String.join("\n",
             "usage: userevents <command>",
             "  list [glob]                 loggers with user_events, their levels, and which are enabled (*)",
-            "  enable <logger-glob> <LEVEL> enable LEVEL and every more severe level (FATAL ERROR WARN INFO DEBUG TRACE)",
+            "  enable [--follow] <logger-glob> <LEVEL>",
+            "                              enable LEVEL and every more severe level (FATAL ERROR WARN INFO DEBUG TRACE);",
+            "                              --follow keeps running and enables loggers registered later, within "
+                    + FOLLOW_INTERVAL_MILLIS + " ms",
             "  disable <logger-glob>       disable all six levels",
-            "  tail [glob]                 decoded events from trace_pipe: time, pid/tid, logger, level, message",
+            "  tail [--no-follow] [glob [LEVEL]]",
+            "                              decoded events from trace_pipe: time, pid/tid, logger, level, message;",
+            "                              with LEVEL it enables the glob (following new loggers) and disables on exit",
             "Environment: USEREVENTS_TRACEFS overrides the tracefs directory (default /sys/kernel/tracing).");
     private static final Pattern TRACE_LINE = Pattern.compile(
             "^\\s*(.+?)-(\\d+)\\s+(?:\\(\\s*(\\d+|-------)\\)\\s+)?\\[(\\d+)]\\s+\\S+\\s+([\\d.]+):\\s+(\\w+):\\s+msg=(.*)$");
@@ -76,25 +85,53 @@ public final class UserEventsCli {
             System.err.println("userevents: no user_events in " + tracefs + ": " + DataFileLocator.explainMissing());
             return 2;
         }
-        switch (args[0]) {
+        List<String> words = new ArrayList<>(List.of(args));
+        String command = words.remove(0);
+        boolean follow = words.remove("--follow");
+        boolean noFollow = words.remove("--no-follow");
+        switch (command) {
             case "list":
-                return list(args.length > 1 ? args[1] : "*");
-            case "enable":
-                if (args.length < 3) {
-                    break;
+                if (words.size() > 1 || follow || noFollow) {
+                    return usage();
                 }
-                Level level = parseLevel(args[2]);
-                return level == null ? 1 : setEnabled(args[1], level.andMoreSevereMask());
-            case "disable":
-                if (args.length < 2) {
-                    break;
+                String glob = words.isEmpty() ? "*" : words.get(0);
+                Pattern listed = parseGlob(glob);
+                return listed == null ? USAGE_ERROR : list(glob, listed);
+            case "enable": {
+                if (words.size() != 2 || noFollow) {
+                    return usage();
                 }
-                return setEnabled(args[1], 0);
-            case "tail":
-                return tail(args.length > 1 ? args[1] : "*");
+                Pattern matching = parseGlob(words.get(0));
+                Level level = parseLevel(words.get(1));
+                if (matching == null || level == null) {
+                    return USAGE_ERROR;
+                }
+                return follow ? follow(matching, level.andMoreSevereMask(), () -> { }, new java.util.HashMap<>()) : setEnabled(words.get(0), matching, level.andMoreSevereMask());
+            }
+            case "disable": {
+                if (words.size() != 1 || follow || noFollow) {
+                    return usage();
+                }
+                Pattern disabled = parseGlob(words.get(0));
+                return disabled == null ? USAGE_ERROR : setEnabled(words.get(0), disabled, 0);
+            }
+            case "tail": {
+                if (words.size() > 2 || follow) {
+                    return usage();
+                }
+                Pattern tailed = parseGlob(words.isEmpty() ? "*" : words.get(0));
+                Level level = words.size() == 2 ? parseLevel(words.get(1)) : null;
+                if (tailed == null || (words.size() == 2 && level == null)) {
+                    return USAGE_ERROR;
+                }
+                return tail(tailed, level == null ? 0 : level.andMoreSevereMask(), !noFollow);
+            }
             default:
-                break;
+                return usage();
         }
+    }
+
+    private static int usage() {
         System.err.println(USAGE);
         return 1;
     }
@@ -106,6 +143,22 @@ public final class UserEventsCli {
             System.err.println("userevents: unknown level " + text + " (FATAL ERROR WARN INFO DEBUG TRACE)");
             return null;
         }
+    }
+
+    /** The glob as a pattern, or null after a one-line error: empty, whitespace, control or bracket characters. */
+    static Pattern parseGlob(String glob) {
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || "[]{}".indexOf(c) >= 0) {
+                System.err.println("userevents: invalid logger glob '" + glob + "': only names, * and ? (no '" + c + "')");
+                return null;
+            }
+        }
+        if (glob.isEmpty()) {
+            System.err.println("userevents: invalid logger glob: empty");
+            return null;
+        }
+        return globToPattern(glob);
     }
 
     /** Logger glob to a regex over event base names. */
@@ -122,7 +175,8 @@ public final class UserEventsCli {
                 regex.append('_'); // '.', '$', ... became '_' in event names
             }
         }
-        return Pattern.compile(regex.toString());
+        // A name that lost characters when sanitized (non-ASCII, '-', ...) carries a hash suffix (EventNames).
+        return Pattern.compile(regex + "(?:_h[0-9a-f]{8}|_h[0-9a-f]{16})?");
     }
 
     /** Base name to the set of its level events present, from user_events_status. */
@@ -163,8 +217,8 @@ public final class UserEventsCli {
         }
     }
 
-    private int list(String glob) throws IOException {
-        Map<String, Integer> loggers = loggers(globToPattern(glob));
+    private int list(String glob, Pattern matching) throws IOException {
+        Map<String, Integer> loggers = loggers(matching);
         for (Map.Entry<String, Integer> logger : loggers.entrySet()) {
             StringBuilder line = new StringBuilder(logger.getKey());
             for (Level level : Level.values()) {
@@ -181,20 +235,10 @@ public final class UserEventsCli {
         return 0;
     }
 
-    private int setEnabled(String glob, int enabledMask) throws IOException {
-        Map<String, Integer> loggers = loggers(globToPattern(glob));
+    private int setEnabled(String glob, Pattern matching, int enabledMask) throws IOException {
+        Map<String, Integer> loggers = loggers(matching);
         for (Map.Entry<String, Integer> logger : loggers.entrySet()) {
-            List<String> on = new ArrayList<>();
-            for (Level level : Level.values()) {
-                if ((logger.getValue() & level.enableMask) != 0) {
-                    boolean enable = (enabledMask & level.enableMask) != 0;
-                    Files.writeString(enableFile(logger.getKey() + "_" + level), enable ? "1" : "0");
-                    if (enable) {
-                        on.add(level.name());
-                    }
-                }
-            }
-            out.println(logger.getKey() + ": " + (on.isEmpty() ? "disabled" : "enabled " + String.join(" ", on)));
+            out.println(logger.getKey() + ": " + describe(apply(logger.getKey(), logger.getValue(), enabledMask)));
         }
         if (loggers.isEmpty()) {
             System.err.println("userevents: no logger matches " + glob);
@@ -203,12 +247,158 @@ public final class UserEventsCli {
         return 0;
     }
 
-    private int tail(String glob) throws IOException {
-        Pattern matching = globToPattern(glob);
+    /** Writes the enable file of each level in {@code present}; returns the levels switched on. */
+    private int apply(String baseName, int present, int enabledMask) throws IOException {
+        int on = 0;
+        for (Level level : Level.values()) {
+            if ((present & level.enableMask) != 0) {
+                boolean enable = (enabledMask & level.enableMask) != 0;
+                try {
+                    Files.writeString(enableFile(baseName + "_" + level), enable ? "1" : "0");
+                } catch (NoSuchFileException gone) {
+                    continue; // the logger's process exited and the kernel deleted the event meanwhile
+                }
+                on |= enable ? level.enableMask : 0;
+            }
+        }
+        return on;
+    }
+
+    private static String describe(int enabledMask) {
+        List<String> on = new ArrayList<>();
+        for (Level level : Level.values()) {
+            if ((enabledMask & level.enableMask) != 0) {
+                on.add(level.name());
+            }
+        }
+        return on.isEmpty() ? "disabled" : "enabled " + String.join(" ", on);
+    }
+
+    /**
+     * {@code enable --follow}: enables the matching events now, then every {@link #FOLLOW_INTERVAL_MILLIS} those
+     * registered since (an event's six levels may appear one by one: each level is handled once). Waits quietly
+     * while nothing matches. Runs until interrupted; {@code afterFirstPass} runs once the existing events are on.
+     * tracefs offers no notification of new events, so this polls user_events_status. {@code handled} collects
+     * the levels seen per logger (guarded by itself), so a caller can undo them.
+     */
+    int follow(Pattern matching, int enabledMask, Runnable afterFirstPass, Map<String, Integer> handled) throws IOException {
+        boolean first = true;
+        while (!Thread.currentThread().isInterrupted()) {
+            for (Map.Entry<String, Integer> logger : loggers(matching).entrySet()) {
+                int done;
+                synchronized (handled) {
+                    done = handled.getOrDefault(logger.getKey(), 0);
+                }
+                int fresh = logger.getValue() & ~done;
+                if (fresh != 0) {
+                    int on = apply(logger.getKey(), fresh, enabledMask);
+                    synchronized (handled) {
+                        handled.put(logger.getKey(), done | fresh);
+                    }
+                    if (on != 0) {
+                        out.println(logger.getKey() + ": " + describe(on));
+                    }
+                }
+            }
+            if (first) {
+                first = false;
+                afterFirstPass.run();
+            }
+            try {
+                Thread.sleep(FOLLOW_INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Prints matching events from trace_pipe until interrupted (Ctrl-C). With {@code enabledMask} it also enables
+     * the glob (following loggers registered later unless {@code followNew} is false) and disables those events
+     * on exit. The record-tgid option it sets is restored on exit too.
+     */
+    private int tail(Pattern matching, int enabledMask, boolean followNew) throws IOException {
         Path recordTgid = tracefs.resolve("options/record-tgid");
-        if (Files.isWritable(recordTgid)) {
+        String recordTgidBefore = Files.isWritable(recordTgid) ? Files.readString(recordTgid).trim() : null;
+        if (recordTgidBefore != null) {
             Files.writeString(recordTgid, "1"); // so lines carry the pid as well as the tid
         }
+        Map<String, Integer> enabled = new java.util.HashMap<>();
+        Thread follower = null;
+        if (enabledMask != 0) {
+            java.util.concurrent.CountDownLatch firstPass = new java.util.concurrent.CountDownLatch(1);
+            follower = new Thread(() -> {
+                try {
+                    if (followNew) {
+                        follow(matching, enabledMask, firstPass::countDown, enabled);
+                    } else {
+                        loggers(matching).forEach((base, present) -> {
+                            try {
+                                apply(base, present, enabledMask);
+                                synchronized (enabled) {
+                                    enabled.put(base, present);
+                                }
+                            } catch (IOException e) {
+                                System.err.println("userevents: " + e);
+                            }
+                        });
+                    }
+                } catch (IOException e) {
+                    System.err.println("userevents: " + e);
+                } finally {
+                    firstPass.countDown();
+                }
+            }, "userevents-follow");
+            follower.setDaemon(true);
+            follower.start();
+            try {
+                firstPass.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Thread restore = restoreOnExit(follower, enabled, recordTgid, recordTgidBefore);
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            return readTracePipe(matching);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+                restore.run(); // the pipe ended without Ctrl-C
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
+    }
+
+    /** Stops following, disables what tail enabled, and puts record-tgid back. */
+    private Thread restoreOnExit(Thread follower, Map<String, Integer> enabled, Path recordTgid, String recordTgidBefore) {
+        return new Thread(() -> {
+            if (follower != null) {
+                follower.interrupt();
+                try {
+                    follower.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                synchronized (enabled) {
+                    for (Map.Entry<String, Integer> logger : enabled.entrySet()) {
+                        apply(logger.getKey(), logger.getValue(), 0);
+                    }
+                }
+                if (recordTgidBefore != null) {
+                    Files.writeString(recordTgid, recordTgidBefore);
+                }
+            } catch (IOException e) {
+                System.err.println("userevents: restoring tracefs: " + e);
+            }
+        }, "userevents-restore");
+    }
+
+    private int readTracePipe(Pattern matching) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 Files.newInputStream(tracefs.resolve("trace_pipe")), StandardCharsets.UTF_8))) {
             StringBuilder pending = null;

@@ -13,6 +13,8 @@ public final class UserEventsConfig {
     private final long shutdownTimeoutMillis;
     private final boolean shutdownHook;
     private final long dropReportIntervalMillis;
+    private final boolean callerThread;
+    private final java.util.List<String> preregisterPackages;
 
     private UserEventsConfig(Builder builder) {
         this.mode = builder.mode;
@@ -24,6 +26,8 @@ public final class UserEventsConfig {
         this.prefix = EventNames.sanitizePrefix(builder.prefix);
         this.maxMessageBytes = EventEncoder.clampMaxMessageBytes(builder.maxMessageBytes);
         this.dataFile = builder.dataFile;
+        this.callerThread = builder.callerThread;
+        this.preregisterPackages = java.util.List.copyOf(builder.preregisterPackages);
     }
 
     public static Builder builder() {
@@ -78,12 +82,23 @@ public final class UserEventsConfig {
         return dropReportIntervalMillis;
     }
 
+    /** Whether each message starts with {@code [thread-name#id] } of the thread that logged it. */
+    public boolean callerThread() {
+        return callerThread;
+    }
+
+    /** Packages whose classes get a logger registered at open, so their events exist before first use. */
+    public java.util.List<String> preregisterPackages() {
+        return preregisterPackages;
+    }
+
     @Override
     public String toString() {
         return "UserEventsConfig[prefix=" + prefix + ", mode=" + mode + ", bufferSize=" + bufferSize
                 + ", queueFullPolicy=" + queueFullPolicy + ", maxMessageBytes=" + maxMessageBytes
                 + ", shutdownTimeoutMillis=" + shutdownTimeoutMillis + ", shutdownHook=" + shutdownHook
-                + ", dataFile=" + dataFile + "]";
+                + ", dataFile=" + dataFile + ", callerThread=" + callerThread
+                + ", preregisterPackages=" + preregisterPackages + "]";
     }
 
     public static final class Builder {
@@ -100,8 +115,25 @@ public final class UserEventsConfig {
         private String prefix = "";
         private int maxMessageBytes = EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
         private Path dataFile;
+        private boolean callerThread;
+        private java.util.List<String> preregisterPackages = java.util.List.of();
 
         private Builder() {}
+
+        /** Start each message with {@code [thread-name#id] } of the logging thread (default false). */
+        public Builder callerThread(boolean callerThread) {
+            this.callerThread = callerThread;
+            return this;
+        }
+
+        /**
+         * Register a logger named after every class of these packages (and their subpackages) found on the
+         * class path when the instance opens (default none). See {@link Preregistration}.
+         */
+        public Builder preregisterPackages(java.util.List<String> packages) {
+            this.preregisterPackages = packages == null ? java.util.List.of() : packages;
+            return this;
+        }
 
         public Builder prefix(String prefix) {
             this.prefix = prefix == null ? "" : prefix;

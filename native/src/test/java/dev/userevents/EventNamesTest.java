@@ -6,12 +6,78 @@ import org.junit.jupiter.api.Test;
 
 class EventNamesTest {
     @Test
-    void sanitizesEverythingOutsideWordCharacters() {
+    void dotsAndDollarsMapToUnderscoresWithoutAHash() {
         assertEquals("com_example_Foo_Bar", EventNames.baseName("", "com.example.Foo$Bar"));
-        assertEquals("a_b_c_d_e", EventNames.baseName("", "a b;c:d\te"));
-        assertEquals("x__y", EventNames.baseName("", "x\u00e9\uD83D\uDE00y".replace("\u00e9", "_")));
-        assertEquals("caf_", EventNames.baseName("", "caf\u00e9"));
-        assertEquals("emoji_", EventNames.baseName("", "emoji\uD83D\uDE00"), "a surrogate pair is one character");
+        assertEquals("my_module_Foo", EventNames.baseName("", "my_module.Foo"));
+    }
+
+    @Test
+    void anyOtherLossGetsAStableHash() {
+        assertTrue(EventNames.baseName("", "a b;c:d\te").matches("a_b_c_d_e_h[0-9a-f]{8}"));
+        assertTrue(EventNames.baseName("", "x_\uD83D\uDE00y").matches("x__y_h[0-9a-f]{8}"), "a surrogate pair is one character");
+        assertTrue(EventNames.baseName("", "caf\u00e9").matches("caf__h[0-9a-f]{8}"));
+        // The case: per-context loggers whose names differ only in non-ASCII letters.
+        String a = EventNames.baseName("", "org.eclipse.jetty.server.handler.ContextHandler.\u00fcn\u00ef");
+        String b = EventNames.baseName("", "org.eclipse.jetty.server.handler.ContextHandler.\u00fcxy");
+        assertNotEquals(a, b);
+        assertTrue(a.matches("org_eclipse_jetty_server_handler_ContextHandler__n__h[0-9a-f]{8}"), a);
+        // Stable: pinned, so a change of the hash (which renames users' events) fails here.
+        assertEquals("caf__h" + String.format("%08x", (int) (EventNames.hash("caf\u00e9") >>> 32)), EventNames.baseName("", "caf\u00e9"));
+        assertEquals(0xcbf29ce484222325L, EventNames.hash(""), "FNV-1a 64 offset basis");
+        assertEquals(0x089be207b544f1e4L, EventNames.hash("a") , "FNV-1a 64 of the bytes 0x61 0x00");
+    }
+
+    /** The documented mapping: equal after '.' and '$' become '_'. */
+    private static String documented(String loggerName) {
+        return loggerName.replace('.', '_').replace('$', '_');
+    }
+
+    /** Property: names that differ beyond the documented mapping never share a base name (pure function). */
+    @Test
+    void namesDifferingBeyondTheDocumentedMappingNeverShareAnEventName() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eedL);
+        String[] alphabet = {"a", "b", ".", "$", "_", "\u00fc", "\u00ef", "-", " ", ":", "\uD83D\uDE00", "A", "1"};
+        java.util.Map<String, String> documentedByBase = new java.util.HashMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int length = 1 + random.nextInt(6); length > 0; length--) {
+                name.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String base = EventNames.baseName("", name.toString());
+            String previous = documentedByBase.putIfAbsent(base, documented(name.toString()));
+            assertTrue(previous == null || previous.equals(documented(name.toString())),
+                    "'" + name + "' and a name that maps to '" + previous + "' share " + base);
+        }
+    }
+
+    /** Property: within a process, two different logger names never get one event, documented mapping included. */
+    @Test
+    void theRegistryNeverGivesTwoLoggersOneEvent() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0xca11L);
+        String[] alphabet = {"a", ".", "$", "_", "\u00fc", "-"};
+        EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "");
+        java.util.Map<String, String> loggerByBase = new java.util.HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int length = 1 + random.nextInt(5); length > 0; length--) {
+                name.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            LoggerEvents events = registry.logger(name.toString());
+            assertTrue(events.isRegistered(), name.toString());
+            assertSame(events, registry.logger(name.toString()), "one instance per name");
+            String previous = loggerByBase.putIfAbsent(events.baseName(), name.toString());
+            assertTrue(previous == null || previous.equals(name.toString()),
+                    "'" + name + "' and '" + previous + "' share " + events.baseName());
+        }
+        assertTrue(loggerByBase.size() > 1_000, "the alphabet makes many documented-mapping collisions: " + loggerByBase.size());
+    }
+
+    @Test
+    void theSecondLoggerOnADocumentedNameGetsTheFullHash() {
+        EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "");
+        assertEquals("x_y", registry.logger("x.y").baseName());
+        assertEquals("x_y_h" + String.format("%016x", EventNames.hash("x$y")), registry.logger("x$y").baseName());
+        assertEquals("x_y", registry.logger("x.y").baseName(), "the first keeps its name");
     }
 
     @Test

@@ -56,7 +56,8 @@ class UserEventsCliKernelTest {
     void unknownGlobAndLevelAreErrorsNotExceptions() throws Exception {
         UserEventsCli cli = new UserEventsCli(Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(1, cli.run(new String[] {"list", "no.such.logger*"}));
-        assertEquals(1, cli.run(new String[] {"enable", "kt.cli.*", "LOUD"}));
+        assertEquals(2, cli.run(new String[] {"enable", "kt.cli.*", "LOUD"}), "a usage error");
+        assertEquals(2, cli.run(new String[] {"enable", "--follow", "kt.[cli]", "INFO"}), "a usage error");
         assertEquals(0, orders.enableWord());
     }
 }

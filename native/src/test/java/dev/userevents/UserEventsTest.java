@@ -32,8 +32,9 @@ class UserEventsTest {
             assertFalse(logger.isEnabled(level));
         }
         assertSame(logger, events.logger("com.example.Foo"), "one registration per logger");
-        assertSame(logger, events.logger("com_example_Foo"), "names that sanitize alike share events");
         assertEquals(6, device.liveRegistrations());
+        assertNotEquals(logger.baseName(), events.logger("com_example_Foo").baseName(), "two loggers never share events");
+        assertEquals(12, device.liveRegistrations());
     }
 
     @Test
@@ -128,5 +129,77 @@ class UserEventsTest {
         assertEquals(1, events.counters().disabledRace());
         assertEquals(0, events.counters().errors());
         assertTrue(captured.lines().isEmpty());
+    }
+
+    @Test
+    void theShutdownFlushDeliversQueuedEventsThenWritesOnCallersAndKeepsRegistrations() {
+        UserEvents events = UserEvents.open(UserEventsConfig.builder().shutdownHook(false).bufferSize(8).build(), device);
+        LoggerEvents logger = events.logger("hooked");
+        device.setEnabled(logger, Level.INFO, true);
+        for (int i = 0; i < 5; i++) {
+            events.emit(logger, Level.INFO, "queued " + i);
+        }
+        int registrations = device.liveRegistrations(); // this logger's and the drop reporter's
+        events.flushForShutdown();
+        assertEquals(5, device.records().size(), "queued events delivered by the flush");
+        assertEquals(registrations, device.liveRegistrations(), "registrations kept until the JVM halts");
+        events.emit(logger, Level.INFO, "from another hook"); // written on this thread, before emit returns
+        assertEquals(6, device.records().size());
+        assertEquals("from another hook", device.records().get(5).message);
+        assertEquals(0, device.closeCount());
+        assertEquals(0, events.counters().dropped());
+        events.close();
+        assertEquals(0, device.liveRegistrations());
+    }
+
+    @Test
+    void anEventThatPassedItsCheckButArrivesAfterCloseIsCountedAndReportedOnce() {
+        UserEvents events = UserEvents.open(SYNC, device);
+        LoggerEvents logger = events.logger("late");
+        device.setEnabled(logger, Level.WARN, true);
+        events.close();
+        // A front end that read the word before close() and emits after it.
+        LoggerEvents enabledView = enabledCopy(logger);
+        events.emit(enabledView, Level.WARN, "one");
+        events.emit(enabledView, Level.WARN, "two");
+        assertEquals(2, events.counters().dropped());
+        assertEquals(1, captured.lines().size(), captured.lines().toString());
+        assertTrue(captured.lines().get(0).contains("after UserEvents.close()"), captured.lines().get(0));
+        assertEquals(0, device.records().size());
+    }
+
+    /** A logger whose word reads every level enabled, standing for one that passed its check before close. */
+    private static LoggerEvents enabledCopy(LoggerEvents logger) {
+        EnableWords.Word word = EnableWords.unregistered();
+        EnableWords.WORD.setVolatile(word.page, word.offset, -1);
+        return new LoggerEvents(logger.loggerName(), logger.baseName(), word, new int[Level.TRACE.value + 1]);
+    }
+
+    @Test
+    void callerThreadOptionPrefixesNameAndId() throws Exception {
+        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).callerThread(true).build(), device);
+        LoggerEvents logger = events.logger("threads");
+        device.setEnabled(logger, Level.INFO, true);
+        Thread worker = new Thread(() -> events.emit(logger, Level.INFO, "accepted"), "NIOWorkerThread-2");
+        worker.start();
+        worker.join();
+        @SuppressWarnings("deprecation")
+        long id = worker.getId();
+        assertEquals("[NIOWorkerThread-2#" + id + "] accepted", device.records().get(0).message);
+    }
+
+    @Test
+    void preregistrationRegistersEveryNamedClassOfThePackageAtOpen() {
+        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC)
+                .preregisterPackages(List.of("dev.userevents.testing.late", "no.such.pkg")).build(), device);
+        List<String> commands = device.liveCommands();
+        assertTrue(commands.contains("dev_userevents_testing_late_LateConnection_INFO __rel_loc char[] msg; u32 level"), commands.toString());
+        assertTrue(commands.contains("dev_userevents_testing_late_LateConnection_Handler_INFO __rel_loc char[] msg; u32 level"), commands.toString());
+        assertEquals(12, device.liveRegistrations(), "two named classes; the anonymous LateConnection$1 is skipped: " + commands);
+        assertEquals(1, captured.lines().size(), captured.lines().toString());
+        assertTrue(captured.lines().get(0).contains("no.such.pkg"), captured.lines().get(0));
+        int before = device.liveRegistrations();
+        assertTrue(events.logger("dev.userevents.testing.late.LateConnection").isRegistered());
+        assertEquals(before, device.liveRegistrations(), "creating the logger later finds the registration");
     }
 }

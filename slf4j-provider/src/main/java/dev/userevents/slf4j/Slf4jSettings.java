@@ -25,6 +25,9 @@ final class Slf4jSettings {
     static final String MDC = "userevents.mdc";
     static final String FALLBACK = "userevents.fallback";
     static final String FALLBACK_LEVEL = "userevents.fallbackLevel";
+    static final String CONSOLE = "userevents.console";
+    static final String THREAD = "userevents.thread";
+    static final String PREREGISTER = "userevents.preregister";
     /** Path of user_events_data when it is not where tracefs puts it (a container's bind mount). */
     static final String DATA_FILE = "userevents.dataFile";
 
@@ -32,6 +35,8 @@ final class Slf4jSettings {
     final boolean includeMdc;
     /** Level at and above which loggers print to stderr when user_events is unavailable; null: no fallback. */
     final Level fallbackLevel;
+    /** Level at and above which loggers print to stderr whatever tracing does; null: no console (default). */
+    final Level consoleLevel;
 
     private Slf4jSettings(Properties properties) {
         UserEventsConfig.Builder builder = UserEventsConfig.builder()
@@ -42,6 +47,10 @@ final class Slf4jSettings {
         if (dataFile != null && !dataFile.isBlank()) {
             builder.dataFile(java.nio.file.Paths.get(dataFile.trim()));
         }
+        builder.callerThread(Boolean.parseBoolean(properties.getProperty(THREAD, "false").trim()));
+        String preregister = properties.getProperty(PREREGISTER, "");
+        builder.preregisterPackages(java.util.Arrays.stream(preregister.split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toList()));
         Integer bufferSize = parseInt(properties, BUFFER_SIZE);
         if (bufferSize != null) {
             builder.bufferSize(bufferSize);
@@ -56,6 +65,9 @@ final class Slf4jSettings {
         if (!fallback.equals("none") && !fallback.equals("stderr")) {
             Diagnostics.reportOnce("slf4j:" + FALLBACK, FALLBACK + "=" + fallback + " is not none|stderr; using none");
         }
+        String console = properties.getProperty(CONSOLE, "off").trim();
+        this.consoleLevel = console.isEmpty() || console.equalsIgnoreCase("off") ? null
+                : parseEnum(properties, CONSOLE, Level.class, Level.INFO);
         this.fallbackLevel = fallback.equals("stderr") ? parseEnum(properties, FALLBACK_LEVEL, Level.class, Level.INFO) : null;
     }
 

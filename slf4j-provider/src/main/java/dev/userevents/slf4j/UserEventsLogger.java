@@ -34,18 +34,18 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
     private final transient dev.userevents.EnableWords.Word word;
     private final transient UserEvents core;
-    private final transient StderrFallback fallback;
-    /** Levels that print to stderr (user_events unavailable and userevents.fallback=stderr); 0 otherwise. */
-    private final int fallbackMask;
+    private final transient StderrConsole console;
+    /** Levels that print to stderr (userevents.console, or the fallback while user_events is unavailable); 0: none. */
+    private final int consoleMask;
     private final boolean includeMdc;
 
-    UserEventsLogger(String name, UserEvents core, StderrFallback fallback, boolean includeMdc) {
+    UserEventsLogger(String name, UserEvents core, StderrConsole console, boolean includeMdc) {
         this.name = name;
         this.core = core;
         this.events = core.logger(name);
         this.word = events.word();
-        this.fallback = fallback;
-        this.fallbackMask = fallback == null ? 0 : fallback.enabledMask;
+        this.console = console;
+        this.consoleMask = console == null ? 0 : console.enabledMask;
         this.includeMdc = includeMdc;
     }
 
@@ -61,7 +61,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     }
 
     private boolean enabled(int mask) {
-        return ((word.read() | fallbackMask) & mask) != 0;
+        return ((word.read() | consoleMask) & mask) != 0;
     }
 
     @Override public boolean isTraceEnabled() { return enabled(TRACE); }
@@ -112,11 +112,10 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
                 }
             }
             StackTraces.append(message, normalized.getThrowable(), core.config().maxMessageBytes());
-            if ((fallbackMask & level.enableMask) != 0) {
-                fallback.print(level, name, message);
-            } else {
-                core.emit(events, level, message);
+            if ((consoleMask & level.enableMask) != 0) {
+                console.print(level, name, message);
             }
+            core.emit(events, level, message); // the kernel's enable bit decides, independently of the console
         } catch (RuntimeException | LinkageError e) {
             // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
             dev.userevents.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);

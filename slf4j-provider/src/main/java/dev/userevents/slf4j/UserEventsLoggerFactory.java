@@ -11,23 +11,23 @@ import org.slf4j.Logger;
 public final class UserEventsLoggerFactory implements ILoggerFactory {
     private final ConcurrentMap<String, UserEventsLogger> loggers = new ConcurrentHashMap<>();
     private final UserEvents core;
-    private final StderrFallback fallback;
+    private final StderrConsole console;
     private final boolean includeMdc;
 
-    /** Loggers over a core instance of your own (embedding, benchmarks); no stderr fallback, no MDC. */
+    /** Loggers over a core instance of your own (embedding, benchmarks); no console, no MDC. */
     public UserEventsLoggerFactory(UserEvents core) {
         this(core, null, false);
     }
 
-    UserEventsLoggerFactory(UserEvents core, StderrFallback fallback, boolean includeMdc) {
+    UserEventsLoggerFactory(UserEvents core, StderrConsole console, boolean includeMdc) {
         this.core = core;
-        this.fallback = fallback;
+        this.console = console;
         this.includeMdc = includeMdc;
     }
 
     @Override
     public Logger getLogger(String name) {
-        return loggers.computeIfAbsent(name, n -> new UserEventsLogger(n, core, fallback, includeMdc));
+        return loggers.computeIfAbsent(name, n -> new UserEventsLogger(n, core, console, includeMdc));
     }
 
     /** The core instance behind these loggers: counters, close. */

@@ -49,8 +49,11 @@ public final class UserEventsServiceProvider implements SLF4JServiceProvider {
     public void initialize() {
         Slf4jSettings settings = Slf4jSettings.load();
         UserEvents core = UserEvents.open(settings.coreConfig); // prints the one diagnostic if unavailable
-        StderrFallback fallback = !core.isAvailable() && settings.fallbackLevel != null
-                ? new StderrFallback(settings.fallbackLevel) : null;
-        loggerFactory = new UserEventsLoggerFactory(core, fallback, settings.includeMdc);
+        int consoleMask = settings.consoleLevel == null ? 0 : settings.consoleLevel.andMoreSevereMask();
+        if (!core.isAvailable() && settings.fallbackLevel != null) {
+            consoleMask |= settings.fallbackLevel.andMoreSevereMask();
+        }
+        loggerFactory = new UserEventsLoggerFactory(core, consoleMask == 0 ? null : new StderrConsole(consoleMask),
+                settings.includeMdc);
     }
 }
