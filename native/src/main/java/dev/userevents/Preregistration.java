@@ -3,6 +3,9 @@ package dev.userevents;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,8 +24,9 @@ import java.util.zip.ZipFile;
  * {@code static final Logger} in a class loaded late (on the first connection, say): its events exist before the
  * class does, so {@code userevents enable} and perf find them, and its first line is captured.
  *
- * <p>Scans the directories and jars of {@code java.class.path} (not nested jars of a fat jar, not the module
- * path). Anonymous and local classes ({@code Foo$1}) are skipped. At most {@link #MAX_LOGGERS} names, so a broad
+ * <p>Scans the directories and jars of {@code java.class.path} and of the {@link URLClassLoader}s that load this
+ * class or the caller's context (an application server's web-app loader, a test launcher's); not nested jars of a
+ * fat jar, not the module path. Anonymous and local classes ({@code Foo$1}) are skipped. At most {@link #MAX_LOGGERS} names, so a broad
  * package cannot eat the kernel's event limit; a package with no class is reported once and ignored.
  */
 final class Preregistration {
@@ -32,8 +36,35 @@ final class Preregistration {
 
     private Preregistration() {}
 
-    /** The class names under {@code packages} on {@code classPath}, sorted, at most {@link #MAX_LOGGERS}. */
-    static List<String> loggerNames(List<String> packages, String classPath) {
+    /** The directories and jars to scan, in class-path order, without repeats. */
+    static List<Path> classPathEntries() {
+        java.util.LinkedHashSet<Path> entries = new java.util.LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Paths.get(entry));
+            }
+        }
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                Preregistration.class.getClassLoader()}) {
+            for (; loader != null; loader = loader.getParent()) {
+                if (loader instanceof URLClassLoader) {
+                    for (URL url : ((URLClassLoader) loader).getURLs()) {
+                        if ("file".equals(url.getProtocol())) {
+                            try {
+                                entries.add(Paths.get(url.toURI()));
+                            } catch (URISyntaxException | IllegalArgumentException e) {
+                                // not a plain file URL: nothing to scan
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+
+    /** The class names under {@code packages} in {@code classPath}, sorted, at most {@link #MAX_LOGGERS}. */
+    static List<String> loggerNames(List<String> packages, List<Path> classPath) {
         TreeSet<String> names = new TreeSet<>();
         for (String pkg : packages) {
             String prefix = pkg.trim().replace('.', '/');
@@ -41,10 +72,8 @@ final class Preregistration {
                 continue;
             }
             int before = names.size();
-            for (String entry : classPath.split(File.pathSeparator)) {
-                if (!entry.isEmpty()) {
-                    scan(Paths.get(entry), prefix + "/", names);
-                }
+            for (Path entry : classPath) {
+                scan(entry, prefix + "/", names);
             }
             if (names.size() == before) {
                 Diagnostics.reportOnce("preregister:" + pkg, "preregister: no class of package " + pkg.trim()

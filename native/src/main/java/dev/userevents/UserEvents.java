@@ -60,7 +60,7 @@ public final class UserEvents implements AutoCloseable {
             return;
         }
         try {
-            for (String loggerName : Preregistration.loggerNames(packages, System.getProperty("java.class.path", ""))) {
+            for (String loggerName : Preregistration.loggerNames(packages, Preregistration.classPathEntries())) {
                 logger(loggerName);
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,188 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Tracefs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real application's life on the real kernel: loggers that appear after an operator's enable (follow mode and
+ * preregistration), per-context logger names that differ only in non-ASCII letters, and the caller's thread in
+ * async events.
+ */
+@Tag("kernel")
+class LifeKernelTest {
+    private final List<UserEvents> opened = new ArrayList<>();
+    private Thread follower;
+
+    @BeforeEach
+    void kernel() {
+        KernelTestSupport.requireUserEvents();
+        Tracefs.clearTrace();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        stopFollow();
+        opened.forEach(UserEvents::close);
+    }
+
+    private void stopFollow() throws InterruptedException {
+        if (follower != null) {
+            follower.interrupt();
+            follower.join(5000);
+            assertFalse(follower.isAlive(), "follow stops when interrupted");
+        }
+    }
+
+    private UserEvents open(UserEventsConfig.Builder config) {
+        UserEvents events = UserEvents.open(config.build());
+        assertTrue(events.isAvailable(), events::unavailableReason);
+        opened.add(events);
+        return events;
+    }
+
+    /** {@code userevents enable --follow GLOB LEVEL} on a thread of this JVM; returns once its first pass is done. */
+    private void follow(String glob, Level level) throws InterruptedException {
+        CountDownLatch firstPass = new CountDownLatch(1);
+        UserEventsCli cli = new UserEventsCli(Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Pattern matching = UserEventsCli.parseGlob(glob);
+        follower = new Thread(() -> {
+            try {
+                cli.follow(matching, level.andMoreSevereMask(), firstPass::countDown, new HashMap<>());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "follow");
+        follower.start();
+        assertTrue(firstPass.await(30, TimeUnit.SECONDS), "follow's first pass");
+    }
+
+    private void disable(LoggerEvents logger) {
+        for (Level level : Level.values()) {
+            Tracefs.disable(logger.eventName(level));
+        }
+    }
+
+    /**
+     * Follow mode: loggers registered after the operator's enable are enabled within a bounded delay. Measured
+     * here, from the registration's return to the enable bit seen in the logger's own word.
+     */
+    @Test
+    void followEnablesLoggersRegisteredAfterTheEnableWithinABoundedDelay() throws Exception {
+        UserEvents events = open(UserEventsConfig.builder().mode(Mode.SYNC));
+        follow("kt.follow.*", Level.INFO);
+        long[] delaysMicros = new long[20];
+        List<LoggerEvents> loggers = new ArrayList<>();
+        for (int i = 0; i < delaysMicros.length; i++) {
+            LoggerEvents logger = events.logger("kt.follow.Late" + i);
+            loggers.add(logger);
+            long registered = System.nanoTime();
+            long deadline = registered + TimeUnit.SECONDS.toNanos(10);
+            while (!logger.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
+                Thread.sleep(0, 100_000);
+            }
+            delaysMicros[i] = (System.nanoTime() - registered) / 1000;
+            assertTrue(logger.isEnabled(Level.INFO), "kt.follow.Late" + i + " enabled by follow");
+            assertTrue(logger.isEnabled(Level.FATAL) && logger.isEnabled(Level.WARN), "and every more severe level");
+            assertFalse(logger.isEnabled(Level.DEBUG));
+            Thread.sleep(i % 4 * 7); // registrations land at different phases of the poll
+        }
+        stopFollow();
+        loggers.forEach(this::disable);
+        long[] sorted = delaysMicros.clone();
+        Arrays.sort(sorted);
+        System.out.println("follow delay (VM, TCG; poll every " + UserEventsCli.FOLLOW_INTERVAL_MILLIS + " ms): median "
+                + sorted[sorted.length / 2] / 1000.0 + " ms, max " + sorted[sorted.length - 1] / 1000.0 + " ms over "
+                + sorted.length + " loggers");
+        assertTrue(sorted[sorted.length - 1] < TimeUnit.SECONDS.toMicros(2),
+                "every logger enabled within 2 s even in the slow VM: " + Arrays.toString(delaysMicros));
+    }
+
+    /**
+     * Preregistration closes the window follow leaves: a class's logger created and used 1 ms after its creation
+     * (long before follow's next poll) has every line captured, because its events existed at start-up.
+     */
+    @Test
+    void aPreregisteredLoggerCreatedAndUsedOneMillisecondLaterHasAllItsLinesCaptured() throws Exception {
+        UserEvents events = open(UserEventsConfig.builder().preregisterPackages(List.of("dev.userevents.testing.late")));
+        follow("dev.userevents.testing.late.*", Level.INFO);
+        String event = "dev_userevents_testing_late_LateConnection_INFO";
+        LoggerEvents logger = events.logger("dev.userevents.testing.late.LateConnection"); // as a static final Logger
+        Thread.sleep(1);
+        for (int i = 0; i < 17; i++) {
+            events.emit(logger, Level.INFO, "first connection line " + i);
+        }
+        List<String> payloads = Tracefs.awaitPayloads(event, 17);
+        stopFollow();
+        disable(logger);
+        disable(events.logger("dev.userevents.testing.late.LateConnection$Handler"));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            expected.add(Tracefs.payload("first connection line " + i, 4));
+        }
+        assertEquals(expected, payloads);
+    }
+
+    /** Jetty's per-context loggers: names differing only in non-ASCII letters are two events with their own lines. */
+    @Test
+    void namesDifferingInNonAsciiLettersAreDistinctEvents() throws Exception {
+        UserEvents events = open(UserEventsConfig.builder().mode(Mode.SYNC));
+        LoggerEvents first = events.logger("kt.names.ContextHandler.\u00fcn\u00ef");
+        LoggerEvents second = events.logger("kt.names.ContextHandler.\u00fcxy");
+        assertNotEquals(first.baseName(), second.baseName());
+        List<String> status = Tracefs.statusEventNames();
+        assertTrue(status.contains(first.eventName(Level.INFO)) && status.contains(second.eventName(Level.INFO)), status.toString());
+        Tracefs.enable(first.eventName(Level.INFO));
+        Tracefs.enable(second.eventName(Level.INFO));
+        try {
+            events.emit(first, Level.INFO, "context \u00fcn\u00ef");
+            events.emit(second, Level.INFO, "context \u00fcxy");
+            assertEquals(List.of(Tracefs.payload("context \u00fcn\u00ef", 4)), Tracefs.awaitPayloads(first.eventName(Level.INFO), 1));
+            assertEquals(List.of(Tracefs.payload("context \u00fcxy", 4)), Tracefs.awaitPayloads(second.eventName(Level.INFO), 1));
+        } finally {
+            Tracefs.disable(first.eventName(Level.INFO));
+            Tracefs.disable(second.eventName(Level.INFO));
+        }
+    }
+
+    /** Async events carry the writer's tid in the kernel's record; the option puts the caller's thread in the text. */
+    @Test
+    void asyncEventsSayWhichThreadLogged() throws Exception {
+        UserEvents events = open(UserEventsConfig.builder().callerThread(true));
+        LoggerEvents logger = events.logger("kt.thread.Server");
+        Tracefs.enable(logger.eventName(Level.INFO));
+        List<String> payloads;
+        long id;
+        try {
+            Thread worker = new Thread(() -> events.emit(logger, Level.INFO, "accepted a connection"), "NIOWorkerThread-2");
+            worker.start();
+            worker.join();
+            @SuppressWarnings("deprecation")
+            long workerId = worker.getId();
+            id = workerId;
+            payloads = Tracefs.awaitPayloads(logger.eventName(Level.INFO), 1);
+        } finally {
+            Tracefs.disable(logger.eventName(Level.INFO));
+        }
+        assertEquals(List.of(Tracefs.payload("[NIOWorkerThread-2#" + id + "] accepted a connection", 4)), payloads);
+        String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
+        String line = Arrays.stream(trace.split("\n")).filter(l -> l.contains("kt_thread_Server_INFO")).collect(Collectors.joining());
+        assertTrue(line.trim().startsWith("userevents-writ"), "the kernel's task is the writer thread: " + line);
+    }
+}
