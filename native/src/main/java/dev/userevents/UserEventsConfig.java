@@ -135,6 +135,12 @@ public final class UserEventsConfig {
             return this;
         }
 
+        /** {@link #preregisterPackages(java.util.List)} from the settings' form: comma-separated, blanks ignored. */
+        public Builder preregisterPackages(String commaSeparated) {
+            return preregisterPackages(commaSeparated == null ? java.util.List.of() : java.util.Arrays.stream(commaSeparated.split(","))
+                    .map(String::trim).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toList()));
+        }
+
         public Builder prefix(String prefix) {
             this.prefix = prefix == null ? "" : prefix;
             return this;

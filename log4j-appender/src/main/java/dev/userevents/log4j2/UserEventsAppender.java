@@ -62,6 +62,12 @@ public final class UserEventsAppender extends AbstractAppender {
         private int maxMessageBytes = dev.userevents.EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
         @PluginBuilderAttribute
         private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+        /** {@code thread="true"}: each message starts with {@code [thread-name#id] } of the logging thread. */
+        @PluginBuilderAttribute
+        private boolean thread;
+        /** Comma-separated packages whose classes get their events registered at start-up. */
+        @PluginBuilderAttribute
+        private String preregister = "";
 
         public Builder setPrefix(String prefix) {
             this.prefix = prefix;
@@ -93,11 +99,22 @@ public final class UserEventsAppender extends AbstractAppender {
             return this;
         }
 
+        public Builder setThread(boolean thread) {
+            this.thread = thread;
+            return this;
+        }
+
+        public Builder setPreregister(String preregister) {
+            this.preregister = preregister;
+            return this;
+        }
+
         @Override
         public UserEventsAppender build() {
             UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(mode)
                     .bufferSize(bufferSize).queueFullPolicy(queueFullPolicy).maxMessageBytes(maxMessageBytes)
-                    .shutdownTimeoutMillis(shutdownTimeoutMillis));
+                    .shutdownTimeoutMillis(shutdownTimeoutMillis).callerThread(thread)
+                    .preregisterPackages(preregister));
             return new UserEventsAppender(getName(), getFilter(), getLayout(), isIgnoreExceptions(),
                     getPropertyArray(), manager);
         }

@@ -48,9 +48,7 @@ final class Slf4jSettings {
             builder.dataFile(java.nio.file.Paths.get(dataFile.trim()));
         }
         builder.callerThread(Boolean.parseBoolean(properties.getProperty(THREAD, "false").trim()));
-        String preregister = properties.getProperty(PREREGISTER, "");
-        builder.preregisterPackages(java.util.Arrays.stream(preregister.split(","))
-                .map(String::trim).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toList()));
+        builder.preregisterPackages(properties.getProperty(PREREGISTER, ""));
         Integer bufferSize = parseInt(properties, BUFFER_SIZE);
         if (bufferSize != null) {
             builder.bufferSize(bufferSize);
