@@ -140,4 +140,20 @@ class UserEventsLoggerTest {
         assertEquals("my_app_", settings.coreConfig.prefix());
         assertEquals(Level.WARN, settings.fallbackLevel);
     }
+
+    @Test
+    void consoleThreadAndPreregisterSettings() {
+        Properties properties = new Properties();
+        assertNull(Slf4jSettings.from(properties).consoleLevel, "no console by default");
+        assertFalse(Slf4jSettings.from(properties).coreConfig.callerThread());
+        properties.setProperty("userevents.console", "warn");
+        properties.setProperty("userevents.thread", "true");
+        properties.setProperty("userevents.preregister", " org.apache.zookeeper , ,com.example");
+        Slf4jSettings settings = Slf4jSettings.from(properties);
+        assertEquals(Level.WARN, settings.consoleLevel);
+        assertTrue(settings.coreConfig.callerThread());
+        assertEquals(java.util.List.of("org.apache.zookeeper", "com.example"), settings.coreConfig.preregisterPackages());
+        properties.setProperty("userevents.console", "off");
+        assertNull(Slf4jSettings.from(properties).consoleLevel);
+    }
 }
