@@ -7,7 +7,13 @@ import dev.userevents.UserEventsConfig;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
+import org.apache.logging.log4j.core.filter.AbstractFilterable;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.config.Node;
@@ -20,9 +26,19 @@ import org.apache.logging.log4j.message.Message;
 /**
  * {@code <UserEventsFilter/>} at {@code <Configuration>} level: answers {@code Logger.isEnabled(level)} with the
  * kernel-written enable bit of that logger/level event, {@code onMatch} (ACCEPT) when it is set, {@code onMismatch}
- * (DENY) otherwise. So {@code isDebugEnabled()} turns true the moment someone enables
- * {@code user_events:<logger>_DEBUG}, without a restart. Set {@code onMismatch="NEUTRAL"} to keep the configured
- * levels for everything tracing has not turned on.
+ * (NEUTRAL: the configured levels decide) otherwise. So {@code isDebugEnabled()} turns true the moment someone
+ * enables {@code user_events:<logger>_DEBUG}, without a restart. {@code onMismatch="DENY"} makes tracing the only
+ * source of events.
+ *
+ * <p>Log4j's ACCEPT bypasses the configured levels for every appender. By default ({@code everywhere="false"})
+ * the filter therefore adds a {@link ConfiguredLevelFilter} to every appender that is not {@code UserEvents} when
+ * the configuration starts: an event below its logger's configured level reaches only the UserEvents appenders,
+ * and Console, File and the rest write what they would with tracing off. {@code everywhere="true"} sends traced
+ * events to every appender.
+ *
+ * <p>Events exist at logger creation: at start the filter registers every logger of its context (those created
+ * before this configuration), and {@link UserEventsLoggerContext} (selected by {@link UserEventsContextSelector})
+ * registers each logger created later. Without that selector a later logger registers on its first call.
  *
  * <p>Every overload is implemented so a check allocates nothing (AbstractFilter's would box parameters into
  * an array): a cache probe by the Logger's identity (a map lookup by name on a miss) and one volatile read.
@@ -47,9 +63,52 @@ public final class UserEventsFilter extends AbstractFilter {
         }
     }
 
-    private UserEventsFilter(Result onMatch, Result onMismatch, UserEventsManager manager) {
+    private final Configuration configuration;
+    private final boolean everywhere;
+
+    private UserEventsFilter(Result onMatch, Result onMismatch, UserEventsManager manager, Configuration configuration,
+                             boolean everywhere) {
         super(onMatch, onMismatch);
         this.manager = manager;
+        this.configuration = configuration;
+        this.everywhere = everywhere;
+    }
+
+    /** Registers {@code loggerName}'s events with every UserEventsFilter of {@code configuration}. */
+    static void registerIn(Configuration configuration, String loggerName) {
+        Filter filter = configuration == null ? null : configuration.getFilter();
+        if (filter instanceof UserEventsFilter) {
+            ((UserEventsFilter) filter).manager.logger(loggerName);
+        } else if (filter instanceof CompositeFilter) {
+            for (Filter each : ((CompositeFilter) filter).getFiltersArray()) {
+                if (each instanceof UserEventsFilter) {
+                    ((UserEventsFilter) each).manager.logger(loggerName);
+                }
+            }
+        }
+    }
+
+    /** Registers the loggers that already exist, and keeps traced-only events out of the other appenders. */
+    @Override
+    public void start() {
+        if (configuration != null) {
+            LoggerContext context = configuration.getLoggerContext();
+            if (context != null) {
+                for (org.apache.logging.log4j.core.Logger logger : context.getLoggers()) {
+                    manager.logger(logger.getName());
+                }
+            }
+            if (!everywhere) {
+                for (Appender appender : configuration.getAppenders().values()) {
+                    if (!(appender instanceof UserEventsAppender) && appender instanceof AbstractFilterable) {
+                        ConfiguredLevelFilter levels = new ConfiguredLevelFilter(configuration);
+                        levels.start();
+                        ((AbstractFilterable) appender).addFilter(levels);
+                    }
+                }
+            }
+        }
+        super.start();
     }
 
     @PluginBuilderFactory
@@ -57,7 +116,7 @@ public final class UserEventsFilter extends AbstractFilter {
         return new Builder();
     }
 
-    /** Attributes: {@code prefix} (as on the appender), {@code onMatch}, {@code onMismatch}. */
+    /** Attributes: {@code prefix} (as on the appender), {@code onMatch}, {@code onMismatch}, {@code everywhere}. */
     public static final class Builder implements org.apache.logging.log4j.core.util.Builder<UserEventsFilter> {
         @PluginBuilderAttribute
         private String prefix = "";
@@ -65,7 +124,22 @@ public final class UserEventsFilter extends AbstractFilter {
         @PluginBuilderAttribute
         private Result onMatch = Result.ACCEPT;
         @PluginBuilderAttribute
-        private Result onMismatch = Result.DENY;
+        private Result onMismatch = Result.NEUTRAL;
+        /** false (default): events that pass only because of tracing reach only UserEvents appenders. */
+        @PluginBuilderAttribute
+        private boolean everywhere;
+        @PluginConfiguration
+        private Configuration configuration;
+
+        public Builder setEverywhere(boolean everywhere) {
+            this.everywhere = everywhere;
+            return this;
+        }
+
+        public Builder setConfiguration(Configuration configuration) {
+            this.configuration = configuration;
+            return this;
+        }
 
         public Builder setPrefix(String prefix) {
             this.prefix = prefix;
@@ -86,7 +160,7 @@ public final class UserEventsFilter extends AbstractFilter {
         public UserEventsFilter build() {
             // Its own registrations (sync mode, no writer thread): the kernel sets the bit in every enabler of an event.
             UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC));
-            return new UserEventsFilter(onMatch, onMismatch, manager);
+            return new UserEventsFilter(onMatch, onMismatch, manager, configuration, everywhere);
         }
     }
 
