@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ./vm/setup
 mvn -B -ntp verify "$@"
+# Build checks: Maven's skip flags skip the VM too; two clean builds give byte-identical jars.
+./checks/skip-flags.sh
+./checks/reproducible.sh
 if [ -n "${USEREVENTS_EXTRA_JDK:-}" ]; then
   [ -x "$USEREVENTS_EXTRA_JDK/bin/java" ] || { echo "test.sh: USEREVENTS_EXTRA_JDK=$USEREVENTS_EXTRA_JDK has no bin/java" >&2; exit 1; }
   for enabled in */src/test/kernel-tests.enabled; do
