@@ -93,10 +93,31 @@ public final class UserEventsConfig {
     }
 
     @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof UserEventsConfig)) {
+            return false;
+        }
+        UserEventsConfig that = (UserEventsConfig) other;
+        return prefix.equals(that.prefix) && maxMessageBytes == that.maxMessageBytes
+                && java.util.Objects.equals(dataFile, that.dataFile) && mode == that.mode && bufferSize == that.bufferSize
+                && queueFullPolicy == that.queueFullPolicy && shutdownTimeoutMillis == that.shutdownTimeoutMillis
+                && shutdownHook == that.shutdownHook && dropReportIntervalMillis == that.dropReportIntervalMillis
+                && callerThread == that.callerThread && preregisterPackages.equals(that.preregisterPackages);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(prefix, maxMessageBytes, dataFile, mode, bufferSize, queueFullPolicy,
+                shutdownTimeoutMillis, shutdownHook, dropReportIntervalMillis, callerThread, preregisterPackages);
+    }
+
+    /** Every setting: front ends key shared instances by it (Log4j's manager name). */
+    @Override
     public String toString() {
         return "UserEventsConfig[prefix=" + prefix + ", mode=" + mode + ", bufferSize=" + bufferSize
                 + ", queueFullPolicy=" + queueFullPolicy + ", maxMessageBytes=" + maxMessageBytes
                 + ", shutdownTimeoutMillis=" + shutdownTimeoutMillis + ", shutdownHook=" + shutdownHook
+                + ", dropReportIntervalMillis=" + dropReportIntervalMillis
                 + ", dataFile=" + dataFile + ", callerThread=" + callerThread
                 + ", preregisterPackages=" + preregisterPackages + "]";
     }

@@ -95,7 +95,7 @@ class ModulePathKernelTest {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> jars = files.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && p.getFileName().toString().endsWith(".jar") && !p.getFileName().toString().contains("-tests")
-                    && !p.getFileName().toString().contains("-sources")).collect(Collectors.toList());
+                    && !p.getFileName().toString().contains("-sources") && !p.getFileName().toString().contains("-javadoc")).collect(Collectors.toList());
             assertEquals(1, jars.size(), "the packaged " + prefix + "*.jar in " + dir + ": " + jars);
             return jars.get(0);
         }

@@ -1,0 +1,178 @@
+package dev.userevents.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Layout;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.userevents.Counters;
+import dev.userevents.EventEncoder;
+import dev.userevents.Level;
+import dev.userevents.LoggerEvents;
+import dev.userevents.MessageBuffers;
+import dev.userevents.Mode;
+import dev.userevents.QueueFullPolicy;
+import dev.userevents.SharedUserEvents;
+import dev.userevents.StackTraces;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code <appender class="dev.userevents.logback.UserEventsAppender">}: writes each event whose logger/level event is
+ * being traced as the user_event {@code <prefix><logger>_<LEVEL>} ({@code __rel_loc char[] msg; u32 level}). It
+ * checks the enable bit itself, so it sits beside console and file appenders and writes only what tracing wants.
+ *
+ * <p>Properties (all optional): {@code prefix}, {@code mode} ({@code ASYNC} default, {@code SYNC}),
+ * {@code bufferSize} (1024), {@code queueFullPolicy} ({@code BLOCK} default, {@code DROP}, {@code SYNC}),
+ * {@code maxMessageBytes} (3072), {@code thread} (false), {@code preregister} (packages, comma-separated),
+ * {@code shutdownTimeoutMillis} (5000), {@code dataFile} (located), and a nested {@code <layout>} or {@code <encoder>}; without one the text is
+ * the formatted message, then the bounded stack trace. Appenders with equal settings share one core instance, so a
+ * {@code scan="true"} reconfiguration keeps the registrations; the last {@link #stop()} flushes and unregisters.
+ */
+public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    private final UserEventsConfig.Builder settings = UserEventsConfig.builder();
+    private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    private int maxMessageBytes = EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
+    private Layout<ILoggingEvent> layout;
+    private Encoder<ILoggingEvent> encoder;
+    private volatile UserEvents core;
+    /** By Logback logger name: no sanitizing on the hot path. */
+    private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
+
+    public void setPrefix(String prefix) {
+        settings.prefix(prefix);
+    }
+
+    public void setMode(String mode) {
+        settings.mode(parse(Mode.class, "mode", mode, Mode.ASYNC));
+    }
+
+    public void setBufferSize(int bufferSize) {
+        settings.bufferSize(bufferSize);
+    }
+
+    public void setQueueFullPolicy(String policy) {
+        settings.queueFullPolicy(parse(QueueFullPolicy.class, "queueFullPolicy", policy, QueueFullPolicy.BLOCK));
+    }
+
+    public void setMaxMessageBytes(int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+        settings.maxMessageBytes(maxMessageBytes);
+    }
+
+    public void setThread(boolean thread) {
+        settings.callerThread(thread);
+    }
+
+    public void setPreregister(String packages) {
+        settings.preregisterPackages(packages);
+    }
+
+    public void setShutdownTimeoutMillis(long shutdownTimeoutMillis) {
+        this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+        settings.shutdownTimeoutMillis(shutdownTimeoutMillis);
+    }
+
+    /** Path of user_events_data when it is not where tracefs puts it (a container's bind mount). */
+    public void setDataFile(String path) {
+        settings.dataFile(path == null || path.isBlank() ? null : java.nio.file.Paths.get(path.trim()));
+    }
+
+    public void setLayout(Layout<ILoggingEvent> layout) {
+        this.layout = layout;
+    }
+
+    public void setEncoder(Encoder<ILoggingEvent> encoder) {
+        this.encoder = encoder;
+    }
+
+    private <E extends Enum<E>> E parse(Class<E> type, String property, String value, E defaultValue) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            addError(property + "=" + value + " is not one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + "; using " + defaultValue);
+            return defaultValue;
+        }
+    }
+
+    @Override
+    public void start() {
+        UserEvents opened = SharedUserEvents.acquire(settings.build());
+        if (!opened.isAvailable()) {
+            addWarn("user_events unavailable, nothing will be written: " + opened.unavailableReason());
+        }
+        core = opened;
+        byLoggerName.clear();
+        super.start();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        Level level = LogbackLevels.toCore(event.getLevel());
+        String loggerName = event.getLoggerName();
+        LoggerEvents events = byLoggerName.get(loggerName);
+        if (events == null) {
+            events = byLoggerName.computeIfAbsent(loggerName, core::logger);
+        }
+        if (!events.isEnabled(level)) {
+            return;
+        }
+        StringBuilder message = MessageBuffers.acquire();
+        try {
+            format(event, message);
+            core.emit(events, level, message);
+        } finally {
+            MessageBuffers.release(message);
+        }
+    }
+
+    /** The layout's or encoder's text (without its line end), or the message then the bounded stack trace. */
+    private void format(ILoggingEvent event, StringBuilder out) {
+        if (layout != null) {
+            out.append(layout.doLayout(event));
+        } else if (encoder != null) {
+            out.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
+        } else {
+            out.append(event.getFormattedMessage());
+            IThrowableProxy proxy = event.getThrowableProxy();
+            if (proxy instanceof ThrowableProxy) {
+                StackTraces.append(out, ((ThrowableProxy) proxy).getThrowable(), maxMessageBytes);
+            } else if (proxy != null) { // a deserialized event: only the proxy's text is left
+                out.append('\n').append(ThrowableProxyUtil.asString(proxy));
+            }
+            return;
+        }
+        int end = out.length();
+        while (end > 0 && (out.charAt(end - 1) == '\n' || out.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        out.setLength(end);
+    }
+
+    /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */
+    public boolean isAvailable() {
+        UserEvents current = core;
+        return current != null && current.isAvailable();
+    }
+
+    /** The core counters behind this appender: written, dropped, disabled-race, errors. */
+    public Counters counters() {
+        return core.counters();
+    }
+
+    @Override
+    public void stop() {
+        if (!isStarted()) {
+            return;
+        }
+        super.stop();
+        SharedUserEvents.release(core, shutdownTimeoutMillis); // the last user flushes and unregisters
+    }
+}

@@ -1,0 +1,126 @@
+package dev.userevents.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.spi.FilterReply;
+import dev.userevents.EnableWords;
+import dev.userevents.Mode;
+import dev.userevents.SharedUserEvents;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+
+import java.util.Iterator;
+import org.slf4j.Marker;
+
+/**
+ * {@code <turboFilter class="dev.userevents.logback.UserEventsTurboFilter"/>}: {@link #decide} answers from the
+ * kernel-written enable bit of the logger/level event before any event object exists: ACCEPT when it is set, so
+ * {@code isDebugEnabled()} turns true the moment someone enables {@code user_events:<logger>_DEBUG}; NEUTRAL
+ * otherwise (the configured levels decide), and NEUTRAL while not started.
+ *
+ * <p>Logback's ACCEPT bypasses every appender's level. By default ({@code everywhere=false}), the first time the
+ * filter accepts an event below its logger's effective level it gives every appender that is not a
+ * {@link UserEventsAppender} a {@link ConfiguredLevelFilter}: traced-only events reach only the UserEvents
+ * appenders, and the console and files write what they would with tracing off. {@code everywhere=true} sends
+ * traced events to every appender.
+ *
+ * <p>Events exist for every logger when the filter starts (a sweep of {@code getLoggerList()}), for later loggers
+ * at their first check (Logback has no hook for logger creation), and for whole packages from start-up with the
+ * appender's {@code preregister}. Property {@code prefix} must match the appender's.
+ */
+public class UserEventsTurboFilter extends TurboFilter {
+    private String prefix = "";
+    private boolean everywhere;
+    private UserEvents core;
+    /** Set once the other appenders carry their {@link ConfiguredLevelFilter}. */
+    private volatile boolean appendersGuarded;
+    /**
+     * Logger to enable word, direct-mapped by identity hash: a hit costs an identity hash and two loads instead of a
+     * map lookup by name. Entries are immutable and written racily: a reader sees a whole entry or a miss.
+     */
+    private final CachedWord[] byLogger = new CachedWord[1024];
+
+    private static final class CachedWord {
+        final Logger logger;
+        final EnableWords.Word word;
+
+        CachedWord(Logger logger, EnableWords.Word word) {
+            this.logger = logger;
+            this.word = word;
+        }
+    }
+
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public void setEverywhere(boolean everywhere) {
+        this.everywhere = everywhere;
+    }
+
+    private UserEventsConfig config() {
+        // Its own registrations (sync mode, no writer thread, no hook): the kernel sets the bit in every enabler.
+        return UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC).shutdownHook(false).build();
+    }
+
+    @Override
+    public void start() {
+        core = SharedUserEvents.acquire(config());
+        if (getContext() instanceof LoggerContext) {
+            for (Logger logger : ((LoggerContext) getContext()).getLoggerList()) {
+                core.logger(logger.getName());
+            }
+        }
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        if (isStarted()) {
+            super.stop();
+            SharedUserEvents.release(core, 0);
+        }
+    }
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (!isStarted() || level == null) {
+            return FilterReply.NEUTRAL;
+        }
+        int slot = System.identityHashCode(logger) & (byLogger.length - 1);
+        CachedWord cached = byLogger[slot];
+        if (cached == null || cached.logger != logger) {
+            cached = new CachedWord(logger, core.logger(logger.getName()).word());
+            byLogger[slot] = cached;
+        }
+        if ((cached.word.read() & LogbackLevels.toCore(level).enableMask) == 0) {
+            return FilterReply.NEUTRAL;
+        }
+        if (!everywhere && !appendersGuarded && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+            guardOtherAppenders(logger.getLoggerContext());
+        }
+        return FilterReply.ACCEPT;
+    }
+
+    private synchronized void guardOtherAppenders(LoggerContext loggers) {
+        if (appendersGuarded) {
+            return;
+        }
+        for (Logger each : loggers.getLoggerList()) {
+            for (Iterator<Appender<ILoggingEvent>> appenders = each.iteratorForAppenders(); appenders.hasNext(); ) {
+                Appender<ILoggingEvent> appender = appenders.next();
+                boolean guarded = appender.getCopyOfAttachedFiltersList().stream().anyMatch(f -> f instanceof ConfiguredLevelFilter);
+                if (!(appender instanceof UserEventsAppender) && !guarded) {
+                    ConfiguredLevelFilter filter = new ConfiguredLevelFilter(loggers);
+                    filter.start();
+                    appender.addFilter(filter);
+                }
+            }
+        }
+        appendersGuarded = true;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.userevents.logback;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Perf;
+import dev.userevents.testing.Tracefs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** A real logback.xml (console + UserEvents appender + turbo filter, root at INFO) on the real kernel. */
+@Tag("kernel")
+class LogbackKernelTest {
+    private LoggerContext context;
+
+    @BeforeEach
+    void configure() throws Exception {
+        KernelTestSupport.requireUserEvents();
+        Tracefs.clearTrace();
+        context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // as SLF4J's binding does
+        configure(context);
+    }
+
+    private static void configure(LoggerContext context) throws Exception {
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(LogbackKernelTest.class.getResource("/logback-kernel.xml"));
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    /** Loggers that exist when the configuration starts are registered by the turbo filter's sweep. */
+    @Test
+    void loggersThatExistWhenTheConfigurationStartsAreRegistered() throws Exception {
+        context.getLogger("kt.logback.Early");
+        context.reset();
+        configure(context);
+        assertTrue(Tracefs.statusEventNames().contains("kt_logback_Early_DEBUG"), "registered by the sweep, before any call");
+    }
+
+    @Test
+    void enablingTheDebugEventFlipsIsDebugEnabled() {
+        Logger logger = context.getLogger("kt.logback.Gate");
+        assertFalse(logger.isDebugEnabled());
+        assertTrue(logger.isInfoEnabled(), "root's INFO still decides what tracing has not turned on");
+        Tracefs.enable("kt_logback_Gate_DEBUG");
+        try {
+            assertTrue(logger.isDebugEnabled());
+            assertFalse(logger.isTraceEnabled());
+        } finally {
+            Tracefs.disable("kt_logback_Gate_DEBUG");
+        }
+        assertFalse(logger.isDebugEnabled());
+    }
+
+    @Test
+    void messagesAndStackTracesDecodeInTrace() throws Exception {
+        Logger logger = context.getLogger("kt.logback.Trace");
+        assertFalse(logger.isDebugEnabled()); // Logback has no creation hook: the first check registers the events
+        Tracefs.enable("kt_logback_Trace_DEBUG");
+        Tracefs.enable("kt_logback_Trace_ERROR");
+        List<String> debug;
+        String trace;
+        try {
+            logger.debug("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
+            logger.error("it broke", shortTrace(new IllegalArgumentException("bad input", shortTrace(new IllegalStateException("cause")))));
+            debug = Tracefs.awaitPayloads("kt_logback_Trace_DEBUG", 1);
+            Tracefs.awaitPayloads("kt_logback_Trace_ERROR", 1);
+            trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
+        } finally {
+            Tracefs.disable("kt_logback_Trace_DEBUG");
+            Tracefs.disable("kt_logback_Trace_ERROR");
+        }
+        assertEquals(List.of(Tracefs.payload("order 17 for ann \u00e9\uD83D\uDE80", 5)), debug);
+        assertTrue(trace.contains("kt_logback_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n"
+                + "\tat kt.App.handle(App.java:42)\n"), trace);
+        assertTrue(trace.contains("Caused by: java.lang.IllegalStateException: cause"), trace);
+        assertTrue(trace.contains(" level=0x2 (2)\n"), trace);
+    }
+
+    /** One frame, so the cause fits within maxMessageBytes (a JUnit stack alone would fill it). */
+    private static <T extends Throwable> T shortTrace(T throwable) {
+        throwable.setStackTrace(new StackTraceElement[] {new StackTraceElement("kt.App", "handle", "App.java", 42)});
+        return throwable;
+    }
+
+    @Test
+    void perfScriptDecodesLogbackEvents() throws Exception {
+        Logger logger = context.getLogger("kt.logback.Perf");
+        assertFalse(logger.isDebugEnabled()); // the first check registers the events
+        // DEBUG, below root's INFO: isDebugEnabled() turns true exactly when perf has attached.
+        String script = Perf.recordAndScript(List.of("kt_logback_Perf_DEBUG"), logger::isDebugEnabled, () -> {
+            for (int i = 0; i < 3; i++) {
+                logger.debug("perf line {} \u00e9", i);
+            }
+            try {
+                Thread.sleep(500); // async: let the writer submit before perf stops
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            assertTrue(script.contains("kt_logback_Perf_DEBUG: msg=perf line " + i + " \u00e9 level=5"), script);
+        }
+    }
+
+    private static void logSequence(Logger logger) {
+        logger.trace("trace line");
+        logger.debug("debug line {}", 1);
+        logger.info("info line {}", 2);
+        logger.warn("warn line {}", 3);
+    }
+
+    @Test
+    void theConsolePrintsTheSameBytesWithAndWithoutKernelTracing() throws Exception {
+        Logger logger = context.getLogger("kt.logback.Console");
+        assertFalse(logger.isDebugEnabled()); // the first check registers the events
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream untraced = new ByteArrayOutputStream();
+        ByteArrayOutputStream traced = new ByteArrayOutputStream();
+        List<String> debug;
+        try {
+            System.setOut(new PrintStream(untraced, true, StandardCharsets.UTF_8));
+            logSequence(logger);
+            Tracefs.enable("kt_logback_Console_DEBUG");
+            Tracefs.enable("kt_logback_Console_TRACE");
+            try {
+                System.setOut(new PrintStream(traced, true, StandardCharsets.UTF_8));
+                logSequence(logger);
+                debug = Tracefs.awaitPayloads("kt_logback_Console_DEBUG", 1);
+                assertEquals(List.of(Tracefs.payload("trace line", 6)), Tracefs.awaitPayloads("kt_logback_Console_TRACE", 1));
+            } finally {
+                Tracefs.disable("kt_logback_Console_DEBUG");
+                Tracefs.disable("kt_logback_Console_TRACE");
+            }
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(List.of(Tracefs.payload("debug line 1", 5)), debug, "the kernel got the traced DEBUG line");
+        String expected = "INFO [main] kt.logback.Console - info line 2\nWARN [main] kt.logback.Console - warn line 3\n";
+        assertEquals(expected, untraced.toString(StandardCharsets.UTF_8).replace("[" + Thread.currentThread().getName() + "]", "[main]"));
+        assertArrayEquals(untraced.toByteArray(), traced.toByteArray(), "console bytes: " + traced.toString(StandardCharsets.UTF_8));
+    }
+
+    /** As {@code scan="true"} does: reset then configure, 100 times; then the last stop leaves no registration. */
+    @Test
+    void aHundredRescansKeepOneRegistrationSet() throws Exception {
+        List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<String> previousSink = dev.userevents.Diagnostics.setSink(diagnostics::add);
+        Logger logger = context.getLogger("kt.logback.Rescan");
+        assertFalse(logger.isDebugEnabled()); // registers; every later configuration's sweep finds it
+        try {
+            for (int i = 0; i < 100; i++) {
+                context.reset();
+                configure(context);
+            }
+            assertTrue(Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"));
+            Tracefs.enable("kt_logback_Rescan_INFO");
+            try {
+                logger.info("after 100 rescans");
+                assertEquals(List.of(Tracefs.payload("after 100 rescans", 4)), Tracefs.awaitPayloads("kt_logback_Rescan_INFO", 1));
+            } finally {
+                Tracefs.disable("kt_logback_Rescan_INFO");
+            }
+        } finally {
+            dev.userevents.Diagnostics.setSink(previousSink);
+        }
+        assertEquals(List.of(), diagnostics, "no EADDRINUSE or any other refusal");
+        context.stop(); // the last users: flush, DIAG_IOCSUNREG everything
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"),
+                "no registration of the 100 earlier configurations outlives the context: " + Tracefs.status());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.userevents;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reference-counted {@link UserEvents} instances by configuration, for front ends whose components come and go
+ * with reconfiguration (Logback's appender and turbo filter; Log4j2 uses its own {@code AbstractManager}). Equal
+ * configurations share one instance, so a component that starts before its predecessor stops keeps the
+ * registrations; the last {@link #release} closes it (flush, unregister, then free).
+ */
+public final class SharedUserEvents {
+    private static final Map<UserEventsConfig, Shared> OPEN = new HashMap<>(); // guarded by itself
+
+    private static final class Shared {
+        final UserEvents events;
+        int users;
+
+        Shared(UserEvents events) {
+            this.events = events;
+        }
+    }
+
+    private SharedUserEvents() {}
+
+    /** The instance for {@code config}, opened on first use; pair each call with one {@link #release}. */
+    public static UserEvents acquire(UserEventsConfig config) {
+        synchronized (OPEN) {
+            Shared shared = OPEN.computeIfAbsent(config, c -> new Shared(UserEvents.open(c)));
+            shared.users++;
+            return shared.events;
+        }
+    }
+
+    /** One user is done; the last one closes the instance (within {@code timeoutMillis} for queued events). */
+    public static void release(UserEvents events, long timeoutMillis) {
+        synchronized (OPEN) {
+            Shared shared = OPEN.get(events.config());
+            if (shared == null || shared.events != events || --shared.users > 0) {
+                return;
+            }
+            OPEN.remove(events.config());
+        }
+        events.close(timeoutMillis);
+    }
+}
