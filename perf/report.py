@@ -59,10 +59,12 @@ for label, key in [("bare volatile int read (floor)", "volatileIntRead"),
                    ("Log4j2 `isDebugEnabled()` via UserEventsFilter", "log4jUserEventsFilterIsDebugEnabled"),
                    ("stock Log4j2 at INFO `isDebugEnabled()`", "log4jStockIsDebugEnabled"),
                    ("Logback at INFO `isDebugEnabled()`", "logbackIsDebugEnabled"),
+                   ("Logback at INFO via UserEventsTurboFilter `isDebugEnabled()`", "logbackTurboFilterIsDebugEnabled"),
                    ("SLF4J provider `debug(\"x {}\", a)`", "slf4jUserEventsDebug"),
                    ("Log4j2 via UserEventsFilter `debug(\"x {}\", a)`", "log4jUserEventsFilterDebug"),
                    ("stock Log4j2 at INFO `debug(\"x {}\", a)`", "log4jStockDebug"),
-                   ("Logback at INFO `debug(\"x {}\", a)`", "logbackDebug")]:
+                   ("Logback at INFO `debug(\"x {}\", a)`", "logbackDebug"),
+                   ("Logback via UserEventsTurboFilter `debug(\"x {}\", a)`", "logbackTurboFilterDebug")]:
     lines.append(fmt_row(label, disabled, key, vol))
 lines += ["", "### Enabled event, 64-character message with one parameter (host)", "",
           "| benchmark | threads | ns/op | B/op |", "|---|---|---|---|"]

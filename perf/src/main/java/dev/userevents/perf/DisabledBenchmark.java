@@ -30,6 +30,8 @@ public class DisabledBenchmark {
     private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
     private org.apache.logging.log4j.Logger log4jStock;
     private ch.qos.logback.classic.Logger logback;
+    private LoggerContext logbackTurboContext;
+    private ch.qos.logback.classic.Logger logbackTurbo;
 
     @Setup
     public void setUp() {
@@ -43,6 +45,14 @@ public class DisabledBenchmark {
         LoggerContext logbackContext = new LoggerContext();
         logback = logbackContext.getLogger("bench.Disabled");
         logback.setLevel(ch.qos.logback.classic.Level.INFO);
+        // Logback at INFO with the UserEventsTurboFilter: decide() reads the logger's enable word first.
+        logbackTurboContext = new LoggerContext();
+        dev.userevents.logback.UserEventsTurboFilter turbo = new dev.userevents.logback.UserEventsTurboFilter();
+        turbo.setContext(logbackTurboContext);
+        turbo.start();
+        logbackTurboContext.addTurboFilter(turbo);
+        logbackTurbo = logbackTurboContext.getLogger("bench.Disabled");
+        logbackTurbo.setLevel(ch.qos.logback.classic.Level.INFO);
     }
 
     @TearDown
@@ -50,6 +60,7 @@ public class DisabledBenchmark {
         core.close();
         log4jUserEvents.stop();
         log4jStockContext.stop();
+        logbackTurboContext.stop();
     }
 
     @Benchmark
@@ -75,6 +86,16 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean logbackIsDebugEnabled() {
         return logback.isDebugEnabled();
+    }
+
+    @Benchmark
+    public boolean logbackTurboFilterIsDebugEnabled() {
+        return logbackTurbo.isDebugEnabled();
+    }
+
+    @Benchmark
+    public void logbackTurboFilterDebug() {
+        logbackTurbo.debug("x {}", argument);
     }
 
     @Benchmark
