@@ -6,7 +6,6 @@ import static dev.userevents.UserEventsAbi.MSG_REL_LOC_OFFSET;
 import static dev.userevents.UserEventsAbi.WRITE_INDEX_OFFSET;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Encodes one event record, exactly the bytes handed to {@code writev}:
@@ -54,13 +53,9 @@ public final class EventEncoder {
         return MSG_OFFSET + maxMessageBytes + 1;
     }
 
-    /** A direct buffer in native byte order, as {@link #encode} expects. */
-    public static ByteBuffer allocateDirect(int capacity) {
-        return ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
-    }
-
     /**
-     * Writes the record for one event at {@code offset} of {@code buffer} (native order, at least
+     * Writes the record for one event at {@code offset} of {@code buffer} (native order, as
+     * {@link NativeMemory#directBuffer} gives; at least
      * {@link #maxRecordBytes()} from offset) and returns its length in bytes. A null message is {@code "null"}.
      */
     public int encode(ByteBuffer buffer, int offset, int writeIndex, Level level, CharSequence message) {

@@ -4,9 +4,6 @@ import static dev.userevents.UserEventsAbi.IOVEC_BASE_OFFSET;
 import static dev.userevents.UserEventsAbi.IOVEC_LEN_OFFSET;
 import static dev.userevents.UserEventsAbi.IOVEC_SIZE;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -50,10 +47,10 @@ final class EventRing {
         this.capacity = capacityFor(requestedCapacity);
         this.mask = capacity - 1;
         this.slotBytes = (maxRecordBytes + 7) & ~7; // 8-aligned records keep u32 fields naturally aligned
-        this.records = EventEncoder.allocateDirect(capacity * slotBytes);
-        this.iovecs = EventEncoder.allocateDirect(capacity * IOVEC_SIZE);
-        this.iovecsAddress = address(iovecs);
-        long recordsAddress = address(records);
+        this.records = NativeMemory.directBuffer(capacity * slotBytes);
+        this.iovecs = NativeMemory.directBuffer(capacity * IOVEC_SIZE);
+        this.iovecsAddress = NativeMemory.address(iovecs);
+        long recordsAddress = NativeMemory.address(records);
         for (int slot = 0; slot < capacity; slot++) {
             iovecs.putLong(slot * IOVEC_SIZE + IOVEC_BASE_OFFSET, recordsAddress + (long) slot * slotBytes);
         }
@@ -67,10 +64,6 @@ final class EventRing {
     static int capacityFor(int requested) {
         int bounded = Math.max(2, Math.min(1 << 20, requested));
         return Integer.highestOneBit(bounded - 1) << 1;
-    }
-
-    private static long address(ByteBuffer buffer) {
-        return Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
     }
 
     /** Byte offset in {@link #records} of the slot of {@code sequence}. */

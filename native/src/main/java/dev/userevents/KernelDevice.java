@@ -2,11 +2,8 @@ package dev.userevents;
 
 import static dev.userevents.UserEventsAbi.*;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,9 +42,8 @@ public final class KernelDevice implements EventDevice {
     private final int fd;
     private int users; // guarded by OPEN
     /** Scratch for the rare ioctls: user_reg / user_unreg then the command string; guarded by {@code this}. */
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(USER_REG_SIZE + MAX_COMMAND_BYTES + 8)
-            .order(ByteOrder.nativeOrder());
-    private final long scratchAddress = Pointer.nativeValue(Native.getDirectBufferPointer(scratch));
+    private final ByteBuffer scratch = NativeMemory.directBuffer(USER_REG_SIZE + MAX_COMMAND_BYTES + 8);
+    private final long scratchAddress = NativeMemory.address(scratch);
 
     private final ExecutorService registrar = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "userevents-registrar");
@@ -119,9 +115,9 @@ public final class KernelDevice implements EventDevice {
         synchronized (OPEN) {
             KernelDevice device = OPEN.get(key);
             if (device == null) {
-                int fd = Libc.open(key.toString(), O_RDWR | O_CLOEXEC);
+                int fd = NativeCalls.open(key.toString(), O_RDWR | O_CLOEXEC);
                 if (fd < 0) {
-                    return new OpenResult(null, Native.getLastError());
+                    return new OpenResult(null, -fd);
                 }
                 device = new KernelDevice(key, fd);
                 OPEN.put(key, device);
@@ -147,7 +143,7 @@ public final class KernelDevice implements EventDevice {
             Thread.onSpinWait();
         }
         synchronized (this) {
-            Libc.close(fd);
+            NativeCalls.close(fd);
         }
         registrar.shutdown(); // every enabler was unregistered by the users before their close()
     }
@@ -190,35 +186,15 @@ public final class KernelDevice implements EventDevice {
         return ioctlRetryingEintr(DIAG_IOCSUNREG, scratchAddress);
     }
 
-    /** DIAG_IOCSDEL: deletes an event that no process uses any more. Returns 0 or -errno. */
-    public int delete(String eventName) {
-        return onRegistrar(() -> deleteHere(eventName));
-    }
-
-    private synchronized int deleteHere(String eventName) {
-        byte[] name = eventName.getBytes(StandardCharsets.UTF_8);
-        if (name.length + 1 > MAX_COMMAND_BYTES) {
-            return -E2BIG;
-        }
-        scratch.clear();
-        scratch.put(0, name);
-        scratch.put(name.length, (byte) 0);
-        return ioctlRetryingEintr(DIAG_IOCSDEL, scratchAddress);
-    }
-
     /** Callers hold {@code this}, and close() takes {@code this} before closing the fd. */
     private int ioctlRetryingEintr(long request, long argAddress) {
         if ((state.get() & CLOSING) != 0) {
             return -EBADF;
         }
         while (true) {
-            int result = Libc.ioctl(fd, request, argAddress);
-            if (result >= 0) {
+            int result = NativeCalls.ioctl(fd, request, argAddress);
+            if (result != -EINTR) {
                 return result;
-            }
-            int errno = Native.getLastError();
-            if (errno != EINTR) {
-                return -errno;
             }
         }
     }
@@ -256,13 +232,9 @@ public final class KernelDevice implements EventDevice {
 
     private long writevRetryingEintr(long iovAddress, int iovCount) {
         while (true) {
-            long written = Libc.writev(fd, iovAddress, iovCount);
-            if (written >= 0) {
+            long written = NativeCalls.writev(fd, iovAddress, iovCount);
+            if (written != -EINTR) { // EINTR: a signal arrived before anything was written; the write is safe to repeat
                 return written;
-            }
-            int errno = Native.getLastError();
-            if (errno != EINTR) { // EINTR: a signal arrived before anything was written; the write is safe to repeat
-                return -errno;
             }
         }
     }

@@ -4,9 +4,6 @@ import static dev.userevents.UserEventsAbi.IOVEC_BASE_OFFSET;
 import static dev.userevents.UserEventsAbi.IOVEC_LEN_OFFSET;
 import static dev.userevents.UserEventsAbi.IOVEC_SIZE;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
-
 import java.nio.ByteBuffer;
 
 /**
@@ -25,8 +22,8 @@ final class SyncWriter implements EventWriter {
         final long address;
 
         ThreadBuffer(int recordCapacity) {
-            bytes = EventEncoder.allocateDirect(IOVEC_SIZE + recordCapacity);
-            address = Pointer.nativeValue(Native.getDirectBufferPointer(bytes));
+            bytes = NativeMemory.directBuffer(IOVEC_SIZE + recordCapacity);
+            address = NativeMemory.address(bytes);
             bytes.putLong(IOVEC_BASE_OFFSET, address + IOVEC_SIZE);
         }
     }

@@ -104,6 +104,14 @@ public final class UserEvents implements AutoCloseable {
         return new UserEvents(config, null, reason);
     }
 
+    /**
+     * How this JVM reaches the kernel: on JDK 22+ (with the multi-release jar's JDK 22 classes) FFM for memory and
+     * calls, without loading JNA; on JDK 17-21 {@code sun.misc.Unsafe} reads of enable words and JNA calls.
+     */
+    public static String nativeAccess() {
+        return "memory: " + NativeMemory.describe() + "; calls: " + NativeCalls.describe();
+    }
+
     /** Whether events can reach the kernel. */
     public boolean isAvailable() {
         return device != null;

@@ -1,11 +1,8 @@
 package dev.userevents;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-
 /**
- * The Linux user_events ABI in one place: ioctl numbers, struct layouts, errno values, limits, and the
- * direct-mapped libc calls. Source: include/uapi/linux/user_events.h and kernel/trace/trace_events_user.c
+ * The Linux user_events ABI in one place: ioctl numbers, struct layouts, errno values and limits (the libc calls
+ * are {@link NativeCalls}, the memory they point at {@link NativeMemory}). Source: include/uapi/linux/user_events.h and kernel/trace/trace_events_user.c
  * (kernel 6.4+); summarized in docs/user-events-abi.md of the shared docs.
  *
  * <p>Every value here assumes a 64-bit Linux (x86-64 or arm64): the ioctl numbers encode the size of a pointer.
@@ -37,10 +34,6 @@ public final class UserEventsAbi {
     public static final int USER_UNREG_SIZE_OFFSET = 0;         // u32 size
     public static final int USER_UNREG_DISABLE_BIT_OFFSET = 4;  // u8 disable_bit, then u8 + u16 reserved = 0
     public static final int USER_UNREG_DISABLE_ADDR_OFFSET = 8; // u64 disable_addr
-
-    /** Registration flags. Unknown bits are EINVAL, so a flag is tried and dropped on EINVAL. */
-    public static final int USER_EVENT_REG_PERSIST = 1;
-    public static final int USER_EVENT_REG_MULTI_FORMAT = 2;
 
     /** Enable words are 32-bit: one word per logger, one bit per level. */
     public static final int ENABLE_WORD_BYTES = 4;
@@ -115,27 +108,5 @@ public final class UserEventsAbi {
             case EADDRINUSE: return "EADDRINUSE";
             default: return "errno " + errno;
         }
-    }
-
-    /**
-     * libc, direct-mapped ({@code Native.register}): arguments are primitives only (addresses as {@code long}),
-     * so a call marshals nothing and allocates nothing. errno is read with {@link Native#getLastError()}
-     * right after a call that returned -1.
-     */
-    static final class Libc {
-        private Libc() {}
-
-        static {
-            Native.register(Libc.class, Platform.C_LIBRARY_NAME);
-        }
-
-        static native int open(String path, int flags);
-
-        static native int close(int fd);
-
-        /** ioctl is variadic; on the supported 64-bit ABIs an integer third argument is passed the same way. */
-        static native int ioctl(int fd, long request, long argAddress);
-
-        static native long writev(int fd, long iovAddress, int iovCount);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EventEncoderTest {
     private final EventEncoder encoder = new EventEncoder(100);
-    private final ByteBuffer buffer = EventEncoder.allocateDirect(8 + encoder.maxRecordBytes());
+    private final ByteBuffer buffer = NativeMemory.directBuffer(8 + encoder.maxRecordBytes());
 
     private String encode(CharSequence message) {
         int length = encoder.encode(buffer, 8, 42, Level.WARN, message);
@@ -78,7 +78,7 @@ class EventEncoderTest {
     @Test
     void oneMebibyteMessageIsBounded() {
         EventEncoder defaults = new EventEncoder(EventEncoder.DEFAULT_MAX_MESSAGE_BYTES);
-        ByteBuffer big = EventEncoder.allocateDirect(defaults.maxRecordBytes());
+        ByteBuffer big = NativeMemory.directBuffer(defaults.maxRecordBytes());
         int length = defaults.encode(big, 0, 1, Level.INFO, "m".repeat(1 << 20));
         assertEquals(defaults.maxRecordBytes(), length);
     }

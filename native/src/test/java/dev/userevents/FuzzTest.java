@@ -57,7 +57,7 @@ class FuzzTest {
     private static void checkEncoding(String message, int maxMessageBytes, int offset) {
         EventEncoder encoder = new EventEncoder(maxMessageBytes);
         int bound = encoder.maxMessageBytes();
-        ByteBuffer buffer = EventEncoder.allocateDirect(offset + encoder.maxRecordBytes() + 16);
+        ByteBuffer buffer = NativeMemory.directBuffer(offset + encoder.maxRecordBytes() + 16);
         for (int i = 0; i < buffer.capacity(); i++) {
             buffer.put(i, (byte) 0x5A);
         }

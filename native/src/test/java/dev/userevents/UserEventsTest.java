@@ -171,7 +171,7 @@ class UserEventsTest {
     /** A logger whose word reads every level enabled, standing for one that passed its check before close. */
     private static LoggerEvents enabledCopy(LoggerEvents logger) {
         EnableWords.Word word = EnableWords.unregistered();
-        EnableWords.WORD.setVolatile(word.page, word.offset, -1);
+        NativeMemory.writeIntVolatile(word.page, word.offset, -1);
         return new LoggerEvents(logger.loggerName(), logger.baseName(), word, new int[Level.TRACE.value + 1]);
     }
 

@@ -1,0 +1,62 @@
+package dev.userevents;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Off-heap memory, JDK 22+ version (compiled with {@code --release 22} into META-INF/versions/22): the Foreign
+ * Function & Memory API only, so neither JNA nor {@code sun.misc.Unsafe} is touched (Unsafe warns on JDK 24+).
+ *
+ * <p>Enable-word pages are {@code Arena.ofAuto()} segments: aligned, never moved, freed by the GC only once nothing
+ * references them, which the registry ensures happens after DIAG_IOCSUNREG (or never, for a pinned page). A word is
+ * read through the {@code static final} {@code ValueLayout.JAVA_INT} VarHandle at its absolute address in
+ * {@link #EVERYTHING}, a constant, global-scope segment over the whole address space: the JIT then folds the bounds
+ * and liveness checks that a per-page segment costs. Measured on the host, JDK 25: 0.64 ns against 1.3-1.5 ns
+ * through the page segment and 1.1-1.3 ns through a {@code ByteBuffer} view (a volatile field: 0.31-0.36 ns).
+ * {@code MemorySegment.reinterpret} is a restricted method: {@code --enable-native-access} covers it with the
+ * downcalls.
+ */
+final class NativeMemory {
+    /** Volatile: the kernel sets and clears bits asynchronously; the read must not be hoisted or cached. */
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    private NativeMemory() {}
+
+    /** Which implementation reads enable words, for diagnostics and tests. */
+    static String describe() {
+        return "jdk22: FFM MemorySegment";
+    }
+
+    /** A direct buffer in native byte order (records, iovecs, ioctl arguments). */
+    static ByteBuffer directBuffer(int capacity) {
+        return ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
+    }
+
+    /** A zeroed, {@code alignment}-aligned native block that lives as long as the returned segment is reachable. */
+    static Object allocate(int bytes, int alignment) {
+        return Arena.ofAuto().allocate(bytes, alignment);
+    }
+
+    static long address(Object block) {
+        return ((MemorySegment) block).address();
+    }
+
+    /** The address of a direct buffer's first byte. */
+    static long address(ByteBuffer direct) {
+        return MemorySegment.ofBuffer(direct).address();
+    }
+
+    /** The enable word at {@code address} (inside {@code block}, which keeps it allocated). */
+    static int readIntVolatile(Object block, int offset, long address) {
+        return (int) INT.getVolatile(EVERYTHING, address);
+    }
+
+    static void writeIntVolatile(Object block, int offset, int value) {
+        INT.setVolatile((MemorySegment) block, (long) offset, value);
+    }
+}
