@@ -22,6 +22,8 @@ class AsyncWriterTest {
         final InMemoryDevice recorder = new InMemoryDevice();
         final CountDownLatch gate = new CountDownLatch(1);
         final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        /** The thread of each write, in order. */
+        final List<String> writingThreads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         @Override public int register(String command, long enableAddress, int enableBit) {
             return recorder.register(command, enableAddress, enableBit);
@@ -30,6 +32,7 @@ class AsyncWriterTest {
             return recorder.unregister(enableAddress, enableBit);
         }
         @Override public long writev(long iovAddress, int iovCount) {
+            writingThreads.add(Thread.currentThread().getName());
             firstWriteStarted.countDown();
             try {
                 gate.await();
@@ -115,7 +118,7 @@ class AsyncWriterTest {
         events.emit(logger, Level.WARN, "first");
         assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
         events.emit(logger, Level.WARN, "q1"); // the second slot ("first" keeps the other while being written)
-        Thread overflow = new Thread(() -> events.emit(logger, Level.WARN, "overflow"));
+        Thread overflow = new Thread(() -> events.emit(logger, Level.WARN, "overflow"), "overflow-caller");
         overflow.start();
         Thread.sleep(100);
         assertTrue(overflow.isAlive(), "the caller itself is writing (held by the gate)");
@@ -124,6 +127,10 @@ class AsyncWriterTest {
         events.close();
         assertEquals(3, device.recorder.records().size());
         assertEquals(0, events.counters().dropped());
+        // BLOCK would have waited for a slot and left the write to the writer thread.
+        assertEquals(List.of("userevents-writer", "overflow-caller", "userevents-writer"), device.writingThreads);
+        assertEquals(java.util.Set.of("first", "q1", "overflow"), device.recorder.records().stream()
+                .map(record -> record.message).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

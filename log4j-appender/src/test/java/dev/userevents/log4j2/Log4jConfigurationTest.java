@@ -18,12 +18,18 @@ class Log4jConfigurationTest {
     void appenderAndFilterAreConfiguredFromXml() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        assertInstanceOf(UserEventsAppender.class, configuration.getAppender("userEvents"));
-        assertInstanceOf(UserEventsFilter.class, configuration.getFilter());
+        UserEventsAppender appender = assertInstanceOf(UserEventsAppender.class, configuration.getAppender("userEvents"));
+        UserEventsFilter filter = assertInstanceOf(UserEventsFilter.class, configuration.getFilter());
+        assertEquals(org.apache.logging.log4j.core.Filter.Result.ACCEPT, filter.getOnMatch(), "default onMatch");
+        assertEquals(org.apache.logging.log4j.core.Filter.Result.DENY, filter.getOnMismatch(), "onMismatch from the XML");
+        assertTrue(appender.isStarted());
+        assertTrue(filter.isStarted());
         Logger logger = LogManager.getLogger("host.check");
-        if (!((UserEventsAppender) configuration.getAppender("userEvents")).isAvailable()) {
-            assertFalse(logger.isErrorEnabled(), "no user_events: the filter denies every level");
-            assertDoesNotThrow(() -> logger.error("goes nowhere {}", 1, new RuntimeException("x")));
-        }
+        // Nothing traces host_check (and without user_events nothing can): DENY for every level, whatever Root says.
+        assertFalse(logger.isErrorEnabled());
+        assertFalse(logger.isInfoEnabled());
+        assertDoesNotThrow(() -> logger.error("goes nowhere {}", 1, new RuntimeException("x")));
+        assertEquals(0, appender.counters().written());
+        assertEquals(0, appender.counters().errors());
     }
 }

@@ -40,17 +40,24 @@ class UserEventsLoggerTest {
     @Test
     void disabledLevelsFormatNothingAndFluentIsNop() {
         UserEventsLogger logger = logger("quiet", false);
-        Object exploding = new Object() {
+        java.util.concurrent.atomic.AtomicInteger formatted = new java.util.concurrent.atomic.AtomicInteger();
+        Object counting = new Object() {
             @Override
             public String toString() {
-                throw new AssertionError("formatted while disabled");
+                formatted.incrementAndGet(); // SLF4J's formatter would swallow an exception: count instead
+                return "formatted";
             }
         };
         assertFalse(logger.isInfoEnabled());
-        logger.info("x {}", exploding);
-        logger.debug("x {} {}", exploding, exploding);
+        logger.info("x {}", counting);
+        logger.debug("x {} {}", counting, counting);
+        logger.atDebug().addArgument(counting).log("x {}");
         assertSame(NOPLoggingEventBuilder.singleton(), logger.atDebug());
+        assertEquals(0, formatted.get(), "nothing formatted for a disabled level");
         assertTrue(device.records().isEmpty());
+        enable("quiet", Level.INFO);
+        logger.info("x {}", counting);
+        assertEquals(1, formatted.get(), "the same argument is formatted once the level is enabled");
     }
 
     @Test
