@@ -14,8 +14,6 @@ import java.util.concurrent.locks.LockSupport;
  * the writer, while other shutdown hooks may still log.
  */
 final class AsyncWriter implements EventWriter {
-    private static final int SPIN_TRIES = 100;
-    private static final int YIELD_TRIES = 10;
     /** Events per hold of the device (and per update of the shared written counter). */
     private static final int MAX_BATCH = 256;
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -68,15 +66,23 @@ final class AsyncWriter implements EventWriter {
                 return;
             }
         }
-        int length = 0;
+        int length;
         try {
             length = encoder.encode(ring.records, ring.recordOffset(sequence), logger.writeIndex(level), level, message);
-        } finally {
-            // Always publish, even if the message's charAt threw: the writer must never wait on a dead slot.
-            ring.publish(sequence, length);
-            if (writerParked) {
-                LockSupport.unpark(writerThread);
-            }
+        } catch (RuntimeException e) {
+            // The message's charAt threw: the writer must never wait on a dead slot. Counted once, by the caller.
+            ring.abort(sequence);
+            wakeWriter();
+            throw e;
+        }
+        ring.publish(sequence, length);
+        wakeWriter();
+    }
+
+    /** After a publish (volatile, see EventRing.publish): unpark the writer if it said it parks. */
+    private void wakeWriter() {
+        if (writerParked) {
+            LockSupport.unpark(writerThread);
         }
     }
 
@@ -89,11 +95,7 @@ final class AsyncWriter implements EventWriter {
             return EventRing.FULL;
         }
         for (int attempt = 0; ; attempt++) { // BLOCK
-            if (attempt < SPIN_TRIES) {
-                Thread.onSpinWait();
-            } else if (attempt < SPIN_TRIES + YIELD_TRIES) {
-                Thread.yield();
-            } else {
+            if (Backoff.spinOrYield(attempt)) {
                 LockSupport.parkNanos(50_000);
             }
             long sequence = ring.tryClaim();
@@ -119,11 +121,7 @@ final class AsyncWriter implements EventWriter {
                 continue;
             }
             dropReporter.maybeReport();
-            if (idle < SPIN_TRIES) {
-                Thread.onSpinWait();
-            } else if (idle < SPIN_TRIES + YIELD_TRIES) {
-                Thread.yield();
-            } else {
+            if (Backoff.spinOrYield(idle)) {
                 writerParked = true;
                 // Re-check after the volatile write: a producer that published before it will see no parked
                 // writer and not unpark; one that publishes after it sees writerParked and unparks.
@@ -143,14 +141,14 @@ final class AsyncWriter implements EventWriter {
         writerDone = true;
     }
 
-    /**
-     * Writes published records from {@code next} on, up to {@link #MAX_BATCH}, under one hold of the device;
-     * frees each slot right after its writev. Returns the next sequence to read.
-     */
     private boolean pastDrainDeadline() {
         return closing && System.nanoTime() - drainDeadlineNanos > 0;
     }
 
+    /**
+     * Writes published records from {@code next} on, up to {@link #MAX_BATCH}, under one hold of the device;
+     * frees each slot right after its writev. Returns the next sequence to read.
+     */
     private long drainBatch(long next) {
         if (!device.holdForWrites()) {
             return next; // the device is closing under us (only after a shutdown timeout); the loop ends then
@@ -158,16 +156,13 @@ final class AsyncWriter implements EventWriter {
         long written = 0;
         try {
             for (int i = 0; i < MAX_BATCH && ring.isPublished(next) && !pastDrainDeadline(); i++) {
-                int length = ring.length(next);
-                if (length > 0) {
+                if (ring.length(next) != EventRing.ABORTED) { // an aborted slot was counted by its producer
                     long result = device.writevHeld(ring.iovecAddress(next), 1);
                     if (result >= 0) {
                         written++;
                     } else {
                         counters.recordWrite(result);
                     }
-                } else {
-                    counters.errors.increment(); // its producer failed while encoding (reported there)
                 }
                 next++;
                 ring.markConsumed(next);

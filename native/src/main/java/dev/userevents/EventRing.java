@@ -29,10 +29,12 @@ final class EventRing {
     private static final long CLOSED_BIT = Long.MIN_VALUE;
 
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    /** Claim and consumed sequences, 128 bytes apart in one array so producers and the writer share no cache line. */
-    private static final int CLAIM = 15;
-    private static final int CONSUMED = 31;
-    private final long[] sequences = new long[47];
+    /** 128 bytes of longs: two cache lines, so an adjacent-line prefetch cannot make two sequences share one. */
+    private static final int PAD_LONGS = 16;
+    /** Claim and consumed sequences, {@link #PAD_LONGS} apart in one array (and from its ends): no false sharing. */
+    private static final int CLAIM = PAD_LONGS - 1;
+    private static final int CONSUMED = CLAIM + PAD_LONGS;
+    private final long[] sequences = new long[CONSUMED + PAD_LONGS];
     /** published[slot] = the sequence last published in that slot (-1: none yet). */
     private final long[] published;
 
@@ -96,8 +98,19 @@ final class EventRing {
         }
     }
 
+    /** Length of an aborted slot: no encoded record is that short (the header alone is 12 bytes). */
+    static final int ABORTED = 0;
+
     /**
-     * Hands the claimed slot to the writer: {@code length} bytes of record, 0 for a record to skip. Volatile
+     * Hands back a claimed slot whose record could not be encoded (its producer counts the failure): the writer
+     * skips it silently, and never waits on a slot nobody will publish.
+     */
+    void abort(long sequence) {
+        publish(sequence, ABORTED);
+    }
+
+    /**
+     * Hands the claimed slot to the writer: {@code length} bytes of record ({@link #ABORTED}: skip it). Volatile
      * (not just release) store: it must be ordered before the producer's later read of the writer's "parked"
      * flag (a Dekker handshake, see AsyncWriter), and release alone allows that load to move above it.
      */
@@ -111,7 +124,7 @@ final class EventRing {
         return (long) LONGS.getAcquire(published, (int) (sequence & mask)) == sequence;
     }
 
-    /** Length of the published record of {@code sequence} (0: skip it). */
+    /** Length of the published record of {@code sequence} ({@link #ABORTED}: skip it). */
     int length(long sequence) {
         return (int) iovecs.getLong((int) (sequence & mask) * IOVEC_SIZE + IOVEC_LEN_OFFSET);
     }

@@ -1,0 +1,25 @@
+package dev.userevents;
+
+/**
+ * How the ring's waiters wait (a producer for a free slot under BLOCK, the writer for a published one): spin
+ * first (the other side is usually microseconds away), then yield the core, then let the caller park.
+ */
+final class Backoff {
+    static final int SPIN_TRIES = 100;
+    static final int YIELD_TRIES = 10;
+
+    private Backoff() {}
+
+    /** Spins or yields for attempt number {@code attempt} (0, 1, ...); true once it is time for the caller to park. */
+    static boolean spinOrYield(int attempt) {
+        if (attempt < SPIN_TRIES) {
+            Thread.onSpinWait();
+            return false;
+        }
+        if (attempt < SPIN_TRIES + YIELD_TRIES) {
+            Thread.yield();
+            return false;
+        }
+        return true;
+    }
+}
