@@ -175,6 +175,18 @@ public final class UserEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * The front ends' call: {@link #emit(LoggerEvents, Level, CharSequence)} of {@code message} followed by the
+     * bounded stack trace of {@code thrown} (none when null), appended only if the level is enabled.
+     */
+    public void emit(LoggerEvents logger, Level level, StringBuilder message, Throwable thrown) {
+        if (!logger.isEnabled(level)) {
+            return;
+        }
+        StackTraces.append(message, thrown, config.maxMessageBytes());
+        emit(logger, level, message);
+    }
+
     /** {@code [thread-name#id] }: async events carry the writer's pid/tid, so the caller goes into the text. */
     private static StringBuilder appendCallerThread(StringBuilder text) {
         Thread caller = Thread.currentThread();

@@ -5,7 +5,6 @@ import dev.userevents.LoggerEvents;
 import dev.userevents.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
-import dev.userevents.StackTraces;
 import dev.userevents.UserEventsConfig;
 
 import java.io.Serializable;
@@ -129,39 +128,43 @@ public final class UserEventsAppender extends AbstractAppender {
         }
         StringBuilder message = MessageBuffers.acquire();
         try {
-            format(event, message);
-            manager.core().emit(events, level, message);
+            Throwable thrown = format(event, message);
+            manager.emit(events, level, message, thrown);
         } finally {
             MessageBuffers.release(message);
         }
     }
 
-    /** The layout's text, or by default the formatted message then the bounded stack trace. */
-    private void format(LogEvent event, StringBuilder out) {
+    /**
+     * Appends the layout's text, or by default the formatted message; returns the throwable whose bounded stack
+     * trace the core appends (none with a layout: the layout decides).
+     */
+    private Throwable format(LogEvent event, StringBuilder out) {
         Layout<? extends Serializable> layout = getLayout();
         if (layout instanceof PatternLayout) {
             ((PatternLayout) layout).serialize(event, out); // appends, no intermediate String
+            return null;
         } else if (layout != null) {
             out.append(layout.toSerializable(event));
-        } else {
-            Message message = event.getMessage();
-            if (message instanceof StringBuilderFormattable) {
-                ((StringBuilderFormattable) message).formatTo(out); // garbage-free for Log4j's reusable messages
-            } else if (message != null) {
-                out.append(message.getFormattedMessage());
-            }
-            StackTraces.append(out, event.getThrown(), manager.core().config().maxMessageBytes());
+            return null;
         }
+        Message message = event.getMessage();
+        if (message instanceof StringBuilderFormattable) {
+            ((StringBuilderFormattable) message).formatTo(out); // garbage-free for Log4j's reusable messages
+        } else if (message != null) {
+            out.append(message.getFormattedMessage());
+        }
+        return event.getThrown();
     }
 
     /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */
     public boolean isAvailable() {
-        return manager.core().isAvailable();
+        return manager.isAvailable();
     }
 
     /** The core counters behind this appender: written, dropped, disabled-race, errors. */
     public dev.userevents.Counters counters() {
-        return manager.core().counters();
+        return manager.counters();
     }
 
     @Override

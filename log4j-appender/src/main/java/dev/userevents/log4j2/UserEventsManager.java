@@ -34,8 +34,17 @@ final class UserEventsManager extends AbstractManager {
         return getManager("UserEvents" + built, FACTORY, built);
     }
 
-    UserEvents core() {
-        return core;
+    /** Writes the event if its level is traced; {@code thrown}'s bounded stack trace follows the message. */
+    void emit(LoggerEvents events, dev.userevents.Level level, StringBuilder message, Throwable thrown) {
+        core.emit(events, level, message, thrown);
+    }
+
+    boolean isAvailable() {
+        return core.isAvailable();
+    }
+
+    dev.userevents.Counters counters() {
+        return core.counters();
     }
 
     LoggerEvents logger(String loggerName) {

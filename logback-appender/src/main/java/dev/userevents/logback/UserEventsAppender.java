@@ -8,14 +8,12 @@ import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.userevents.Counters;
-import dev.userevents.EventEncoder;
 import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
 import dev.userevents.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
 import dev.userevents.SharedUserEvents;
-import dev.userevents.StackTraces;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
@@ -38,7 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private final UserEventsConfig.Builder settings = UserEventsConfig.builder();
     private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
-    private int maxMessageBytes = EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
     private Layout<ILoggingEvent> layout;
     private Encoder<ILoggingEvent> encoder;
     private volatile UserEvents core;
@@ -62,7 +59,6 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     }
 
     public void setMaxMessageBytes(int maxMessageBytes) {
-        this.maxMessageBytes = maxMessageBytes;
         settings.maxMessageBytes(maxMessageBytes);
     }
 
@@ -126,34 +122,35 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         }
         StringBuilder message = MessageBuffers.acquire();
         try {
-            format(event, message);
-            core.emit(events, level, message);
+            Throwable thrown = format(event, message);
+            core.emit(events, level, message, thrown);
         } finally {
             MessageBuffers.release(message);
         }
     }
 
-    /** The layout's or encoder's text (without its line end), or the message then the bounded stack trace. */
-    private void format(ILoggingEvent event, StringBuilder out) {
-        if (layout != null) {
-            out.append(layout.doLayout(event));
-        } else if (encoder != null) {
-            out.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
-        } else {
+    /**
+     * Appends the layout's or encoder's text (without its line end), or by default the message; returns the
+     * throwable whose bounded stack trace the core appends (none with a layout or encoder: they decide).
+     */
+    private Throwable format(ILoggingEvent event, StringBuilder out) {
+        if (layout == null && encoder == null) {
             out.append(event.getFormattedMessage());
             IThrowableProxy proxy = event.getThrowableProxy();
             if (proxy instanceof ThrowableProxy) {
-                StackTraces.append(out, ((ThrowableProxy) proxy).getThrowable(), maxMessageBytes);
+                return ((ThrowableProxy) proxy).getThrowable();
             } else if (proxy != null) { // a deserialized event: only the proxy's text is left
                 out.append('\n').append(ThrowableProxyUtil.asString(proxy));
             }
-            return;
+            return null;
         }
+        out.append(layout != null ? layout.doLayout(event) : new String(encoder.encode(event), StandardCharsets.UTF_8));
         int end = out.length();
         while (end > 0 && (out.charAt(end - 1) == '\n' || out.charAt(end - 1) == '\r')) {
             end--;
         }
         out.setLength(end);
+        return null;
     }
 
     /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */

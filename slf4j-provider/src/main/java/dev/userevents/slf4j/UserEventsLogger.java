@@ -24,11 +24,11 @@ import org.slf4j.spi.LoggingEventAware;
  */
 public final class UserEventsLogger extends AbstractLogger implements LoggingEventAware {
     private static final long serialVersionUID = 1L;
-    private static final int TRACE = dev.userevents.Level.TRACE.enableMask;
-    private static final int DEBUG = dev.userevents.Level.DEBUG.enableMask;
-    private static final int INFO = dev.userevents.Level.INFO.enableMask;
-    private static final int WARN = dev.userevents.Level.WARN.enableMask;
-    private static final int ERROR = dev.userevents.Level.ERROR.enableMask;
+    private static final int TRACE = Slf4jLevels.TRACE;
+    private static final int DEBUG = Slf4jLevels.DEBUG;
+    private static final int INFO = Slf4jLevels.INFO;
+    private static final int WARN = Slf4jLevels.WARN;
+    private static final int ERROR = Slf4jLevels.ERROR;
 
     private final transient LoggerEvents events;
     /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
@@ -47,17 +47,6 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
         this.console = console;
         this.consoleMask = console == null ? 0 : console.enabledMask;
         this.includeMdc = includeMdc;
-    }
-
-    /** The core level of an SLF4J level. */
-    static dev.userevents.Level toCore(Level level) {
-        switch (level) {
-            case ERROR: return dev.userevents.Level.ERROR;
-            case WARN: return dev.userevents.Level.WARN;
-            case INFO: return dev.userevents.Level.INFO;
-            case DEBUG: return dev.userevents.Level.DEBUG;
-            default: return dev.userevents.Level.TRACE;
-        }
     }
 
     private boolean enabled(int mask) {
@@ -89,7 +78,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     /** The fluent API's entry (it carries key-value pairs). */
     @Override
     public void log(LoggingEvent event) {
-        if (enabled(toCore(event.getLevel()).enableMask)) {
+        if (enabled(Slf4jLevels.toCore(event.getLevel()).enableMask)) {
             write(event.getLevel(), event.getMessage(), event.getArgumentArray(), event.getThrowable(), event.getKeyValuePairs());
         }
     }
@@ -97,7 +86,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     private void write(Level slf4jLevel, String pattern, Object[] arguments, Throwable throwable, List<KeyValuePair> keyValues) {
         StringBuilder message = MessageBuffers.acquire();
         try {
-            dev.userevents.Level level = toCore(slf4jLevel);
+            dev.userevents.Level level = Slf4jLevels.toCore(slf4jLevel);
             NormalizedParameters normalized = NormalizedParameters.normalize(pattern, arguments, throwable);
             message.append(MessageFormatter.basicArrayFormat(normalized.getMessage(), normalized.getArguments()));
             if (keyValues != null) {
@@ -111,11 +100,13 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
                     mdc.forEach((key, value) -> message.append(' ').append(key).append('=').append(value));
                 }
             }
-            StackTraces.append(message, normalized.getThrowable(), core.config().maxMessageBytes());
+            Throwable thrown = normalized.getThrowable();
             if ((consoleMask & level.enableMask) != 0) {
+                StackTraces.append(message, thrown, core.config().maxMessageBytes());
                 console.print(level, name, message);
+                thrown = null; // already in the message
             }
-            core.emit(events, level, message); // the kernel's enable bit decides, independently of the console
+            core.emit(events, level, message, thrown); // the kernel's enable bit decides, independently of the console
         } catch (RuntimeException | LinkageError e) {
             // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
             dev.userevents.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
