@@ -74,18 +74,25 @@ public final class UserEventsFilter extends AbstractFilter {
         this.everywhere = everywhere;
     }
 
-    /** Registers {@code loggerName}'s events with every UserEventsFilter of {@code configuration}. */
-    static void registerIn(Configuration configuration, String loggerName) {
+    /** Registers {@code loggerName}'s events with every UserEventsFilter of {@code configuration}; returns the first. */
+    static UserEventsFilter registerIn(Configuration configuration, String loggerName) {
         Filter filter = configuration == null ? null : configuration.getFilter();
-        if (filter instanceof UserEventsFilter) {
-            ((UserEventsFilter) filter).manager.logger(loggerName);
-        } else if (filter instanceof CompositeFilter) {
-            for (Filter each : ((CompositeFilter) filter).getFiltersArray()) {
-                if (each instanceof UserEventsFilter) {
-                    ((UserEventsFilter) each).manager.logger(loggerName);
-                }
+        UserEventsFilter first = null;
+        for (Filter each : filter instanceof CompositeFilter ? ((CompositeFilter) filter).getFiltersArray() : new Filter[] {filter}) {
+            if (each instanceof UserEventsFilter) {
+                ((UserEventsFilter) each).register(loggerName);
+                first = first == null ? (UserEventsFilter) each : first;
             }
         }
+        return first;
+    }
+
+    dev.userevents.LoggerEvents register(String loggerName) {
+        return manager.logger(loggerName);
+    }
+
+    UserEventsManager manager() {
+        return manager;
     }
 
     /** Registers the loggers that already exist, and keeps traced-only events out of the other appenders. */
@@ -168,8 +175,11 @@ public final class UserEventsFilter extends AbstractFilter {
         return manager.logger(loggerName).isEnabled(Log4jLevels.toCore(level)) ? onMatch : onMismatch;
     }
 
-    /** The check for a Logger: the same answer as by name, through {@link #byLogger}. */
+    /** The check for a Logger: the same answer as by name, from its own field or through {@link #byLogger}. */
     private Result check(Logger logger, Level level) {
+        if (logger instanceof RegisteredLogger && ((RegisteredLogger) logger).manager == manager) {
+            return (((RegisteredLogger) logger).word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
+        }
         int slot = System.identityHashCode(logger) & (byLogger.length - 1);
         CachedWord cached = byLogger[slot];
         if (cached == null || cached.logger != logger) {

@@ -18,8 +18,8 @@ public class UserEventsLoggerContext extends LoggerContext {
 
     @Override
     protected Logger newInstance(LoggerContext context, String name, MessageFactory messageFactory) {
-        Logger logger = super.newInstance(context, name, messageFactory);
-        UserEventsFilter.registerIn(getConfiguration(), name);
-        return logger;
+        UserEventsFilter filter = UserEventsFilter.registerIn(getConfiguration(), name);
+        return filter == null ? super.newInstance(context, name, messageFactory)
+                : new RegisteredLogger(context, name, messageFactory, filter.manager(), filter.register(name).word());
     }
 }

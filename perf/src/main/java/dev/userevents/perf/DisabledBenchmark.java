@@ -1,7 +1,6 @@
 package dev.userevents.perf;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.userevents.BenchmarkDevice;
 import dev.userevents.Mode;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;

@@ -1,6 +1,5 @@
 package dev.userevents.perf;
 
-import dev.userevents.BenchmarkDevice;
 import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
 import dev.userevents.Mode;

@@ -29,7 +29,8 @@ final class Log4jContexts {
         builder.add(builder.newFilter("UserEventsFilter", Filter.Result.ACCEPT, Filter.Result.DENY));
         builder.add(builder.newAppender("userEvents", "UserEvents"));
         builder.add(builder.newRootLogger(Level.INFO).add(builder.newAppenderRef("userEvents")));
-        return start(new LoggerContext("userevents"), builder.build());
+        // The context UserEventsContextSelector makes: loggers hold their enable word (RegisteredLogger).
+        return start(new dev.userevents.log4j2.UserEventsLoggerContext("userevents", null, null), builder.build());
     }
 
     /** Log4j2 async loggers (LMAX Disruptor) writing {@code %m%n} to a file, buffered. */

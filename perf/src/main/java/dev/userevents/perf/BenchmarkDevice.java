@@ -1,36 +1,39 @@
-package dev.userevents;
+package dev.userevents.perf;
 
-import com.sun.jna.Native;
+import dev.userevents.EventDevice;
+import dev.userevents.KernelDevice;
 
+import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A device for host benchmarks, where the kernel has no user_events: registration hands out indexes and sets
- * (or leaves clear) the enable word as the kernel would; writes are real {@code writev} calls on a real fd
- * ({@code /dev/null}), or nothing at all ({@link #noSyscall()}) to isolate the hand-off.
+ * (or leaves clear) the enable word as the kernel would; writes are real {@code writev} calls through the core's
+ * own {@link KernelDevice} on {@code /dev/null} (JNA on JDK 17-21, FFM on 22+), or nothing at all
+ * ({@link #noSyscall}) to isolate the hand-off. Only the core's public API: no split package.
  */
 public final class BenchmarkDevice implements EventDevice {
-    private final int fd;
+    private final KernelDevice devNull;
     private final boolean enableAll;
     private final AtomicInteger nextIndex = new AtomicInteger();
 
-    private BenchmarkDevice(int fd, boolean enableAll) {
-        this.fd = fd;
+    private BenchmarkDevice(KernelDevice devNull, boolean enableAll) {
+        this.devNull = devNull;
         this.enableAll = enableAll;
     }
 
-    /** Writes go to /dev/null through the same direct-mapped writev as user_events_data. */
+    /** Writes go to /dev/null through the same writev as user_events_data. */
     public static BenchmarkDevice devNull(boolean enableAll) {
-        int fd = UserEventsAbi.Libc.open("/dev/null", UserEventsAbi.O_RDWR | UserEventsAbi.O_CLOEXEC);
-        if (fd < 0) {
-            throw new IllegalStateException("open /dev/null: errno " + Native.getLastError());
+        KernelDevice.OpenResult opened = KernelDevice.open(Paths.get("/dev/null"));
+        if (opened.device == null) {
+            throw new IllegalStateException("open /dev/null: errno " + opened.errno);
         }
-        return new BenchmarkDevice(fd, enableAll);
+        return new BenchmarkDevice(opened.device, enableAll);
     }
 
     /** Writes cost nothing: the ring and encoder alone. */
     public static BenchmarkDevice noSyscall(boolean enableAll) {
-        return new BenchmarkDevice(-1, enableAll);
+        return new BenchmarkDevice(null, enableAll);
     }
 
     @Override
@@ -50,22 +53,18 @@ public final class BenchmarkDevice implements EventDevice {
 
     @Override
     public long writev(long iovAddress, int iovCount) {
-        if (fd < 0) {
-            return 1;
-        }
-        long written = UserEventsAbi.Libc.writev(fd, iovAddress, iovCount);
-        return written >= 0 ? written : -Native.getLastError();
+        return devNull == null ? 1 : devNull.writev(iovAddress, iovCount);
     }
 
     @Override
     public String describe() {
-        return fd < 0 ? "no-syscall device" : "/dev/null";
+        return devNull == null ? "no-syscall device" : "/dev/null";
     }
 
     @Override
     public void close() {
-        if (fd >= 0) {
-            UserEventsAbi.Libc.close(fd);
+        if (devNull != null) {
+            devNull.close();
         }
     }
 }
