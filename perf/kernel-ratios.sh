@@ -6,10 +6,12 @@ ue_bench=$1 java=$2 cp=$3 flags=${4:-}
 echo 20480 > /sys/kernel/tracing/buffer_size_kb 2>/dev/null || true
 # shellcheck disable=SC2086
 run_java() { "$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.perf.KernelRatios "$@"; }
+# Java: one-second rounds until the rate stops rising (KernelRatios); C: the same total time, best of its run.
 for round in 1 2; do
   "$ue_bench" writev /sys/kernel/tracing/user_events_data 5
-  run_java drain 5
-  run_java sync 5
+  run_java drain 1
+  echo > /sys/kernel/tracing/trace
+  run_java sync 1
   echo > /sys/kernel/tracing/trace
 done
 "$ue_bench" register 500
