@@ -84,9 +84,11 @@ public final class UserEvents implements AutoCloseable {
             }
             return new UserEvents(config, opened.device, null);
         } catch (LinkageError | RuntimeException e) {
-            // JNA could not load its native library (e.g. a noexec temp dir): the app keeps running, untraced.
-            return unavailable(config, "cannot load JNA's native library: " + e
-                    + "; set -Djna.tmpdir to an executable directory.");
+            // JDK 17-21: JNA could not load its native library (a noexec temp dir); JDK 22+: native access denied
+            // (--illegal-native-access=deny without --enable-native-access). The app keeps running, untraced.
+            return unavailable(config, "cannot reach native code (JNA on JDK 17-21, FFM on 22+): " + e
+                    + "; on JDK 17-21 set -Djna.tmpdir to an executable directory, on 22+ pass "
+                    + "--enable-native-access=ALL-UNNAMED.");
         }
     }
 
