@@ -69,9 +69,15 @@ public final class EnableWords {
         }
     }
 
-    /** A word that is never registered, so it stays 0: every level disabled. */
-    static Word unregistered() {
+    /** The word of loggers that are never registered: nothing writes it, so it stays 0 (every level disabled). */
+    private static final Word UNREGISTERED = unregisteredWord();
+
+    private static Word unregisteredWord() {
         Object page = NativeMemory.allocate(UserEventsAbi.ENABLE_WORD_BYTES, UserEventsAbi.ENABLE_WORD_BYTES);
         return new Word(page, 0, NativeMemory.address(page));
+    }
+
+    static Word unregistered() {
+        return UNREGISTERED;
     }
 }

@@ -25,6 +25,9 @@ public final class UserEvents implements AutoCloseable {
     private final Counters counters = new Counters();
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Loggers of an unavailable instance (no registry). */
+    private final java.util.concurrent.ConcurrentHashMap<String, LoggerEvents> disabledByName =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private UserEvents(UserEventsConfig config, EventDevice device, String unavailableReason) {
         this.config = config;
@@ -137,8 +140,9 @@ public final class UserEvents implements AutoCloseable {
      * first use. Each logger name has its own events (see {@link EventNames}).
      */
     public LoggerEvents logger(String loggerName) {
-        if (registry == null) {
-            return LoggerEvents.disabled(loggerName, EventNames.baseName(config.prefix(), loggerName));
+        if (registry == null) { // unavailable: one disabled instance per name, as the registry keeps one per name
+            return disabledByName.computeIfAbsent(loggerName == null ? "" : loggerName,
+                    name -> LoggerEvents.disabled(name, EventNames.baseName(config.prefix(), name)));
         }
         try {
             return registry.logger(loggerName);

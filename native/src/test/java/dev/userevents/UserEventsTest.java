@@ -170,7 +170,7 @@ class UserEventsTest {
 
     /** A logger whose word reads every level enabled, standing for one that passed its check before close. */
     private static LoggerEvents enabledCopy(LoggerEvents logger) {
-        EnableWords.Word word = EnableWords.unregistered();
+        EnableWords.Word word = new EnableWords().allocate(); // never registered: this test may write it
         NativeMemory.writeIntVolatile(word.page, word.offset, -1);
         return new LoggerEvents(logger.loggerName(), logger.baseName(), word, new int[Level.TRACE.value + 1]);
     }

@@ -1,5 +1,6 @@
 package dev.userevents.log4j2;
 
+import dev.userevents.EnableWordCache;
 import dev.userevents.EnableWords;
 import dev.userevents.Mode;
 import dev.userevents.UserEventsConfig;
@@ -46,22 +47,8 @@ import org.apache.logging.log4j.message.Message;
 @Plugin(name = "UserEventsFilter", category = Node.CATEGORY, elementType = Filter.ELEMENT_TYPE, printObject = true)
 public final class UserEventsFilter extends AbstractFilter {
     private final UserEventsManager manager;
-    /**
-     * Logger to enable word, direct-mapped by identity hash: a hit costs an identity hash and two loads instead of
-     * a map lookup by name. Entries are immutable and written racily: a reader sees a whole entry or a miss. A miss
-     * allocates one small entry (only when more loggers than slots interleave).
-     */
-    private final CachedWord[] byLogger = new CachedWord[1024];
-
-    private static final class CachedWord {
-        final Logger logger;
-        final EnableWords.Word word;
-
-        CachedWord(Logger logger, EnableWords.Word word) {
-            this.logger = logger;
-            this.word = word;
-        }
-    }
+    /** Loggers not made by {@link UserEventsLoggerContext}: their words by identity. */
+    private final EnableWordCache byLogger = new EnableWordCache();
 
     private final Configuration configuration;
     private final boolean everywhere;
@@ -180,13 +167,11 @@ public final class UserEventsFilter extends AbstractFilter {
         if (logger instanceof RegisteredLogger && ((RegisteredLogger) logger).manager == manager) {
             return (((RegisteredLogger) logger).word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
         }
-        int slot = System.identityHashCode(logger) & (byLogger.length - 1);
-        CachedWord cached = byLogger[slot];
-        if (cached == null || cached.logger != logger) {
-            cached = new CachedWord(logger, manager.logger(logger.getName()).word());
-            byLogger[slot] = cached;
+        EnableWords.Word word = byLogger.get(logger);
+        if (word == null) {
+            word = byLogger.put(logger, manager.logger(logger.getName()).word());
         }
-        return (cached.word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
+        return (word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.userevents.LoggerEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
@@ -20,8 +19,6 @@ final class UserEventsManager extends AbstractManager {
             (name, config) -> new UserEventsManager(name, UserEvents.open(config));
 
     private final UserEvents core;
-    /** By Log4j logger name (String hashes are cached): no sanitizing on the hot path. */
-    private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
 
     private UserEventsManager(String name, UserEvents core) {
         super(null, name);
@@ -47,9 +44,9 @@ final class UserEventsManager extends AbstractManager {
         return core.counters();
     }
 
+    /** The logger's events: one lookup by name in the core's registry (no sanitizing on the hot path). */
     LoggerEvents logger(String loggerName) {
-        LoggerEvents events = byLoggerName.get(loggerName);
-        return events != null ? events : byLoggerName.computeIfAbsent(loggerName, core::logger);
+        return core.logger(loggerName);
     }
 
     @Override

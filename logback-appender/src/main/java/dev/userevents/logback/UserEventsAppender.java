@@ -19,7 +19,6 @@ import dev.userevents.UserEventsConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code <appender class="dev.userevents.logback.UserEventsAppender">}: writes each event whose logger/level event is
@@ -39,8 +38,6 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private Layout<ILoggingEvent> layout;
     private Encoder<ILoggingEvent> encoder;
     private volatile UserEvents core;
-    /** By Logback logger name: no sanitizing on the hot path. */
-    private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
 
     public void setPrefix(String prefix) {
         settings.prefix(prefix);
@@ -105,18 +102,13 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             addWarn("user_events unavailable, nothing will be written: " + opened.unavailableReason());
         }
         core = opened;
-        byLoggerName.clear();
         super.start();
     }
 
     @Override
     protected void append(ILoggingEvent event) {
         Level level = LogbackLevels.toCore(event.getLevel());
-        String loggerName = event.getLoggerName();
-        LoggerEvents events = byLoggerName.get(loggerName);
-        if (events == null) {
-            events = byLoggerName.computeIfAbsent(loggerName, core::logger);
-        }
+        LoggerEvents events = core.logger(event.getLoggerName()); // one lookup by name in the core's registry
         if (!events.isEnabled(level)) {
             return;
         }

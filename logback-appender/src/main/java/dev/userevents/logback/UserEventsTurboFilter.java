@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
+import dev.userevents.EnableWordCache;
 import dev.userevents.EnableWords;
 import dev.userevents.Mode;
 import dev.userevents.SharedUserEvents;
@@ -38,21 +39,8 @@ public class UserEventsTurboFilter extends TurboFilter {
     private UserEvents core;
     /** Set once the other appenders carry their {@link ConfiguredLevelFilter}. */
     private volatile boolean appendersGuarded;
-    /**
-     * Logger to enable word, direct-mapped by identity hash: a hit costs an identity hash and two loads instead of a
-     * map lookup by name. Entries are immutable and written racily: a reader sees a whole entry or a miss.
-     */
-    private final CachedWord[] byLogger = new CachedWord[1024];
-
-    private static final class CachedWord {
-        final Logger logger;
-        final EnableWords.Word word;
-
-        CachedWord(Logger logger, EnableWords.Word word) {
-            this.logger = logger;
-            this.word = word;
-        }
-    }
+    /** Logback's loggers cannot carry a field of ours: their words by identity. */
+    private final EnableWordCache byLogger = new EnableWordCache();
 
     public void setPrefix(String prefix) {
         this.prefix = prefix;
@@ -91,13 +79,11 @@ public class UserEventsTurboFilter extends TurboFilter {
         if (!isStarted() || level == null) {
             return FilterReply.NEUTRAL;
         }
-        int slot = System.identityHashCode(logger) & (byLogger.length - 1);
-        CachedWord cached = byLogger[slot];
-        if (cached == null || cached.logger != logger) {
-            cached = new CachedWord(logger, core.logger(logger.getName()).word());
-            byLogger[slot] = cached;
+        EnableWords.Word word = byLogger.get(logger);
+        if (word == null) {
+            word = byLogger.put(logger, core.logger(logger.getName()).word());
         }
-        if ((cached.word.read() & LogbackLevels.toCore(level).enableMask) == 0) {
+        if ((word.read() & LogbackLevels.toCore(level).enableMask) == 0) {
             return FilterReply.NEUTRAL;
         }
         if (!everywhere && !appendersGuarded && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
