@@ -24,7 +24,9 @@ class Log4jConfigurationTest {
         assertEquals(org.apache.logging.log4j.core.Filter.Result.DENY, filter.getOnMismatch(), "onMismatch from the XML");
         assertTrue(appender.isStarted());
         assertTrue(filter.isStarted());
+        assertInstanceOf(UserEventsLoggerContext.class, context, "log4j2.component.properties selects our selector");
         Logger logger = LogManager.getLogger("host.check");
+        assertInstanceOf(RegisteredLogger.class, logger, "the logger holds its enable word from creation");
         // Nothing traces host_check (and without user_events nothing can): DENY for every level, whatever Root says.
         assertFalse(logger.isErrorEnabled());
         assertFalse(logger.isInfoEnabled());
