@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the performance report (about 25 minutes on 2 cores: everything once per JDK, 17 and 25):
+# One command for the performance report (about 10 minutes on 2 cores: everything once per JDK, 17 and 25):
 #   host: JMH benchmarks (disabled check, disabled debug, enabled hand-off at 1 and 2 threads, end-to-end
 #         throughput) with -prof gc, and the raw C writev loop on /dev/null, all in this run;
 #   VM:   Java drain rate vs the C writev loop on user_events_data with ftrace on, and registration cost per
