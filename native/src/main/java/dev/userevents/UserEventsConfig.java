@@ -123,18 +123,22 @@ public final class UserEventsConfig {
     }
 
     public static final class Builder {
+        // The defaults, in this one place: front ends' builders and settings start from these.
+        public static final Mode DEFAULT_MODE = Mode.ASYNC;
+        public static final QueueFullPolicy DEFAULT_QUEUE_FULL_POLICY = QueueFullPolicy.BLOCK;
+        public static final int DEFAULT_MAX_MESSAGE_BYTES = EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
         public static final int DEFAULT_BUFFER_SIZE = 1024;
         public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
         public static final long DEFAULT_DROP_REPORT_INTERVAL_MILLIS = 10_000;
 
-        private Mode mode = Mode.ASYNC;
+        private Mode mode = DEFAULT_MODE;
         private int bufferSize = DEFAULT_BUFFER_SIZE;
-        private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
+        private QueueFullPolicy queueFullPolicy = DEFAULT_QUEUE_FULL_POLICY;
         private long shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
         private boolean shutdownHook = true;
         private long dropReportIntervalMillis = DEFAULT_DROP_REPORT_INTERVAL_MILLIS;
         private String prefix = "";
-        private int maxMessageBytes = EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
+        private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private Path dataFile;
         private boolean callerThread;
         private java.util.List<String> preregisterPackages = java.util.List.of();
@@ -180,7 +184,7 @@ public final class UserEventsConfig {
         }
 
         public Builder mode(Mode mode) {
-            this.mode = mode == null ? Mode.ASYNC : mode;
+            this.mode = mode == null ? DEFAULT_MODE : mode;
             return this;
         }
 
@@ -190,7 +194,7 @@ public final class UserEventsConfig {
         }
 
         public Builder queueFullPolicy(QueueFullPolicy queueFullPolicy) {
-            this.queueFullPolicy = queueFullPolicy == null ? QueueFullPolicy.BLOCK : queueFullPolicy;
+            this.queueFullPolicy = queueFullPolicy == null ? DEFAULT_QUEUE_FULL_POLICY : queueFullPolicy;
             return this;
         }
 

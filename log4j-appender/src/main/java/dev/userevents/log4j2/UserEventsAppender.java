@@ -52,13 +52,13 @@ public final class UserEventsAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String prefix = "";
         @PluginBuilderAttribute
-        private Mode mode = Mode.ASYNC;
+        private Mode mode = UserEventsConfig.Builder.DEFAULT_MODE;
         @PluginBuilderAttribute
         private int bufferSize = UserEventsConfig.Builder.DEFAULT_BUFFER_SIZE;
         @PluginBuilderAttribute
-        private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
+        private QueueFullPolicy queueFullPolicy = UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY;
         @PluginBuilderAttribute
-        private int maxMessageBytes = dev.userevents.EventEncoder.DEFAULT_MAX_MESSAGE_BYTES;
+        private int maxMessageBytes = UserEventsConfig.Builder.DEFAULT_MAX_MESSAGE_BYTES;
         @PluginBuilderAttribute
         private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
         /** {@code thread="true"}: each message starts with {@code [thread-name#id] } of the logging thread. */

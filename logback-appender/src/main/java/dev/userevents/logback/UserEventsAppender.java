@@ -44,7 +44,7 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     }
 
     public void setMode(String mode) {
-        settings.mode(parse(Mode.class, "mode", mode, Mode.ASYNC));
+        settings.mode(parse(Mode.class, "mode", mode, UserEventsConfig.Builder.DEFAULT_MODE));
     }
 
     public void setBufferSize(int bufferSize) {
@@ -52,7 +52,8 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     }
 
     public void setQueueFullPolicy(String policy) {
-        settings.queueFullPolicy(parse(QueueFullPolicy.class, "queueFullPolicy", policy, QueueFullPolicy.BLOCK));
+        settings.queueFullPolicy(parse(QueueFullPolicy.class, "queueFullPolicy", policy,
+                UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY));
     }
 
     public void setMaxMessageBytes(int maxMessageBytes) {

@@ -41,8 +41,9 @@ final class Slf4jSettings {
     private Slf4jSettings(Properties properties) {
         UserEventsConfig.Builder builder = UserEventsConfig.builder()
                 .prefix(properties.getProperty(PREFIX, ""))
-                .mode(parseEnum(properties, MODE, Mode.class, Mode.ASYNC))
-                .queueFullPolicy(parseEnum(properties, QUEUE_FULL_POLICY, QueueFullPolicy.class, QueueFullPolicy.BLOCK));
+                .mode(parseEnum(properties, MODE, Mode.class, UserEventsConfig.Builder.DEFAULT_MODE))
+                .queueFullPolicy(parseEnum(properties, QUEUE_FULL_POLICY, QueueFullPolicy.class,
+                        UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY));
         String dataFile = properties.getProperty(DATA_FILE);
         if (dataFile != null && !dataFile.isBlank()) {
             builder.dataFile(java.nio.file.Paths.get(dataFile.trim()));
