@@ -31,7 +31,9 @@ class ClassLoadersKernelTest {
         List<URL> urls = new ArrayList<>();
         String classpath = System.getProperty("userevents.testClasspath", System.getProperty("java.class.path"));
         for (String entry : classpath.split(File.pathSeparator)) {
-            if (entry.endsWith("/classes") || entry.contains("jna")) {
+            // The core (its packaged jar, as vm/run-kernel-tests puts it, or target/classes) and JNA.
+            boolean core = entry.endsWith("/classes") || Paths.get(entry).getFileName().toString().matches("userevents-native-[^/]*[0-9T]\\.jar");
+            if (core || entry.contains("jna")) {
                 urls.add(Paths.get(entry).toUri().toURL());
             }
         }
