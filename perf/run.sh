@@ -22,7 +22,7 @@ measure() {
   local dir=$1 java_bin=$2 version flags=()
   mkdir -p "$dir"
   version=$("$java_bin" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${version%%.*}" -ge 24 ] 2>/dev/null && flags+=(--enable-native-access=ALL-UNNAMED)
+  [ "${version%%.*}" -ge 22 ] 2>/dev/null && flags+=(--enable-native-access=ALL-UNNAMED)
   jmh() { "$java_bin" "${flags[@]}" -cp "$cp" org.openjdk.jmh.Main "$@"; }
   local jvm_args=(-jvmArgsAppend "${flags[*]:--Dx=1}")
   echo "perf: host JMH (JDK $version) into $dir"

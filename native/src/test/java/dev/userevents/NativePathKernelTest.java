@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Which native path reaches the kernel, in a fresh JVM on the packaged multi-release jar (the suites run on JDK 17
  * and on JDK 25): JDK 22+ uses FFM for enable words and calls and never loads JNA; JDK 17-21 uses Unsafe reads
  * and JNA calls. Either way the event arrives, and the JVM prints nothing on stderr (no Unsafe or native-access
- * warning: the harness passes --enable-native-access=ALL-UNNAMED on 24+).
+ * warning: the harness passes --enable-native-access=ALL-UNNAMED on 22+).
  */
 @Tag("kernel")
 class NativePathKernelTest {
@@ -30,7 +30,7 @@ class NativePathKernelTest {
         Tracefs.clearTrace();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
-        if (Runtime.version().feature() >= 24) {
+        if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(List.of("-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),

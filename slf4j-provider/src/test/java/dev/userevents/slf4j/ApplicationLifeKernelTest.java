@@ -42,7 +42,7 @@ class ApplicationLifeKernelTest {
         Child(List<String> options, String mainClass, String... args) throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
-            if (Runtime.version().feature() >= 24) {
+            if (Runtime.version().feature() >= 22) {
                 command.add("--enable-native-access=ALL-UNNAMED");
             }
             command.addAll(options);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * JPMS: the built jars on the module path of a child JVM. The provider is a named module found by SLF4J's
  * ServiceLoader through {@code provides}; the core and JNA resolve ({@code com.sun.jna} is an automatic module);
- * the event reaches the kernel; and the JVM prints no warning (on JDK 24+ given
+ * the event reaches the kernel; and the JVM prints no warning (on JDK 22+ given
  * {@code --enable-native-access=dev.userevents}, the module-path form of the README's flag: the core's FFM calls).
  */
 @Tag("kernel")
@@ -46,7 +46,7 @@ class ModulePathKernelTest {
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp",
                 "--module-path", modulePath.stream().map(Path::toString).collect(Collectors.joining(":")),
                 "--add-modules", "dev.userevents.slf4j"));
-        if (Runtime.version().feature() >= 24) {
+        if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=dev.userevents"); // the core's FFM calls (JNA is not loaded on 22+)
         }
         command.addAll(List.of("-cp", testClasses.toString(), "dev.userevents.slf4j.modulepath.ModulePathMain"));
