@@ -60,4 +60,55 @@ class UserEventsCliKernelTest {
         assertEquals(2, cli.run(new String[] {"enable", "--follow", "kt.[cli]", "INFO"}), "a usage error");
         assertEquals(0, orders.enableWord());
     }
+
+    /**
+     * {@code userevents tail GLOB INFO} as an operator runs it (a child JVM): it enables the glob, follows a logger
+     * registered after it started, prints the decoded lines, and on SIGTERM disables what it enabled and puts
+     * {@code options/record-tgid} back.
+     */
+    @Test
+    void tailWithALevelEnablesFollowsPrintsAndRestoresOnExit() throws Exception {
+        java.nio.file.Path recordTgid = Tracefs.ROOT.resolve("options/record-tgid");
+        Tracefs.write(recordTgid, "0");
+        events.logger("kt.tail.Early");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+                UserEventsCli.class.getName(), "tail", "kt.tail.*", "INFO"));
+        Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(tail.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        reader.start();
+        try {
+            LoggerEvents early = events.logger("kt.tail.Early");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!early.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(early.isEnabled(Level.INFO), "tail enabled the glob");
+            assertEquals("1", Tracefs.read(recordTgid).trim(), "tail sets record-tgid while it runs");
+            LoggerEvents late = events.logger("kt.tail.Late"); // registered after tail started
+            while (!late.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(late.isEnabled(Level.WARN) && !late.isEnabled(Level.DEBUG), "followed: INFO and more severe");
+            events.emit(early, Level.INFO, "early line");
+            events.emit(late, Level.WARN, "late line");
+            String printed = "";
+            while (!(printed.contains("kt_tail_Late WARN late line") && printed.contains("kt_tail_Early INFO early line"))
+                    && System.nanoTime() < deadline) {
+                String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                printed += line == null ? "" : line + "\n";
+            }
+            assertTrue(printed.contains("kt_tail_Early INFO early line"), printed);
+            assertTrue(printed.contains("kt_tail_Late WARN late line"), printed);
+        } finally {
+            tail.destroy(); // SIGTERM, as timeout(1) or Ctrl-C would end it
+            assertTrue(tail.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(0, events.logger("kt.tail.Early").enableWord(), "disabled on exit");
+        assertEquals(0, events.logger("kt.tail.Late").enableWord(), "disabled on exit");
+        assertEquals("0", Tracefs.read(recordTgid).trim(), "record-tgid restored");
+    }
 }
