@@ -282,35 +282,37 @@ public final class UserEventsCli {
      * the levels seen per logger (guarded by itself), so a caller can undo them.
      */
     int follow(Pattern matching, int enabledMask, Runnable afterFirstPass, Map<String, Integer> handled) throws IOException {
-        boolean first = true;
+        enableNew(matching, enabledMask, handled);
+        afterFirstPass.run();
         while (!Thread.currentThread().isInterrupted()) {
-            for (Map.Entry<String, Integer> logger : loggers(matching).entrySet()) {
-                int done;
-                synchronized (handled) {
-                    done = handled.getOrDefault(logger.getKey(), 0);
-                }
-                int fresh = logger.getValue() & ~done;
-                if (fresh != 0) {
-                    int on = apply(logger.getKey(), fresh, enabledMask);
-                    synchronized (handled) {
-                        handled.put(logger.getKey(), done | fresh);
-                    }
-                    if (on != 0) {
-                        out.println(logger.getKey() + ": " + describe(on));
-                    }
-                }
-            }
-            if (first) {
-                first = false;
-                afterFirstPass.run();
-            }
             try {
                 Thread.sleep(FOLLOW_INTERVAL_MILLIS);
             } catch (InterruptedException e) {
                 break;
             }
+            enableNew(matching, enabledMask, handled);
         }
         return 0;
+    }
+
+    /** One pass: applies {@code enabledMask} to each matching level not in {@code handled} yet, and records it. */
+    private void enableNew(Pattern matching, int enabledMask, Map<String, Integer> handled) throws IOException {
+        for (Map.Entry<String, Integer> logger : loggers(matching).entrySet()) {
+            int done;
+            synchronized (handled) {
+                done = handled.getOrDefault(logger.getKey(), 0);
+            }
+            int fresh = logger.getValue() & ~done;
+            if (fresh != 0) {
+                int on = apply(logger.getKey(), fresh, enabledMask);
+                synchronized (handled) {
+                    handled.put(logger.getKey(), done | fresh);
+                }
+                if (on != 0) {
+                    out.println(logger.getKey() + ": " + describe(on));
+                }
+            }
+        }
     }
 
     /**
@@ -333,16 +335,7 @@ public final class UserEventsCli {
                     if (followNew) {
                         follow(matching, enabledMask, firstPass::countDown, enabled);
                     } else {
-                        loggers(matching).forEach((base, present) -> {
-                            try {
-                                apply(base, present, enabledMask);
-                                synchronized (enabled) {
-                                    enabled.put(base, present);
-                                }
-                            } catch (IOException e) {
-                                System.err.println("userevents: " + e);
-                            }
-                        });
+                        enableNew(matching, enabledMask, enabled);
                     }
                 } catch (IOException e) {
                     System.err.println("userevents: " + e);
