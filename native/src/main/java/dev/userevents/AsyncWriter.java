@@ -35,15 +35,16 @@ final class AsyncWriter implements EventWriter {
     private volatile long drainDeadlineNanos = Long.MAX_VALUE;
     private volatile boolean writerDone;
 
-    AsyncWriter(EventDevice device, EventEncoder encoder, Counters counters, int bufferSize, QueueFullPolicy policy,
-                SyncWriter syncWriter, DropReporter dropReporter) {
+    /** {@code maxRecordBytes}: the slot size, the largest record of either layout. */
+    AsyncWriter(EventDevice device, EventEncoder encoder, int maxRecordBytes, Counters counters, int bufferSize,
+                QueueFullPolicy policy, SyncWriter syncWriter, DropReporter dropReporter) {
         this.device = device;
         this.encoder = encoder;
         this.counters = counters;
         this.policy = policy;
         this.syncWriter = syncWriter;
         this.dropReporter = dropReporter;
-        this.ring = new EventRing(bufferSize, encoder.maxRecordBytes());
+        this.ring = new EventRing(bufferSize, maxRecordBytes);
         this.writerThread = new Thread(this::drainLoop, "userevents-writer");
         writerThread.setDaemon(true); // never keeps the JVM alive; the shutdown hook flushes
         writerThread.start();
@@ -51,20 +52,12 @@ final class AsyncWriter implements EventWriter {
 
     @Override
     public void write(LoggerEvents logger, Level level, CharSequence message) {
-        long sequence = ring.tryClaim();
+        long sequence = claim();
         if (sequence < 0) {
-            sequence = onNoSlot(sequence);
-            if (sequence < 0) {
-                if (sequence == EventRing.FULL) { // DROP
-                    counters.dropped.increment();
-                } else {
-                    if (closing) {
-                        awaitWriterDone(); // this thread's earlier events may still be in the ring
-                    }
-                    syncWriter.write(logger, level, message); // SYNC policy, or after close
-                }
-                return;
+            if (sequence == WRITE_ON_CALLER) {
+                syncWriter.write(logger, level, message);
             }
+            return;
         }
         int length;
         try {
@@ -77,6 +70,49 @@ final class AsyncWriter implements EventWriter {
         }
         ring.publish(sequence, length);
         wakeWriter();
+    }
+
+    /** A record encoded before the claim (so no user code runs while a slot is held): one copy into the slot. */
+    @Override
+    public void write(EncodedRecord record) {
+        if (record.length > ring.slotBytes) {
+            throw new IllegalArgumentException("record of " + record.length + " bytes, slots hold " + ring.slotBytes);
+        }
+        long sequence = claim();
+        if (sequence < 0) {
+            if (sequence == WRITE_ON_CALLER) {
+                syncWriter.write(record);
+            }
+            return;
+        }
+        ring.records.put(ring.recordOffset(sequence), record.bytes, EncodedRecord.RECORD_OFFSET, record.length);
+        ring.publish(sequence, record.length);
+        wakeWriter();
+    }
+
+    /** From {@link #claim()}: the policy dropped the event (counted). */
+    private static final long DROPPED = -1;
+    /** From {@link #claim()}: write the event on the caller's thread (SYNC policy, or the ring is closed). */
+    private static final long WRITE_ON_CALLER = -2;
+
+    /** A claimed sequence, or {@link #DROPPED} (counted here), or {@link #WRITE_ON_CALLER}. */
+    private long claim() {
+        long sequence = ring.tryClaim();
+        if (sequence >= 0) {
+            return sequence;
+        }
+        sequence = onNoSlot(sequence);
+        if (sequence >= 0) {
+            return sequence;
+        }
+        if (sequence == EventRing.FULL) { // DROP
+            counters.dropped.increment();
+            return DROPPED;
+        }
+        if (closing) {
+            awaitWriterDone(); // this thread's earlier events may still be in the ring
+        }
+        return WRITE_ON_CALLER;
     }
 
     /** After a publish (volatile, see EventRing.publish): unpark the writer if it said it parks. */

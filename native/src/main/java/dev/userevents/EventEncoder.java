@@ -12,17 +12,15 @@ import java.nio.ByteBuffer;
  * {@code [u32 write_index][u32 msg rel_loc][u32 level][UTF-8 msg][NUL]} (offsets in {@link UserEventsAbi}).
  *
  * <ul>
- *   <li>UTF-8 without a {@link java.nio.charset.CharsetEncoder}: a NUL or an unpaired surrogate becomes U+FFFD
- *       (a NUL would end the string early for every consumer; a lone surrogate is not UTF-8).</li>
+ *   <li>UTF-8 by {@link Utf8Text}: a NUL or an unpaired surrogate becomes U+FFFD.</li>
  *   <li>Text longer than {@code maxMessageBytes} is cut at a code point boundary and ends in
  *       {@link #TRUNCATION_MARKER}, so the record never exceeds {@link #maxRecordBytes()}.</li>
  *   <li>Allocates nothing: it writes with absolute puts into the caller's native-order buffer.</li>
  * </ul>
  */
 public final class EventEncoder {
-    /** Ends a truncated message; plain ASCII so every consumer shows it. */
-    public static final String TRUNCATION_MARKER = "...[truncated]";
-    private static final byte[] MARKER_BYTES = TRUNCATION_MARKER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Ends a truncated message ({@link Utf8Text#TRUNCATION_MARKER}). */
+    public static final String TRUNCATION_MARKER = Utf8Text.TRUNCATION_MARKER;
     /**
      * Default bound of the text: an event then fits ftrace's default sub-buffer (about 4 KiB of data per event)
      * and perf's 8 KiB sample limit, which both drop a larger event while the write still succeeds.
@@ -72,63 +70,6 @@ public final class EventEncoder {
 
     /** UTF-8 of {@code text} from {@code start}; returns the end position (where the NUL goes). */
     private int encodeText(ByteBuffer buffer, int start, CharSequence text) {
-        final int limit = start + maxMessageBytes;
-        final int markerStart = limit - MARKER_BYTES.length;
-        int position = start;
-        int lastBoundaryBeforeMarker = start; // end of the last code point that still leaves room for the marker
-        final int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            int codePoint;
-            if (c == 0) {
-                codePoint = 0xFFFD;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                codePoint = Character.toCodePoint(c, text.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                codePoint = 0xFFFD;
-            } else {
-                codePoint = c;
-            }
-            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (position + size > limit) {
-                return writeMarker(buffer, lastBoundaryBeforeMarker);
-            }
-            position = putCodePoint(buffer, position, codePoint, size);
-            if (position <= markerStart) {
-                lastBoundaryBeforeMarker = position;
-            }
-        }
-        return position;
-    }
-
-    private static int writeMarker(ByteBuffer buffer, int position) {
-        for (byte b : MARKER_BYTES) {
-            buffer.put(position++, b);
-        }
-        return position;
-    }
-
-    private static int putCodePoint(ByteBuffer buffer, int position, int codePoint, int size) {
-        switch (size) {
-            case 1:
-                buffer.put(position, (byte) codePoint);
-                break;
-            case 2:
-                buffer.put(position, (byte) (0xC0 | (codePoint >> 6)));
-                buffer.put(position + 1, (byte) (0x80 | (codePoint & 0x3F)));
-                break;
-            case 3:
-                buffer.put(position, (byte) (0xE0 | (codePoint >> 12)));
-                buffer.put(position + 1, (byte) (0x80 | ((codePoint >> 6) & 0x3F)));
-                buffer.put(position + 2, (byte) (0x80 | (codePoint & 0x3F)));
-                break;
-            default:
-                buffer.put(position, (byte) (0xF0 | (codePoint >> 18)));
-                buffer.put(position + 1, (byte) (0x80 | ((codePoint >> 12) & 0x3F)));
-                buffer.put(position + 2, (byte) (0x80 | ((codePoint >> 6) & 0x3F)));
-                buffer.put(position + 3, (byte) (0x80 | (codePoint & 0x3F)));
-                break;
-        }
-        return position + size;
+        return Utf8Text.put(buffer, start, text, 0, text.length(), maxMessageBytes);
     }
 }

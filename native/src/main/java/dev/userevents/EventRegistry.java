@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventRegistry {
     private final EventDevice device;
     private final String prefix;
+    /** The EventHeader provider whose level bits go into every logger's word, or null (none, or it failed). */
+    private volatile String provider;
+    /** The provider's write_index by provider level (1-5); the kernel gives one event one index per file. */
+    private final int[] providerWriteIndexByLevel = new int[EventHeaderFormat.MAX_LEVEL + 1];
     private final EnableWords words = new EnableWords();
     /** By logger name: the lookup of every logger creation after the first. */
     private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
@@ -27,9 +31,11 @@ final class EventRegistry {
     private int refused; // guarded by this
     private boolean closed; // guarded by this
 
-    EventRegistry(EventDevice device, String prefix) {
+    /** {@code provider}: a valid EventHeader provider name (see {@link EventHeaderFormat#invalidProviderName}), or null. */
+    EventRegistry(EventDevice device, String prefix, String provider) {
         this.device = device;
         this.prefix = prefix; // EventNames.baseName sanitizes it
+        this.provider = provider;
     }
 
     LoggerEvents logger(String loggerName) {
@@ -73,26 +79,63 @@ final class EventRegistry {
         return events;
     }
 
-    /** All six or none: a half-registered logger would be confusing in tracefs. */
+    /** All six or none: a half-registered logger would be confusing in tracefs. Then the provider's five levels. */
     private LoggerEvents registerAll(String loggerName, String baseName) {
         EnableWords.Word word = words.allocate();
         int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
         Level[] levels = Level.values();
-        for (int i = 0; i < levels.length; i++) {
-            Level level = levels[i];
+        int registeredBits = 0;
+        for (Level level : levels) {
             String command = EventNames.command(EventNames.eventName(baseName, level));
             int result = device.register(command, word.address, level.enableBit());
             if (result < 0) {
-                for (int j = 0; j < i; j++) {
-                    device.unregister(word.address, levels[j].enableBit());
-                }
+                unregisterBits(word, registeredBits);
                 word.clear(); // no bit of this word is registered any more
                 reportRefusal(baseName, -result);
                 return LoggerEvents.disabled(loggerName, baseName);
             }
+            registeredBits |= 1 << level.enableBit();
             writeIndexByLevel[level.value] = result;
         }
-        return new LoggerEvents(loggerName, baseName, word, writeIndexByLevel);
+        int providerBits = registerProvider(word);
+        return new LoggerEvents(loggerName, baseName, word, writeIndexByLevel,
+                providerBits == 0 ? null : providerWriteIndexByLevel, registeredBits | providerBits);
+    }
+
+    /**
+     * Registers {@code <provider>_L1K1..L5K1} at this word's provider bits (the kernel takes one event at many
+     * (address, bit) pairs). All five or none; a refusal turns the provider stream off for this instance, with one
+     * diagnostic, and leaves the logger's own events as they are.
+     */
+    private int registerProvider(EnableWords.Word word) {
+        String name = provider;
+        if (name == null) {
+            return 0;
+        }
+        int bits = 0;
+        for (int level = EventHeaderFormat.MIN_LEVEL; level <= EventHeaderFormat.MAX_LEVEL; level++) {
+            int bit = Level.PROVIDER_BIT_BASE + level;
+            int result = device.register(EventHeaderFormat.command(name, level), word.address, bit);
+            if (result < 0) {
+                unregisterBits(word, bits);
+                provider = null;
+                Diagnostics.reportOnce("provider-register", "EventHeader provider " + name + " is off: registering "
+                        + EventHeaderFormat.tracepointName(name, level) + " failed: " + UserEventsAbi.errnoName(-result)
+                        + " (another program may hold that name with other fields); per-logger events are unaffected.");
+                return 0;
+            }
+            bits |= 1 << bit;
+            providerWriteIndexByLevel[level] = result;
+        }
+        return bits;
+    }
+
+    private void unregisterBits(EnableWords.Word word, int bits) {
+        for (int bit = 0; bit < 32; bit++) {
+            if ((bits & (1 << bit)) != 0) {
+                device.unregister(word.address, bit);
+            }
+        }
     }
 
     private void reportRefusal(String baseName, int errno) {
@@ -138,13 +181,16 @@ final class EventRegistry {
     private Void unregisterAll() {
         for (LoggerEvents events : registered) {
             EnableWords.Word word = events.word();
-            for (Level level : Level.values()) {
-                int result = device.unregister(word.address, level.enableBit());
+            for (int bit = 0; bit < 32; bit++) {
+                if ((events.registeredBits & (1 << bit)) == 0) {
+                    continue;
+                }
+                int result = device.unregister(word.address, bit);
                 if (result < 0) {
                     // The kernel may still write this word: keep its page for the life of the process.
                     EnableWords.pinForever(word.page);
-                    Diagnostics.reportOnce("unregister:" + -result, "DIAG_IOCSUNREG of " + events.eventName(level)
-                            + " (0x" + Long.toHexString(word.address) + " bit " + level.enableBit() + ") failed: "
+                    Diagnostics.reportOnce("unregister:" + -result, "DIAG_IOCSUNREG of " + events.baseName()
+                            + " (0x" + Long.toHexString(word.address) + " bit " + bit + ") failed: "
                             + UserEventsAbi.errnoName(-result) + "; its enable word is kept allocated (reported once).");
                 }
             }

@@ -5,6 +5,9 @@ interface EventWriter {
     /** Writes or enqueues one event whose level the caller found enabled. */
     void write(LoggerEvents logger, Level level, CharSequence message);
 
+    /** Writes or enqueues a record encoded already (EventHeader); the caller keeps {@code record}. */
+    void write(EncodedRecord record);
+
     /** Delivers what is pending within {@code timeoutMillis}, then stops. Idempotent. */
     void close(long timeoutMillis);
 }

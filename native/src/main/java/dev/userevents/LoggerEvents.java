@@ -12,24 +12,52 @@ public final class LoggerEvents {
     private final EnableWords.Word word;
     /** write_index by {@link Level#value}; {@link #NOT_REGISTERED} where registration did not happen. */
     private final int[] writeIndexByLevel;
+    /**
+     * The EventHeader provider's write_index by provider level (shared by every logger: one event, registered once
+     * per logger's word), or null when this logger's word carries no provider bits.
+     */
+    private final int[] providerWriteIndexByLevel;
+    /** The bits of {@link #word} registered with the kernel (own levels and provider levels): what close unregisters. */
+    final int registeredBits;
 
-    LoggerEvents(String loggerName, String baseName, EnableWords.Word word, int[] writeIndexByLevel) {
+    LoggerEvents(String loggerName, String baseName, EnableWords.Word word, int[] writeIndexByLevel,
+                 int[] providerWriteIndexByLevel, int registeredBits) {
         this.loggerName = loggerName;
         this.baseName = baseName;
         this.word = word;
         this.writeIndexByLevel = writeIndexByLevel;
+        this.providerWriteIndexByLevel = providerWriteIndexByLevel;
+        this.registeredBits = registeredBits;
     }
 
     /** A logger with no events: every level reads disabled, forever. */
     static LoggerEvents disabled(String loggerName, String baseName) {
         int[] none = new int[Level.TRACE.value + 1];
         java.util.Arrays.fill(none, NOT_REGISTERED);
-        return new LoggerEvents(loggerName, baseName, EnableWords.unregistered(), none);
+        return new LoggerEvents(loggerName, baseName, EnableWords.unregistered(), none, null, 0);
     }
 
-    /** True while something (ftrace, perf, ...) traces this logger's event of {@code level}. */
+    /**
+     * True while something (ftrace, perf, a collector) traces this logger's own event of {@code level} or the
+     * EventHeader provider's tracepoint of that level: the front ends' level check.
+     */
     public boolean isEnabled(Level level) {
         return (word.read() & level.enableMask) != 0;
+    }
+
+    /** True while this logger's own event of {@code level} (the tracefs layout) is traced. */
+    public boolean isTracepointEnabled(Level level) {
+        return (word.read() & level.tracepointMask) != 0;
+    }
+
+    /** True while the EventHeader provider's tracepoint of {@code level} is traced (never without a provider). */
+    public boolean isProviderEnabled(Level level) {
+        return (word.read() & level.providerMask) != 0;
+    }
+
+    /** The provider's write_index for {@code level}'s provider level, or -1 without a provider. */
+    public int providerWriteIndex(Level level) {
+        return providerWriteIndexByLevel == null ? NOT_REGISTERED : providerWriteIndexByLevel[level.providerLevel];
     }
 
     /** The raw enable word: bit {@link Level#enableBit()} per level. */

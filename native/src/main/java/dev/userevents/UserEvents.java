@@ -22,6 +22,8 @@ public final class UserEvents implements AutoCloseable {
     private final EventDevice device;
     private final EventRegistry registry;
     private final EventWriter writer;
+    /** Null without a (valid) EventHeader provider. */
+    private final EventHeaderEncoder eventHeaderEncoder;
     private final Counters counters = new Counters();
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,17 +38,22 @@ public final class UserEvents implements AutoCloseable {
         if (device == null) {
             this.registry = null;
             this.writer = null;
+            this.eventHeaderEncoder = null;
             this.shutdownHook = null;
             return;
         }
-        this.registry = new EventRegistry(device, config.prefix());
+        String provider = validProvider(config.eventHeaderProvider());
+        this.registry = new EventRegistry(device, config.prefix(), provider);
         EventEncoder encoder = new EventEncoder(config.maxMessageBytes());
+        this.eventHeaderEncoder = provider == null ? null : new EventHeaderEncoder(config.maxMessageBytes());
+        int maxRecordBytes = Math.max(encoder.maxRecordBytes(),
+                eventHeaderEncoder == null ? 0 : eventHeaderEncoder.maxRecordBytes());
         SyncWriter syncWriter = new SyncWriter(device, encoder, counters);
         if (config.mode() == Mode.ASYNC) {
             DropReporter dropReporter = new DropReporter(counters, config.dropReportIntervalMillis(),
                     registry.logger(DropReporter.LOGGER_NAME), syncWriter);
-            this.writer = new AsyncWriter(device, encoder, counters, config.bufferSize(), config.queueFullPolicy(),
-                    syncWriter, dropReporter);
+            this.writer = new AsyncWriter(device, encoder, maxRecordBytes, counters, config.bufferSize(),
+                    config.queueFullPolicy(), syncWriter, dropReporter);
         } else {
             this.writer = syncWriter;
         }
@@ -55,6 +62,20 @@ public final class UserEvents implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         preregister(config.preregisterPackages());
+    }
+
+    /** The provider name, or null (none, or not a valid name: then one diagnostic). */
+    private static String validProvider(String provider) {
+        if (provider == null) {
+            return null;
+        }
+        String why = EventHeaderFormat.invalidProviderName(provider);
+        if (why != null) {
+            Diagnostics.reportOnce("provider-name", "EventHeader provider name \"" + provider + "\" is not usable: " + why
+                    + "; the provider stream is off, per-logger events are unaffected.");
+            return null;
+        }
+        return provider;
     }
 
     /** One registration per class of the packages, before any of them loads (see {@link Preregistration}). */
@@ -159,13 +180,10 @@ public final class UserEvents implements AutoCloseable {
      * dropped and reported once.
      */
     public void emit(LoggerEvents logger, Level level, CharSequence message) {
-        if (!logger.isEnabled(level)) {
+        if (!logger.isTracepointEnabled(level)) {
             return; // also every event after close() has unregistered: the words are zeroed then
         }
-        if (closed.get()) {
-            counters.dropped.increment();
-            Diagnostics.reportOnce("after-close", "events logged after UserEvents.close() are not written "
-                    + "(counted in Counters.dropped(); reported once).");
+        if (droppedAfterClose()) {
             return;
         }
         StringBuilder withThread = config.callerThread() ? MessageBuffers.acquire() : null;
@@ -181,16 +199,59 @@ public final class UserEvents implements AutoCloseable {
         }
     }
 
+    private boolean droppedAfterClose() {
+        if (!closed.get()) {
+            return false;
+        }
+        counters.dropped.increment();
+        Diagnostics.reportOnce("after-close", "events logged after UserEvents.close() are not written "
+                + "(counted in Counters.dropped(); reported once).");
+        return true;
+    }
+
     /**
-     * The front ends' call: {@link #emit(LoggerEvents, Level, CharSequence)} of {@code message} followed by the
-     * bounded stack trace of {@code thrown} (none when null), appended only if the level is enabled.
+     * The front ends' call for the per-logger stream: {@link #emit(LoggerEvents, Level, CharSequence)} of
+     * {@code message} followed by the bounded stack trace of {@code thrown} (none when null), appended only if this
+     * logger's own event of the level is traced.
      */
     public void emit(LoggerEvents logger, Level level, StringBuilder message, Throwable thrown) {
-        if (!logger.isEnabled(level)) {
+        if (!logger.isTracepointEnabled(level)) {
             return;
         }
         StackTraces.append(message, thrown, config.maxMessageBytes());
         emit(logger, level, message);
+    }
+
+    /**
+     * The front ends' call for the EventHeader stream: when the provider's tracepoint of {@code level} is traced,
+     * one record with {@code body} (the formatted message, without stack trace), {@code thrown} as
+     * {@code exception.*} fields, and the time, thread and attributes {@code reader} finds in {@code event}
+     * (see {@link EventHeaderEncoder}). Encoded on this thread; written like every other event (same ring, writer
+     * and policies). Never throws.
+     */
+    public <E> void emitEventHeader(LoggerEvents logger, Level level, CharSequence body, Throwable thrown, E event,
+                                    LogEventReader<E> reader) {
+        if (!logger.isProviderEnabled(level) || eventHeaderEncoder == null) {
+            return;
+        }
+        if (droppedAfterClose()) {
+            return;
+        }
+        EventHeaderEncoder.Encoding encoding = eventHeaderEncoder.acquire();
+        try {
+            writer.write(eventHeaderEncoder.encode(encoding, logger.providerWriteIndex(level), logger.loggerName(),
+                    level, body, thrown, event, reader));
+        } catch (RuntimeException e) {
+            counters.errors.increment();
+            Diagnostics.reportOnce("emit:" + e.getClass().getName(), "writing an event failed: " + e);
+        } finally {
+            eventHeaderEncoder.release(encoding);
+        }
+    }
+
+    /** The EventHeader provider this instance writes to, or null. */
+    public String eventHeaderProvider() {
+        return eventHeaderEncoder == null ? null : config.eventHeaderProvider();
     }
 
     /** {@code [thread-name#id] }: async events carry the writer's pid/tid, so the caller goes into the text. */

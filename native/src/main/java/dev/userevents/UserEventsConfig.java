@@ -15,6 +15,7 @@ public final class UserEventsConfig {
     private final long dropReportIntervalMillis;
     private final boolean callerThread;
     private final java.util.List<String> preregisterPackages;
+    private final String eventHeaderProvider;
 
     private UserEventsConfig(Builder builder) {
         this.mode = builder.mode;
@@ -28,6 +29,7 @@ public final class UserEventsConfig {
         this.dataFile = builder.dataFile;
         this.callerThread = builder.callerThread;
         this.preregisterPackages = java.util.List.copyOf(builder.preregisterPackages);
+        this.eventHeaderProvider = builder.eventHeaderProvider;
     }
 
     public static Builder builder() {
@@ -92,6 +94,14 @@ public final class UserEventsConfig {
         return preregisterPackages;
     }
 
+    /**
+     * The EventHeader provider name ({@code <name>_L1K1..L5K1} tracepoints, OpenTelemetry's log layout), or null for
+     * none (the default). Validated at open: a bad name gets one diagnostic and no provider stream.
+     */
+    public String eventHeaderProvider() {
+        return eventHeaderProvider;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof UserEventsConfig)) {
@@ -102,13 +112,15 @@ public final class UserEventsConfig {
                 && java.util.Objects.equals(dataFile, that.dataFile) && mode == that.mode && bufferSize == that.bufferSize
                 && queueFullPolicy == that.queueFullPolicy && shutdownTimeoutMillis == that.shutdownTimeoutMillis
                 && shutdownHook == that.shutdownHook && dropReportIntervalMillis == that.dropReportIntervalMillis
-                && callerThread == that.callerThread && preregisterPackages.equals(that.preregisterPackages);
+                && callerThread == that.callerThread && preregisterPackages.equals(that.preregisterPackages)
+                && java.util.Objects.equals(eventHeaderProvider, that.eventHeaderProvider);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(prefix, maxMessageBytes, dataFile, mode, bufferSize, queueFullPolicy,
-                shutdownTimeoutMillis, shutdownHook, dropReportIntervalMillis, callerThread, preregisterPackages);
+                shutdownTimeoutMillis, shutdownHook, dropReportIntervalMillis, callerThread, preregisterPackages,
+                eventHeaderProvider);
     }
 
     /** Every setting: front ends key shared instances by it (Log4j's manager name). */
@@ -119,7 +131,7 @@ public final class UserEventsConfig {
                 + ", shutdownTimeoutMillis=" + shutdownTimeoutMillis + ", shutdownHook=" + shutdownHook
                 + ", dropReportIntervalMillis=" + dropReportIntervalMillis
                 + ", dataFile=" + dataFile + ", callerThread=" + callerThread
-                + ", preregisterPackages=" + preregisterPackages + "]";
+                + ", preregisterPackages=" + preregisterPackages + ", eventHeaderProvider=" + eventHeaderProvider + "]";
     }
 
     public static final class Builder {
@@ -142,8 +154,18 @@ public final class UserEventsConfig {
         private Path dataFile;
         private boolean callerThread;
         private java.util.List<String> preregisterPackages = java.util.List.of();
+        private String eventHeaderProvider;
 
         private Builder() {}
+
+        /**
+         * Also write every enabled event as EventHeader to the provider {@code name}'s tracepoints (default none:
+         * null or empty). Names: ASCII letters, digits and '_', at most 233 characters.
+         */
+        public Builder eventHeaderProvider(String name) {
+            this.eventHeaderProvider = name == null || name.isEmpty() ? null : name;
+            return this;
+        }
 
         /** Start each message with {@code [thread-name#id] } of the logging thread (default false). */
         public Builder callerThread(boolean callerThread) {

@@ -55,7 +55,7 @@ class EventNamesTest {
     void theRegistryNeverGivesTwoLoggersOneEvent() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(0xca11L);
         String[] alphabet = {"a", ".", "$", "_", "\u00fc", "-"};
-        EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "");
+        EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "", null);
         java.util.Map<String, String> loggerByBase = new java.util.HashMap<>();
         for (int i = 0; i < 5_000; i++) {
             StringBuilder name = new StringBuilder();
@@ -74,7 +74,7 @@ class EventNamesTest {
 
     @Test
     void theSecondLoggerOnADocumentedNameGetsTheFullHash() {
-        EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "");
+        EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "", null);
         assertEquals("x_y", registry.logger("x.y").baseName());
         assertEquals("x_y_h" + String.format("%016x", EventNames.hash("x$y")), registry.logger("x$y").baseName());
         assertEquals("x_y", registry.logger("x.y").baseName(), "the first keeps its name");

@@ -72,7 +72,7 @@ class UserEventsKernelTest {
                 assertEquals(level == Level.DEBUG, target.isEnabled(level), level.name());
                 assertFalse(other.isEnabled(level), level.name());
             }
-            assertEquals(Level.DEBUG.enableMask, target.enableWord());
+            assertEquals(Level.DEBUG.tracepointMask, target.enableWord());
         } finally {
             Tracefs.disable("kt_gate_Target_DEBUG");
         }

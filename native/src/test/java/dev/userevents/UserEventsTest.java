@@ -172,7 +172,7 @@ class UserEventsTest {
     private static LoggerEvents enabledCopy(LoggerEvents logger) {
         EnableWords.Word word = new EnableWords().allocate(); // never registered: this test may write it
         NativeMemory.writeIntVolatile(word.page, word.offset, -1);
-        return new LoggerEvents(logger.loggerName(), logger.baseName(), word, new int[Level.TRACE.value + 1]);
+        return new LoggerEvents(logger.loggerName(), logger.baseName(), word, new int[Level.TRACE.value + 1], null, 0);
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class InMemoryDevice implements EventDevice {
     private final Map<String, Integer> indexByCommand = new LinkedHashMap<>();
     private final Map<String, String> liveByAddressBit = new LinkedHashMap<>();
     private final List<Record> records = new ArrayList<>();
+    /** Writes to EventHeader tracepoints: the bytes after the write_index, and the tracepoint's name. */
+    private final List<Map.Entry<String, byte[]>> eventHeaderWrites = new ArrayList<>();
     private int registrationsBeforeFailure = Integer.MAX_VALUE;
     private int failureErrno;
     private int closeCount;
@@ -93,6 +95,12 @@ public final class InMemoryDevice implements EventDevice {
             total += length;
         }
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.nativeOrder());
+        String command = commandOf(buffer.getInt(UserEventsAbi.WRITE_INDEX_OFFSET));
+        if (command != null && command.endsWith(dev.userevents.EventHeaderFormat.COMMAND_FIELDS)) {
+            eventHeaderWrites.add(Map.entry(command.substring(0, command.indexOf(' ')),
+                    java.util.Arrays.copyOfRange(all, 4, all.length)));
+            return total;
+        }
         int relLoc = buffer.getInt(UserEventsAbi.MSG_REL_LOC_OFFSET);
         int length = relLoc >>> 16;
         int start = UserEventsAbi.MSG_REL_LOC_OFFSET + 4 + (relLoc & 0xFFFF);
@@ -102,6 +110,20 @@ public final class InMemoryDevice implements EventDevice {
         String message = new String(all, start, length - 1, StandardCharsets.UTF_8);
         records.add(new Record(buffer.getInt(UserEventsAbi.WRITE_INDEX_OFFSET), buffer.getInt(UserEventsAbi.LEVEL_OFFSET), message, relLoc));
         return total;
+    }
+
+    private String commandOf(int writeIndex) {
+        for (Map.Entry<String, Integer> entry : indexByCommand.entrySet()) {
+            if (entry.getValue() == writeIndex) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Each EventHeader write: tracepoint name to the record after its write_index. */
+    public synchronized List<Map.Entry<String, byte[]>> eventHeaderWrites() {
+        return new ArrayList<>(eventHeaderWrites);
     }
 
     public synchronized List<Record> records() {

@@ -1,0 +1,493 @@
+package dev.userevents;
+
+import static dev.userevents.EventHeaderFormat.ENCODING_CHAIN_FLAG;
+import static dev.userevents.EventHeaderFormat.ENCODING_STRING_LENGTH16_CHAR8;
+import static dev.userevents.EventHeaderFormat.ENCODING_STRUCT;
+import static dev.userevents.EventHeaderFormat.ENCODING_VALUE16;
+import static dev.userevents.EventHeaderFormat.ENCODING_VALUE32;
+import static dev.userevents.EventHeaderFormat.ENCODING_VALUE64;
+import static dev.userevents.EventHeaderFormat.ENCODING_VALUE8;
+import static dev.userevents.EventHeaderFormat.EXTENSION_HEADER_SIZE;
+import static dev.userevents.EventHeaderFormat.EXTENSION_KIND_METADATA;
+import static dev.userevents.EventHeaderFormat.FLAGS_DEFAULT_WITH_EXTENSION;
+import static dev.userevents.EventHeaderFormat.FORMAT_BOOLEAN;
+import static dev.userevents.EventHeaderFormat.FORMAT_FLOAT;
+import static dev.userevents.EventHeaderFormat.FORMAT_SIGNED_INT;
+import static dev.userevents.EventHeaderFormat.FORMAT_UNSIGNED_INT;
+import static dev.userevents.EventHeaderFormat.HEADER_SIZE;
+import static dev.userevents.EventHeaderFormat.MAX_STRUCT_FIELDS;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.BiConsumer;
+
+/**
+ * Encodes one log event as an EventHeader record in the layout of OpenTelemetry's user_events log exporters
+ * (Common Schema 4.0), byte for byte the field encodings they choose:
+ * <pre>
+ * u32 write_index | header: flags 0x07, version 0, id 0, tag 0, opcode 0, level | u16 meta size, u16 kind 1
+ * meta: event name (the logger name, ';' replaced) NUL, then per field: name NUL, encoding[, format]
+ * data: __csver__ u32 0x400
+ *       PartA { time (RFC 3339 UTC, taken at the log call) [, ext_dt { traceId, spanId }] }
+ *       PartC { thread.name, thread.id, [exception.type, exception.message, exception.stacktrace],
+ *               MDC / context attributes, key-value pairs [, userevents.attributes_dropped] }
+ *       PartB { _typeName "Log", body, severityNumber i16, severityText }
+ * </pre>
+ * Strings are {@code string_length16_char8} (UTF-8 by default); booleans value8/boolean; integral numbers
+ * value64/signed; floating-point value64/float. MDC {@code trace_id}/{@code span_id} (the keys OpenTelemetry's
+ * Java agent sets) go to {@code PartA.ext_dt}.
+ *
+ * <p>Bounded: a record never exceeds {@link #maxRecordBytes()} ({@code maxMessageBytes} + {@value #FIELDS_BYTES},
+ * by default 7 168, under perf's 8 KiB per-event buffer; at most 64 KiB). Names, thread, exception type and message
+ * and each attribute have their own bounds, attributes together at most a quarter of the record; the body and the
+ * stack trace share the rest, each at most {@code maxMessageBytes}, and a cut one ends in
+ * {@link Utf8Text#TRUNCATION_MARKER}. Attributes that do not fit are counted in {@code userevents.attributes_dropped}.
+ *
+ * <p>User code ({@code toString()} of attribute values, the throwable's message and trace) runs here, before the
+ * caller holds a ring slot; a nested log call from it gets its own scratch. Allocates nothing for strings, numbers
+ * and booleans except what the throwable's rendering needs.
+ */
+public final class EventHeaderEncoder {
+    /** Common Schema 4.0. */
+    public static final int CS_VERSION = 0x400;
+    public static final String TYPE_NAME = "Log";
+    /** The event name when the logger has none (OTel's exporters' choice for a log without a target). */
+    public static final String DEFAULT_EVENT_NAME = "Log";
+    /** Room for everything but the body, beyond {@code maxMessageBytes}. */
+    public static final int FIELDS_BYTES = 4096;
+    public static final String TRACE_ID_KEY = "trace_id";
+    public static final String SPAN_ID_KEY = "span_id";
+    public static final String DROPPED_ATTRIBUTES_FIELD = "userevents.attributes_dropped";
+
+    static final int MAX_NAME_BYTES = 256;
+    static final int MAX_SHORT_VALUE_BYTES = 256;
+    static final int MAX_EXCEPTION_MESSAGE_BYTES = 1024;
+    static final int MAX_ATTRIBUTE_VALUE_BYTES = 1024;
+
+    // ---- record layout, offsets from the record's start ----
+    static final int WRITE_INDEX_OFFSET = 0;
+    static final int HEADER_OFFSET = 4;
+    static final int EXTENSION_OFFSET = HEADER_OFFSET + HEADER_SIZE;
+    static final int METADATA_OFFSET = EXTENSION_OFFSET + EXTENSION_HEADER_SIZE;
+
+    /** PartB up to the body's value: struct, _typeName field and "Log", body's field. */
+    private static final int PART_B_HEAD_BYTES = (6 + 2) + (10 + 1) + (2 + 3) + (5 + 1);
+    /** PartB from the body's value on, without its text: length, severityNumber, severityText (at most 5 bytes). */
+    private static final int PART_B_TAIL_BYTES = 2 + (15 + 2) + 2 + (13 + 1) + (2 + 5);
+    private static final int PART_B_BYTES = PART_B_HEAD_BYTES + PART_B_TAIL_BYTES;
+    private static final int DROPPED_FIELD_BYTES = DROPPED_ATTRIBUTES_FIELD.length() + 1 + 2 + 8;
+    private static final int STACK_FIELD_BYTES = "exception.stacktrace".length() + 1 + 1 + 2;
+    /** Below this a truncated text would be only its marker. */
+    private static final int MIN_TEXT_BYTES = 32;
+
+    private final int maxBodyBytes;
+    private final int maxRecordBytes;
+    private final ThreadLocal<Encoding> perThread;
+
+    public EventHeaderEncoder(int maxMessageBytes) {
+        this.maxBodyBytes = EventEncoder.clampMaxMessageBytes(maxMessageBytes);
+        this.maxRecordBytes = Math.min(EventHeaderFormat.MAX_EVENT_BYTES, maxBodyBytes + FIELDS_BYTES);
+        this.perThread = ThreadLocal.withInitial(this::newEncoding);
+    }
+
+    /** The largest record this encoder writes, write_index included. */
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    private Encoding newEncoding() {
+        return new Encoding(maxRecordBytes);
+    }
+
+    /** This thread's encoding state, or a fresh one when a nested log call (from an attribute's toString) asks. */
+    Encoding acquire() {
+        Encoding encoding = perThread.get();
+        if (encoding.inUse) {
+            return newEncoding();
+        }
+        encoding.inUse = true;
+        return encoding;
+    }
+
+    void release(Encoding encoding) {
+        encoding.inUse = false;
+        encoding.clearReferences();
+    }
+
+    /** Encodes into {@code encoding.record} and returns it. */
+    <E> EncodedRecord encode(Encoding encoding, int writeIndex, String loggerName, Level level, CharSequence body,
+                             Throwable thrown, E event, LogEventReader<E> reader) {
+        return encoding.encode(this, writeIndex, loggerName, level, body, thrown, event, reader);
+    }
+
+    /** One thread's buffers and cursors; its {@code accept} is the attribute sink (no lambda per event). */
+    static final class Encoding implements BiConsumer<String, Object> {
+        final EncodedRecord record;
+        /** Field values, written while the metadata goes into {@link #record}; copied after it at the end. */
+        private final ByteBuffer data;
+        private final StringBuilder stackTrace = new StringBuilder(256);
+        boolean inUse;
+
+        /** Absolute position of the next metadata byte in record.bytes. */
+        private int meta;
+        /** Next position in {@link #data}. */
+        private int dataEnd;
+        private int maxRecordBytes;
+
+        // attribute passes
+        private boolean sizing;
+        private Object traceId;
+        private Object spanId;
+        private boolean traceContext;
+        private int attributeBytesAllowed;
+        private int attributeBytes;
+        private int attributeFieldsAllowed;
+        private int attributeFields;
+        private int attributesDropped;
+
+        Encoding(int maxRecordBytes) {
+            this.record = new EncodedRecord(maxRecordBytes);
+            this.data = ByteBuffer.allocate(maxRecordBytes).order(ByteOrder.LITTLE_ENDIAN);
+            this.maxRecordBytes = maxRecordBytes;
+        }
+
+        void clearReferences() {
+            traceId = null;
+            spanId = null;
+            if (stackTrace.capacity() > MessageBuffers.MAX_KEPT_CHARS) {
+                stackTrace.setLength(0);
+                stackTrace.trimToSize();
+            }
+        }
+
+        private int used() {
+            return meta - EncodedRecord.RECORD_OFFSET + dataEnd;
+        }
+
+        <E> EncodedRecord encode(EventHeaderEncoder encoder, int writeIndex, String loggerName, Level level,
+                                 CharSequence body, Throwable thrown, E event, LogEventReader<E> reader) {
+            final int start = EncodedRecord.RECORD_OFFSET;
+            final ByteBuffer out = record.bytes;
+            final int maxBody = encoder.maxBodyBytes;
+            meta = start + METADATA_OFFSET;
+            dataEnd = 0;
+
+            // Size the attributes first (and find the trace context): they are bounded, body and stack share the rest.
+            sizing = true;
+            traceId = null;
+            spanId = null;
+            attributeBytes = 0;
+            attributeFields = 0;
+            attributesDropped = 0;
+            attributeBytesAllowed = maxRecordBytes / 4;
+            attributeFieldsAllowed = MAX_STRUCT_FIELDS - 6; // thread x2, exception x3, dropped count
+            reader.forEachAttribute(event, this);
+            traceContext = traceId instanceof CharSequence && spanId instanceof CharSequence;
+            int attributeBudget = attributeBytes;
+            if (!traceContext) {
+                traceId = null; // written as ordinary attributes in the second pass
+                spanId = null;
+                attributeBudget = Math.min(attributeBytesAllowed, attributeBudget + 2 * (MAX_NAME_BYTES + MAX_SHORT_VALUE_BYTES));
+            }
+            CharSequence text = body == null ? "null" : body;
+            int bodyBytes = Math.min(maxBody, Utf8Text.length(text, 0, text.length(), maxBody));
+            int stackBytes = 0;
+            stackTrace.setLength(0);
+            if (thrown != null) {
+                // One character past the bound, so a cut trace is longer than its room and gets the marker.
+                StackTraces.append(stackTrace, thrown, maxBody + 2); // starts with '\n'
+                stackBytes = Math.min(maxBody, Utf8Text.length(stackTrace, 1, stackTrace.length(), maxBody));
+            }
+
+            // Header and metadata extension block.
+            out.putInt(start + WRITE_INDEX_OFFSET, writeIndex);
+            out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_FLAGS_OFFSET, (byte) FLAGS_DEFAULT_WITH_EXTENSION);
+            out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_VERSION_OFFSET, (byte) 0);
+            out.putShort(start + HEADER_OFFSET + EventHeaderFormat.HEADER_ID_OFFSET, (short) 0);
+            out.putShort(start + HEADER_OFFSET + EventHeaderFormat.HEADER_TAG_OFFSET, (short) 0);
+            out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_OPCODE_OFFSET, (byte) 0);
+            out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
+            out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
+            putEventName(loggerName);
+
+            metaField("__csver__", ENCODING_VALUE32, FORMAT_UNSIGNED_INT);
+            data.putInt(dataEnd, CS_VERSION);
+            dataEnd += 4;
+
+            metaStruct("PartA", traceContext ? 2 : 1);
+            metaField("time", ENCODING_STRING_LENGTH16_CHAR8);
+            putTime(reader.timeEpochNanos(event));
+            if (traceContext) {
+                metaStruct("ext_dt", 2);
+                metaField("traceId", ENCODING_STRING_LENGTH16_CHAR8);
+                putString((CharSequence) traceId, MAX_SHORT_VALUE_BYTES);
+                metaField("spanId", ENCODING_STRING_LENGTH16_CHAR8);
+                putString((CharSequence) spanId, MAX_SHORT_VALUE_BYTES);
+            }
+
+            int partCCount = meta + "PartC".length() + 2; // the struct's count byte, set at the end
+            metaStruct("PartC", 1);
+            int partCFields = 1;
+            metaField("thread.name", ENCODING_STRING_LENGTH16_CHAR8);
+            String threadName = reader.threadName(event);
+            putString(threadName == null ? "" : threadName, MAX_SHORT_VALUE_BYTES);
+            long threadId = reader.threadId(event);
+            if (threadId != LogEventReader.UNKNOWN_THREAD_ID) {
+                metaField("thread.id", ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                putLong(threadId);
+                partCFields++;
+            }
+            if (thrown != null) {
+                metaField("exception.type", ENCODING_STRING_LENGTH16_CHAR8);
+                putString(thrown.getClass().getName(), MAX_SHORT_VALUE_BYTES);
+                partCFields++;
+                String message = exceptionMessage(thrown);
+                if (message != null) {
+                    metaField("exception.message", ENCODING_STRING_LENGTH16_CHAR8);
+                    putString(message, MAX_EXCEPTION_MESSAGE_BYTES);
+                    partCFields++;
+                }
+            }
+            // Body and stack trace share what the attributes, the drop count and PartB leave; the body comes first,
+            // the stack trace keeps at least half of that room when it needs it.
+            int room = maxRecordBytes - used() - attributeBudget - DROPPED_FIELD_BYTES - PART_B_BYTES
+                    - (thrown != null ? STACK_FIELD_BYTES : 0);
+            int bodyAllowed = Math.min(bodyBytes, room - Math.min(stackBytes, room / 2));
+            if (thrown != null) {
+                metaField("exception.stacktrace", ENCODING_STRING_LENGTH16_CHAR8);
+                putString(stackTrace, 1, stackTrace.length(), Math.max(MIN_TEXT_BYTES, Math.min(stackBytes, room - bodyAllowed)));
+                partCFields++;
+            }
+
+            sizing = false;
+            attributeBytesAllowed = attributeBudget;
+            attributeBytes = 0;
+            attributeFields = 0;
+            reader.forEachAttribute(event, this);
+            partCFields += attributeFields;
+            if (attributesDropped > 0) {
+                metaField(DROPPED_ATTRIBUTES_FIELD, ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                putLong(attributesDropped);
+                partCFields++;
+            }
+            out.put(partCCount, (byte) partCFields);
+
+            metaStruct("PartB", 4);
+            metaField("_typeName", ENCODING_STRING_LENGTH16_CHAR8);
+            putString(TYPE_NAME, MAX_SHORT_VALUE_BYTES);
+            metaField("body", ENCODING_STRING_LENGTH16_CHAR8);
+            int bodyRoom = maxRecordBytes - used() - PART_B_TAIL_BYTES;
+            putString(text, 0, text.length(), Math.max(MIN_TEXT_BYTES, Math.min(maxBody, bodyRoom)));
+            metaField("severityNumber", ENCODING_VALUE16, FORMAT_SIGNED_INT);
+            data.putShort(dataEnd, (short) level.severityNumber);
+            dataEnd += 2;
+            metaField("severityText", ENCODING_STRING_LENGTH16_CHAR8);
+            putString(level.name(), MAX_SHORT_VALUE_BYTES);
+
+            int metaBytes = meta - (start + METADATA_OFFSET);
+            out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) metaBytes);
+            out.put(meta, data, 0, dataEnd); // fails (counted as an error by the caller) rather than overrun
+            record.length = METADATA_OFFSET + metaBytes + dataEnd;
+            return record;
+        }
+
+        /** The attribute sink: sizes in the first pass, writes in the second. */
+        @Override
+        public void accept(String key, Object value) {
+            if (key == null) {
+                return;
+            }
+            if (key.equals(TRACE_ID_KEY) || key.equals(SPAN_ID_KEY)) {
+                if (sizing) { // not sized: without the other one they are written below, in room kept for them
+                    if (key.equals(TRACE_ID_KEY)) {
+                        traceId = value;
+                    } else {
+                        spanId = value;
+                    }
+                    return;
+                }
+                if (traceContext) {
+                    return; // in PartA.ext_dt
+                }
+            }
+            int nameBytes = Math.min(MAX_NAME_BYTES, Utf8Text.length(key, 0, key.length(), MAX_NAME_BYTES)) + 1 + 2;
+            if (sizing) {
+                int size = nameBytes + estimatedValueBytes(value);
+                if (attributeFields < attributeFieldsAllowed && attributeBytes + size <= attributeBytesAllowed) {
+                    attributeFields++;
+                    attributeBytes += size;
+                }
+                return;
+            }
+            CharSequence string = null;
+            int valueBytes;
+            if (value instanceof Boolean) {
+                valueBytes = 1;
+            } else if (isIntegral(value) || value instanceof Double || value instanceof Float) {
+                valueBytes = 8;
+            } else {
+                string = value instanceof CharSequence ? (CharSequence) value : describe(value);
+                valueBytes = 2 + Math.min(MAX_ATTRIBUTE_VALUE_BYTES, Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES));
+            }
+            if (attributeFields >= attributeFieldsAllowed || attributeBytes + nameBytes + valueBytes > attributeBytesAllowed) {
+                attributesDropped++;
+                return;
+            }
+            attributeFields++;
+            attributeBytes += nameBytes + valueBytes;
+            if (value instanceof Boolean) {
+                metaField(key, ENCODING_VALUE8, FORMAT_BOOLEAN);
+                data.put(dataEnd++, (byte) (((Boolean) value) ? 1 : 0));
+            } else if (isIntegral(value)) {
+                metaField(key, ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                putLong(((Number) value).longValue());
+            } else if (value instanceof Double || value instanceof Float) {
+                metaField(key, ENCODING_VALUE64, FORMAT_FLOAT);
+                putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
+            } else {
+                metaField(key, ENCODING_STRING_LENGTH16_CHAR8);
+                putString(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES);
+            }
+        }
+
+        private static boolean isIntegral(Object value) {
+            return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+        }
+
+        private static int estimatedValueBytes(Object value) {
+            if (value instanceof Boolean) {
+                return 1;
+            }
+            if (isIntegral(value) || value instanceof Double || value instanceof Float) {
+                return 8;
+            }
+            if (value instanceof CharSequence) {
+                CharSequence s = (CharSequence) value;
+                return 2 + Math.min(MAX_ATTRIBUTE_VALUE_BYTES, Utf8Text.length(s, 0, s.length(), MAX_ATTRIBUTE_VALUE_BYTES));
+            }
+            return 2 + MAX_ATTRIBUTE_VALUE_BYTES; // its toString() runs once, when written
+        }
+
+        /** {@code String.valueOf}, or what went wrong: a value's toString() must not fail the log call. */
+        private static String describe(Object value) {
+            try {
+                return String.valueOf(value);
+            } catch (RuntimeException e) {
+                return "[toString() failed: " + e.getClass().getName() + "]";
+            }
+        }
+
+        private static String exceptionMessage(Throwable thrown) {
+            try {
+                return thrown.getMessage();
+            } catch (RuntimeException e) {
+                return "[getMessage() failed: " + e.getClass().getName() + "]";
+            }
+        }
+
+        private void putEventName(String loggerName) {
+            String name = loggerName == null || loggerName.isEmpty() ? DEFAULT_EVENT_NAME : loggerName;
+            int from = meta;
+            meta = Utf8Text.put(record.bytes, meta, name, 0, name.length(), MAX_NAME_BYTES);
+            for (int i = from; i < meta; i++) {
+                if (record.bytes.get(i) == ';') { // ";name=value" attributes would follow it; UTF-8 never reuses 0x3B
+                    record.bytes.put(i, (byte) '_');
+                }
+            }
+            record.bytes.put(meta++, (byte) 0);
+        }
+
+        private void metaName(String name) {
+            meta = Utf8Text.put(record.bytes, meta, name, 0, name.length(), MAX_NAME_BYTES);
+            record.bytes.put(meta++, (byte) 0);
+        }
+
+        /** A field with its encoding's default format: one byte, as OTel's exporters write strings. */
+        private void metaField(String name, int encoding) {
+            metaName(name);
+            record.bytes.put(meta++, (byte) encoding);
+        }
+
+        private void metaField(String name, int encoding, int format) {
+            metaName(name);
+            record.bytes.put(meta++, (byte) (encoding | ENCODING_CHAIN_FLAG));
+            record.bytes.put(meta++, (byte) format);
+        }
+
+        private void metaStruct(String name, int fieldCount) {
+            metaField(name, ENCODING_STRUCT, fieldCount);
+        }
+
+        private void putLong(long value) {
+            data.putLong(dataEnd, value);
+            dataEnd += 8;
+        }
+
+        private void putString(CharSequence value, int maxBytes) {
+            putString(value, 0, value.length(), maxBytes);
+        }
+
+        /** {@code u16} byte length, then UTF-8. */
+        private void putString(CharSequence value, int from, int to, int maxBytes) {
+            int lengthAt = dataEnd;
+            int end = Utf8Text.put(data, lengthAt + 2, value, from, to, maxBytes);
+            data.putShort(lengthAt, (short) (end - lengthAt - 2));
+            dataEnd = end;
+        }
+
+        /** RFC 3339 in UTC as chrono's {@code to_rfc3339} writes it (the OTel Rust exporter): fraction 0/3/6/9 digits, {@code +00:00}. */
+        private void putTime(long epochNanos) {
+            long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+            int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+            long days = Math.floorDiv(seconds, 86_400L);
+            int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+            // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+            long z = days + 719_468;
+            long era = Math.floorDiv(z, 146_097);
+            long dayOfEra = z - era * 146_097;
+            long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+            long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+            long mp = (5 * dayOfYear + 2) / 153;
+            int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+            int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+            long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+
+            int lengthAt = dataEnd;
+            int p = lengthAt + 2;
+            p = digits(p, year, 4);
+            data.put(p++, (byte) '-');
+            p = digits(p, month, 2);
+            data.put(p++, (byte) '-');
+            p = digits(p, day, 2);
+            data.put(p++, (byte) 'T');
+            p = digits(p, secondOfDay / 3600, 2);
+            data.put(p++, (byte) ':');
+            p = digits(p, secondOfDay / 60 % 60, 2);
+            data.put(p++, (byte) ':');
+            p = digits(p, secondOfDay % 60, 2);
+            if (nanos != 0) {
+                data.put(p++, (byte) '.');
+                if (nanos % 1_000_000 == 0) {
+                    p = digits(p, nanos / 1_000_000, 3);
+                } else if (nanos % 1_000 == 0) {
+                    p = digits(p, nanos / 1_000, 6);
+                } else {
+                    p = digits(p, nanos, 9);
+                }
+            }
+            for (int i = 0; i < 6; i++) {
+                data.put(p++, (byte) "+00:00".charAt(i));
+            }
+            data.putShort(lengthAt, (short) (p - lengthAt - 2));
+            dataEnd = p;
+        }
+
+        private int digits(int position, long value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                data.put(position + i, (byte) ('0' + value % 10));
+                value /= 10;
+            }
+            return position + width;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.userevents;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UTF-8 without a {@link java.nio.charset.CharsetEncoder}, for both payload layouts: allocates nothing, writes with
+ * absolute puts. A NUL or an unpaired surrogate becomes U+FFFD (a NUL ends a string early for many consumers; a
+ * lone surrogate is not UTF-8). Text over its byte bound is cut at a code point boundary and ends in
+ * {@link #TRUNCATION_MARKER}, so a truncation is visible to whoever reads the event.
+ */
+public final class Utf8Text {
+    /** Ends a truncated text; plain ASCII so every consumer shows it. */
+    public static final String TRUNCATION_MARKER = "...[truncated]";
+    private static final byte[] MARKER_BYTES = TRUNCATION_MARKER.getBytes(StandardCharsets.US_ASCII);
+    private static final int REPLACEMENT = 0xFFFD;
+
+    private Utf8Text() {}
+
+    /**
+     * Writes {@code text[from, to)} at {@code start}, at most {@code maxBytes} bytes (at least the marker's length);
+     * returns the end position.
+     */
+    static int put(ByteBuffer buffer, int start, CharSequence text, int from, int to, int maxBytes) {
+        final int limit = start + maxBytes;
+        final int markerStart = limit - MARKER_BYTES.length;
+        int position = start;
+        int lastBoundaryBeforeMarker = start; // end of the last code point that still leaves room for the marker
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int codePoint;
+            if (c == 0) {
+                codePoint = REPLACEMENT;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                codePoint = Character.toCodePoint(c, text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                codePoint = REPLACEMENT;
+            } else {
+                codePoint = c;
+            }
+            int size = size(codePoint);
+            if (position + size > limit) {
+                return writeMarker(buffer, lastBoundaryBeforeMarker);
+            }
+            position = putCodePoint(buffer, position, codePoint, size);
+            if (position <= markerStart) {
+                lastBoundaryBeforeMarker = position;
+            }
+        }
+        return position;
+    }
+
+    /** The bytes {@link #put} writes for {@code text[from, to)} without a bound, counting stops once past {@code cap}. */
+    static int length(CharSequence text, int from, int to, int cap) {
+        int bytes = 0;
+        for (int i = from; i < to && bytes <= cap; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += c == 0 ? 3 : 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3; // BMP, or a lone surrogate's replacement
+            }
+        }
+        return bytes;
+    }
+
+    private static int size(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+
+    private static int writeMarker(ByteBuffer buffer, int position) {
+        for (byte b : MARKER_BYTES) {
+            buffer.put(position++, b);
+        }
+        return position;
+    }
+
+    private static int putCodePoint(ByteBuffer buffer, int position, int codePoint, int size) {
+        switch (size) {
+            case 1:
+                buffer.put(position, (byte) codePoint);
+                break;
+            case 2:
+                buffer.put(position, (byte) (0xC0 | (codePoint >> 6)));
+                buffer.put(position + 1, (byte) (0x80 | (codePoint & 0x3F)));
+                break;
+            case 3:
+                buffer.put(position, (byte) (0xE0 | (codePoint >> 12)));
+                buffer.put(position + 1, (byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+                buffer.put(position + 2, (byte) (0x80 | (codePoint & 0x3F)));
+                break;
+            default:
+                buffer.put(position, (byte) (0xF0 | (codePoint >> 18)));
+                buffer.put(position + 1, (byte) (0x80 | ((codePoint >> 12) & 0x3F)));
+                buffer.put(position + 2, (byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+                buffer.put(position + 3, (byte) (0x80 | (codePoint & 0x3F)));
+                break;
+        }
+        return position + size;
+    }
+}
