@@ -199,7 +199,7 @@ public final class UserEventsCli {
             }
             String base = name.substring(0, underscore);
             if (matching.matcher(base).matches()) {
-                levelsByBase.merge(base, level.enableMask, (a, b) -> a | b);
+                levelsByBase.merge(base, level.tracepointMask, (a, b) -> a | b);
             }
         }
         return levelsByBase;
@@ -222,7 +222,7 @@ public final class UserEventsCli {
         for (Map.Entry<String, Integer> logger : loggers.entrySet()) {
             StringBuilder line = new StringBuilder(logger.getKey());
             for (Level level : Level.values()) {
-                if ((logger.getValue() & level.enableMask) != 0) {
+                if ((logger.getValue() & level.tracepointMask) != 0) {
                     line.append(' ').append(level).append(isEnabled(logger.getKey() + "_" + level) ? "*" : "");
                 }
             }
@@ -251,14 +251,14 @@ public final class UserEventsCli {
     private int apply(String baseName, int present, int enabledMask) throws IOException {
         int on = 0;
         for (Level level : Level.values()) {
-            if ((present & level.enableMask) != 0) {
-                boolean enable = (enabledMask & level.enableMask) != 0;
+            if ((present & level.tracepointMask) != 0) {
+                boolean enable = (enabledMask & level.tracepointMask) != 0;
                 try {
                     Files.writeString(enableFile(baseName + "_" + level), enable ? "1" : "0");
                 } catch (NoSuchFileException gone) {
                     continue; // the logger's process exited and the kernel deleted the event meanwhile
                 }
-                on |= enable ? level.enableMask : 0;
+                on |= enable ? level.tracepointMask : 0;
             }
         }
         return on;
@@ -267,7 +267,7 @@ public final class UserEventsCli {
     private static String describe(int enabledMask) {
         List<String> on = new ArrayList<>();
         for (Level level : Level.values()) {
-            if ((enabledMask & level.enableMask) != 0) {
+            if ((enabledMask & level.tracepointMask) != 0) {
                 on.add(level.name());
             }
         }

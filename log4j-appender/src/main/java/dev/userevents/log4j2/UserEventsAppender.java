@@ -67,6 +67,12 @@ public final class UserEventsAppender extends AbstractAppender {
         /** Comma-separated packages whose classes get their events registered at start-up. */
         @PluginBuilderAttribute
         private String preregister = "";
+        /**
+         * {@code eventHeaderProvider="MyApp"}: also write each event as EventHeader to {@code MyApp_L1K1..L5K1}
+         * (OpenTelemetry's log layout, for collectors); default none.
+         */
+        @PluginBuilderAttribute
+        private String eventHeaderProvider;
 
         public Builder setPrefix(String prefix) {
             this.prefix = prefix;
@@ -103,6 +109,11 @@ public final class UserEventsAppender extends AbstractAppender {
             return this;
         }
 
+        public Builder setEventHeaderProvider(String eventHeaderProvider) {
+            this.eventHeaderProvider = eventHeaderProvider;
+            return this;
+        }
+
         public Builder setPreregister(String preregister) {
             this.preregister = preregister;
             return this;
@@ -113,7 +124,7 @@ public final class UserEventsAppender extends AbstractAppender {
             UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(mode)
                     .bufferSize(bufferSize).queueFullPolicy(queueFullPolicy).maxMessageBytes(maxMessageBytes)
                     .shutdownTimeoutMillis(shutdownTimeoutMillis).callerThread(thread)
-                    .preregisterPackages(preregister));
+                    .preregisterPackages(preregister).eventHeaderProvider(eventHeaderProvider));
             return new UserEventsAppender(getName(), getFilter(), getLayout(), isIgnoreExceptions(),
                     getPropertyArray(), manager);
         }
@@ -128,8 +139,15 @@ public final class UserEventsAppender extends AbstractAppender {
         }
         StringBuilder message = MessageBuffers.acquire();
         try {
-            Throwable thrown = format(event, message);
-            manager.emit(events, level, message, thrown);
+            if (events.isProviderEnabled(level)) { // the provider stream's body is the message, whatever the layout
+                formatMessage(event, message);
+                manager.emitEventHeader(events, level, message, event);
+                message.setLength(0);
+            }
+            if (events.isTracepointEnabled(level)) {
+                Throwable thrown = format(event, message);
+                manager.emit(events, level, message, thrown);
+            }
         } finally {
             MessageBuffers.release(message);
         }
@@ -148,13 +166,17 @@ public final class UserEventsAppender extends AbstractAppender {
             out.append(layout.toSerializable(event));
             return null;
         }
+        formatMessage(event, out);
+        return event.getThrown();
+    }
+
+    private static void formatMessage(LogEvent event, StringBuilder out) {
         Message message = event.getMessage();
         if (message instanceof StringBuilderFormattable) {
             ((StringBuilderFormattable) message).formatTo(out); // garbage-free for Log4j's reusable messages
         } else if (message != null) {
             out.append(message.getFormattedMessage());
         }
-        return event.getThrown();
     }
 
     /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */

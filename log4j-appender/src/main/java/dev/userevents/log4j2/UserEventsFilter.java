@@ -41,6 +41,9 @@ import org.apache.logging.log4j.message.Message;
  * before this configuration), and {@link UserEventsLoggerContext} (selected by {@link UserEventsContextSelector})
  * registers each logger created later. Without that selector a later logger registers on its first call.
  *
+ * <p>With an EventHeader provider on the appender, give the filter the same {@code eventHeaderProvider}: then
+ * enabling {@code <Provider>_L5K1} turns DEBUG and TRACE on for every logger, as the logger's own events do.
+ *
  * <p>Every overload is implemented so a check allocates nothing (AbstractFilter's would box parameters into
  * an array): a cache probe by the Logger's identity (a map lookup by name on a miss) and one volatile read.
  */
@@ -119,6 +122,12 @@ public final class UserEventsFilter extends AbstractFilter {
         private Result onMatch = Result.ACCEPT;
         @PluginBuilderAttribute
         private Result onMismatch = Result.NEUTRAL;
+        /**
+         * The appender's {@code eventHeaderProvider}, so the provider's level tracepoints turn levels on too (the
+         * filter holds its own registrations); default none.
+         */
+        @PluginBuilderAttribute
+        private String eventHeaderProvider;
         /** false (default): events that pass only because of tracing reach only UserEvents appenders. */
         @PluginBuilderAttribute
         private boolean everywhere;
@@ -140,6 +149,11 @@ public final class UserEventsFilter extends AbstractFilter {
             return this;
         }
 
+        public Builder setEventHeaderProvider(String eventHeaderProvider) {
+            this.eventHeaderProvider = eventHeaderProvider;
+            return this;
+        }
+
         public Builder setOnMatch(Result onMatch) {
             this.onMatch = onMatch;
             return this;
@@ -153,7 +167,8 @@ public final class UserEventsFilter extends AbstractFilter {
         @Override
         public UserEventsFilter build() {
             // Its own registrations (sync mode, no writer thread): the kernel sets the bit in every enabler of an event.
-            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC));
+            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC)
+                    .eventHeaderProvider(eventHeaderProvider));
             return new UserEventsFilter(onMatch, onMismatch, manager, configuration, everywhere);
         }
     }

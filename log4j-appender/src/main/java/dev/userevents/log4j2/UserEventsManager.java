@@ -36,6 +36,12 @@ final class UserEventsManager extends AbstractManager {
         core.emit(events, level, message, thrown);
     }
 
+    /** Writes the provider stream's record of {@code event} if the provider's tracepoint of its level is traced. */
+    void emitEventHeader(LoggerEvents events, dev.userevents.Level level, CharSequence body,
+                         org.apache.logging.log4j.core.LogEvent event) {
+        core.emitEventHeader(events, level, body, event.getThrown(), event, Log4jEventReader.INSTANCE);
+    }
+
     boolean isAvailable() {
         return core.isAvailable();
     }

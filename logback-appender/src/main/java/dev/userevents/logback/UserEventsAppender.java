@@ -64,6 +64,14 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         settings.callerThread(thread);
     }
 
+    /**
+     * Also write each event as EventHeader to {@code NAME_L1K1..L5K1} (OpenTelemetry's log layout, for
+     * collectors); default none.
+     */
+    public void setEventHeaderProvider(String name) {
+        settings.eventHeaderProvider(name == null ? null : name.trim());
+    }
+
     public void setPreregister(String packages) {
         settings.preregisterPackages(packages);
     }
@@ -115,8 +123,14 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         }
         StringBuilder message = MessageBuffers.acquire();
         try {
-            Throwable thrown = format(event, message);
-            core.emit(events, level, message, thrown);
+            if (events.isProviderEnabled(level)) { // the provider stream's body is the message, whatever the layout
+                core.emitEventHeader(events, level, event.getFormattedMessage(), throwableOf(event), event,
+                        LogbackEventReader.INSTANCE);
+            }
+            if (events.isTracepointEnabled(level)) {
+                Throwable thrown = format(event, message);
+                core.emit(events, level, message, thrown);
+            }
         } finally {
             MessageBuffers.release(message);
         }
@@ -144,6 +158,11 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         }
         out.setLength(end);
         return null;
+    }
+
+    private static Throwable throwableOf(ILoggingEvent event) {
+        IThrowableProxy proxy = event.getThrowableProxy();
+        return proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
     }
 
     /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */

@@ -31,10 +31,12 @@ import org.slf4j.Marker;
  *
  * <p>Events exist for every logger when the filter starts (a sweep of {@code getLoggerList()}), for later loggers
  * at their first check (Logback has no hook for logger creation), and for whole packages from start-up with the
- * appender's {@code preregister}. Property {@code prefix} must match the appender's.
+ * appender's {@code preregister}. Properties {@code prefix} and {@code eventHeaderProvider} must match the
+ * appender's.
  */
 public class UserEventsTurboFilter extends TurboFilter {
     private String prefix = "";
+    private String eventHeaderProvider;
     private boolean everywhere;
     private UserEvents core;
     /** Set once the other appenders carry their {@link ConfiguredLevelFilter}. */
@@ -46,13 +48,19 @@ public class UserEventsTurboFilter extends TurboFilter {
         this.prefix = prefix;
     }
 
+    /** The appender's {@code eventHeaderProvider}, so the provider's level tracepoints turn levels on too. */
+    public void setEventHeaderProvider(String eventHeaderProvider) {
+        this.eventHeaderProvider = eventHeaderProvider == null ? null : eventHeaderProvider.trim();
+    }
+
     public void setEverywhere(boolean everywhere) {
         this.everywhere = everywhere;
     }
 
     private UserEventsConfig config() {
         // Its own registrations (sync mode, no writer thread, no hook): the kernel sets the bit in every enabler.
-        return UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC).shutdownHook(false).build();
+        return UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC).shutdownHook(false)
+                .eventHeaderProvider(eventHeaderProvider).build();
     }
 
     @Override

@@ -18,6 +18,15 @@ public final class Perf {
      * so the workload starts once {@code attached} is true and is expected to emit for a little while.
      */
     public static String recordAndScript(List<String> events, BooleanSupplier attached, Runnable workload) throws Exception {
+        Path data = record(events, attached, workload);
+        Process script = new ProcessBuilder("perf", "script", "-i", data.toString()).redirectErrorStream(true).start();
+        byte[] output = script.getInputStream().readAllBytes();
+        script.waitFor(60, TimeUnit.SECONDS);
+        return new String(output, StandardCharsets.UTF_8);
+    }
+
+    /** {@code perf record} as {@link #recordAndScript}; returns the perf.data file (read it with {@link PerfData}). */
+    public static Path record(List<String> events, BooleanSupplier attached, Runnable workload) throws Exception {
         Path data = Files.createTempFile("perf", ".data");
         List<String> command = new ArrayList<>(List.of("perf", "record", "-q", "-a", "-o", data.toString()));
         for (String event : events) {
@@ -42,10 +51,7 @@ public final class Perf {
             record.destroyForcibly();
             throw new AssertionError("perf record did not stop");
         }
-        Process script = new ProcessBuilder("perf", "script", "-i", data.toString()).redirectErrorStream(true).start();
-        byte[] output = script.getInputStream().readAllBytes();
-        script.waitFor(60, TimeUnit.SECONDS);
-        return new String(output, StandardCharsets.UTF_8);
+        return data;
     }
 
     private static String log(Path data) {

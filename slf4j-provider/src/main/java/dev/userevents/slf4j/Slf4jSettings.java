@@ -28,6 +28,7 @@ final class Slf4jSettings {
     static final String CONSOLE = "userevents.console";
     static final String THREAD = "userevents.thread";
     static final String PREREGISTER = "userevents.preregister";
+    static final String EVENTHEADER_PROVIDER = "userevents.eventheader.provider";
     /** Path of user_events_data when it is not where tracefs puts it (a container's bind mount). */
     static final String DATA_FILE = "userevents.dataFile";
 
@@ -50,6 +51,7 @@ final class Slf4jSettings {
         }
         builder.callerThread(Boolean.parseBoolean(properties.getProperty(THREAD, "false").trim()));
         builder.preregisterPackages(properties.getProperty(PREREGISTER, ""));
+        builder.eventHeaderProvider(properties.getProperty(EVENTHEADER_PROVIDER, "").trim());
         Integer bufferSize = parseInt(properties, BUFFER_SIZE);
         if (bufferSize != null) {
             builder.bufferSize(bufferSize);

@@ -89,6 +89,8 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
             dev.userevents.Level level = Slf4jLevels.toCore(slf4jLevel);
             NormalizedParameters normalized = NormalizedParameters.normalize(pattern, arguments, throwable);
             message.append(MessageFormatter.basicArrayFormat(normalized.getMessage(), normalized.getArguments()));
+            // The provider stream carries the message as its body and MDC / key-values as typed fields.
+            core.emitEventHeader(events, level, message, normalized.getThrowable(), keyValues, Slf4jEventReader.INSTANCE);
             if (keyValues != null) {
                 for (KeyValuePair pair : keyValues) {
                     message.append(' ').append(pair.key).append('=').append(pair.value);
