@@ -30,7 +30,8 @@ public final class UserEventsCli {
     static final int USAGE_ERROR = 2;
     private static final String USAGE = String.join("\n",
             "usage: userevents <command>",
-            "  list [glob]                 loggers with user_events, their levels, and which are enabled (*)",
+            "  list [glob]                 loggers with user_events, their levels, and which are enabled (*);",
+            "                              EventHeader providers with their level tracepoints",
             "  enable [--follow] <logger-glob> <LEVEL>",
             "                              enable LEVEL and every more severe level (FATAL ERROR WARN INFO DEBUG TRACE);",
             "                              --follow keeps running and enables loggers registered later, within "
@@ -39,6 +40,10 @@ public final class UserEventsCli {
             "  tail [--no-follow] [glob [LEVEL]]",
             "                              decoded events from trace_pipe: time, pid/tid, logger, level, message;",
             "                              with LEVEL it enables the glob (following new loggers) and disables on exit",
+            "  tail --provider NAME [glob [LEVEL]]",
+            "                              decoded EventHeader events of provider NAME (time, writing tid, level,",
+            "                              thread, logger, body, exception), read in a private ftrace instance; LEVEL (default TRACE)",
+            "                              enables NAME_L1K1 up to that level's tracepoint until exit",
             "Environment: USEREVENTS_TRACEFS overrides the tracefs directory (default /sys/kernel/tracing).");
     private static final Pattern TRACE_LINE = Pattern.compile(
             "^\\s*(.+?)-(\\d+)\\s+(?:\\(\\s*(\\d+|-------)\\)\\s+)?\\[(\\d+)]\\s+\\S+\\s+([\\d.]+):\\s+(\\w+):\\s+msg=(.*)$");
@@ -87,6 +92,20 @@ public final class UserEventsCli {
         }
         List<String> words = new ArrayList<>(List.of(args));
         String command = words.remove(0);
+        String provider = null;
+        int providerAt = words.indexOf("--provider");
+        if (providerAt >= 0) {
+            if (!command.equals("tail") || providerAt + 1 >= words.size()) {
+                return usage();
+            }
+            provider = words.get(providerAt + 1);
+            words.subList(providerAt, providerAt + 2).clear();
+            String invalid = EventHeaderFormat.invalidProviderName(provider);
+            if (invalid != null) {
+                System.err.println("userevents: invalid provider name '" + provider + "': " + invalid);
+                return USAGE_ERROR;
+            }
+        }
         boolean follow = words.remove("--follow");
         boolean noFollow = words.remove("--no-follow");
         switch (command) {
@@ -123,6 +142,10 @@ public final class UserEventsCli {
                 Level level = words.size() == 2 ? parseLevel(words.get(1)) : null;
                 if (tailed == null || (words.size() == 2 && level == null)) {
                     return USAGE_ERROR;
+                }
+                if (provider != null) {
+                    return new ProviderTail(tracefs, out, provider, loggerNamePattern(words.isEmpty() ? "*" : words.get(0)),
+                            level == null ? EventHeaderFormat.MAX_LEVEL : level.providerLevel).run();
                 }
                 return tail(tailed, level == null ? 0 : level.andMoreSevereMask(), !noFollow);
             }
@@ -179,6 +202,48 @@ public final class UserEventsCli {
         return Pattern.compile(regex + "(?:_h[0-9a-f]{8}|_h[0-9a-f]{16})?");
     }
 
+    /** A glob over logger names as they are (EventHeader event names keep dots): {@code *} and {@code ?} only. */
+    static Pattern loggerNamePattern(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static final Pattern PROVIDER_TRACEPOINT = Pattern.compile("^([A-Za-z0-9_]+)_L([0-9a-f]+)K([0-9a-f]+)$");
+
+    /** EventHeader providers matching {@code matching}: name to a line of their tracepoints, enabled ones with '*'. */
+    Map<String, String> providers(Pattern matching) throws IOException {
+        Map<String, java.util.TreeMap<String, String>> byProvider = new java.util.TreeMap<>(); // sorted, as status is not
+        for (String line : Files.readAllLines(tracefs.resolve("user_events_status"), StandardCharsets.UTF_8)) {
+            if (line.isEmpty()) {
+                break;
+            }
+            String name = line.split(" ", 2)[0];
+            Matcher tracepoint = PROVIDER_TRACEPOINT.matcher(name);
+            if (!tracepoint.matches() || !matching.matcher(tracepoint.group(1)).matches()) {
+                continue;
+            }
+            try {
+                if (!Files.readString(tracefs.resolve("events/user_events").resolve(name).resolve("format")).contains("eventheader_flags")) {
+                    continue;
+                }
+            } catch (NoSuchFileException gone) {
+                continue;
+            }
+            byProvider.computeIfAbsent(tracepoint.group(1), p -> new java.util.TreeMap<>())
+                    .put(name.substring(tracepoint.group(1).length() + 1), isEnabled(name) ? "*" : "");
+        }
+        Map<String, String> lines = new LinkedHashMap<>();
+        byProvider.forEach((provider, tracepoints) -> {
+            StringBuilder line = new StringBuilder();
+            tracepoints.forEach((tracepoint, enabled) -> line.append(' ').append(tracepoint).append(enabled));
+            lines.put(provider, line.toString());
+        });
+        return lines;
+    }
+
     /** Base name to the set of its level events present, from user_events_status. */
     Map<String, Integer> loggers(Pattern matching) throws IOException {
         Map<String, Integer> levelsByBase = new LinkedHashMap<>();
@@ -219,6 +284,7 @@ public final class UserEventsCli {
 
     private int list(String glob, Pattern matching) throws IOException {
         Map<String, Integer> loggers = loggers(matching);
+        Map<String, String> providers = providers(matching);
         for (Map.Entry<String, Integer> logger : loggers.entrySet()) {
             StringBuilder line = new StringBuilder(logger.getKey());
             for (Level level : Level.values()) {
@@ -228,7 +294,10 @@ public final class UserEventsCli {
             }
             out.println(line);
         }
-        if (loggers.isEmpty()) {
+        for (Map.Entry<String, String> provider : providers.entrySet()) {
+            out.println(provider.getKey() + " (EventHeader provider)" + provider.getValue());
+        }
+        if (loggers.isEmpty() && providers.isEmpty()) {
             System.err.println("userevents: no logger matches " + glob);
             return 1;
         }

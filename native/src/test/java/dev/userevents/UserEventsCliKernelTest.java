@@ -111,4 +111,65 @@ class UserEventsCliKernelTest {
         assertEquals(0, events.logger("kt.tail.Late").enableWord(), "disabled on exit");
         assertEquals("0", Tracefs.read(recordTgid).trim(), "record-tgid restored");
     }
+
+    /**
+     * {@code userevents tail --provider NAME INFO} (a child JVM): it enables the provider's L1-L4 tracepoints in a
+     * private ftrace instance, prints each EventHeader event decoded (time, pid, level, thread, logger, body,
+     * stack trace), leaves L5 and the global buffer alone, and on SIGTERM removes its instance, which turns the
+     * levels off again. {@code list} shows the provider's tracepoints.
+     */
+    @Test
+    void tailOfAProviderDecodesItsEventsInAPrivateInstanceAndListShowsIt() throws Exception {
+        UserEvents withProvider = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider("ktTail").build());
+        try {
+            LoggerEvents logger = withProvider.logger("kt.tailprovider.Orders");
+            assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"));
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                    java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+                    UserEventsCli.class.getName(), "tail", "--provider", "ktTail", "kt.tailprovider.*", "INFO"));
+            Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(tail.getInputStream(),
+                    StandardCharsets.UTF_8)).lines().forEach(lines::add));
+            reader.start();
+            java.nio.file.Path instance = Tracefs.ROOT.resolve("instances/userevents-tail-" + tail.pid());
+            try {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (!logger.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(500); // the readers open their pipes after enabling
+                assertTrue(logger.isProviderEnabled(Level.INFO) && logger.isProviderEnabled(Level.FATAL));
+                assertFalse(logger.isEnabled(Level.DEBUG), "INFO and more severe only");
+                assertFalse(logger.isTracepointEnabled(Level.INFO), "the logger's own events stay off");
+                assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"),
+                        "enabled in tail's instance, not in the global one");
+                RuntimeException failure = new RuntimeException("boom ü");
+                failure.setStackTrace(new StackTraceElement[] {new StackTraceElement("A", "m", "A.java", 7)});
+                withProvider.emitEventHeader(logger, Level.INFO, "provider line wörld 😀", null, null, LogEventReader.currentThread());
+                withProvider.emitEventHeader(logger, Level.ERROR, "failed", failure, null, LogEventReader.currentThread());
+                withProvider.emitEventHeader(withProvider.logger("kt.elsewhere.X"), Level.INFO, "not matched", null, null,
+                        LogEventReader.currentThread());
+                String printed = "";
+                while (!printed.contains("\tat A.m(A.java:7)") && System.nanoTime() < deadline) {
+                    String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    printed += line == null ? "" : line + "\n";
+                }
+                String thread = Thread.currentThread().getName();
+                assertTrue(printed.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 \\d+ INFO \\[" + java.util.regex.Pattern.quote(thread)
+                        + "] kt.tailprovider.Orders: provider line wörld 😀\n.*"), printed);
+                assertTrue(printed.contains(" ERROR [" + thread + "] kt.tailprovider.Orders: failed\njava.lang.RuntimeException: boom ü\n\tat A.m(A.java:7)"), printed);
+                assertFalse(printed.contains("not matched"), printed);
+                assertTrue(java.nio.file.Files.isDirectory(instance));
+            } finally {
+                tail.destroy();
+                assertTrue(tail.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertFalse(java.nio.file.Files.exists(instance), "instance removed on exit");
+            assertFalse(logger.isEnabled(Level.INFO), "removing the instance turned the provider levels off");
+        } finally {
+            withProvider.close();
+        }
+    }
 }
