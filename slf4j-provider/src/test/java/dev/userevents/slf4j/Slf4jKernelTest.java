@@ -2,6 +2,7 @@ package dev.userevents.slf4j;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.EventHeaderCapture;
 import dev.userevents.testing.KernelTestSupport;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The provider through SLF4J's LoggerFactory (ServiceLoader discovery, default async mode) on the real kernel. */
 @Tag("kernel")
@@ -24,6 +26,63 @@ class Slf4jKernelTest {
     @Test
     void providerIsFoundByServiceLoader() {
         assertInstanceOf(UserEventsLogger.class, LoggerFactory.getLogger("kt.slf4j.discovery"));
+    }
+
+    /**
+     * With {@code userevents.eventheader.provider=ktSlf4j} (test resources): one call with both streams traced writes
+     * one event to each; the provider's carries the message as body, MDC and typed key-values as fields, and the
+     * MDC's trace context in PartA.
+     */
+    @Test
+    void oneCallWritesOneEventToEachStreamAndTheProviderEventCarriesMdcAndTypedKeyValues() throws Exception {
+        Logger logger = LoggerFactory.getLogger("kt.slf4j.Provider");
+        Tracefs.enable("kt_slf4j_Provider_INFO");
+        List<EventHeaderCapture.Captured> captured;
+        try {
+            MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+            MDC.put("span_id", "00f067aa0ba902b7");
+            MDC.put("tenant", "acme");
+            captured = EventHeaderCapture.record(List.of("ktSlf4j_L4K1"), () -> logger.atInfo()
+                    .addKeyValue("count", 3).addKeyValue("ok", true).addKeyValue("ratio", 0.5)
+                    .log("order {} placed für 😀", 42));
+        } finally {
+            MDC.clear();
+            Tracefs.disable("kt_slf4j_Provider_INFO");
+        }
+        List<String> own = Tracefs.awaitPayloads("kt_slf4j_Provider_INFO", 1);
+        assertEquals(1, own.size(), own.toString());
+        assertTrue(own.get(0).startsWith("msg=order 42 placed für 😀 count=3 ok=true ratio=0.5"), own.get(0));
+        assertEquals(1, captured.size(), captured.toString());
+        assertEquals("kt.slf4j.Provider", captured.get(0).event.name);
+        java.util.Map<String, Object> fields = captured.get(0).fields();
+        assertEquals("order 42 placed für 😀", fields.get("PartB.body"));
+        assertEquals("INFO", fields.get("PartB.severityText"));
+        assertEquals(9L, fields.get("PartB.severityNumber"));
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", fields.get("PartA.ext_dt.traceId"));
+        assertEquals("00f067aa0ba902b7", fields.get("PartA.ext_dt.spanId"));
+        assertEquals("acme", fields.get("PartC.tenant"));
+        assertEquals(3L, fields.get("PartC.count"));
+        assertEquals(true, fields.get("PartC.ok"));
+        assertEquals(0.5, fields.get("PartC.ratio"));
+        assertEquals(Thread.currentThread().getName(), fields.get("PartC.thread.name"));
+    }
+
+    @Test
+    void theProvidersVerboseTracepointTurnsDebugAndTraceOnForEveryLogger() {
+        Logger a = LoggerFactory.getLogger("kt.slf4j.VerboseA");
+        assertFalse(a.isDebugEnabled());
+        Tracefs.enable("ktSlf4j_L5K1");
+        try {
+            Logger b = LoggerFactory.getLogger("kt.slf4j.VerboseB"); // created while enabled
+            for (Logger logger : List.of(a, b)) {
+                assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled(), logger.getName());
+                assertFalse(logger.isInfoEnabled(), logger.getName());
+            }
+        } finally {
+            Tracefs.disable("ktSlf4j_L5K1");
+        }
+        assertFalse(a.isDebugEnabled());
+        assertFalse(a.isTraceEnabled());
     }
 
     @Test
