@@ -2,6 +2,7 @@ package dev.userevents.log4j2;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.EventHeaderCapture;
 import dev.userevents.testing.KernelTestSupport;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
@@ -39,6 +40,53 @@ class Log4jKernelTest {
             Tracefs.disable("kt_log4j_Gate_DEBUG");
         }
         assertFalse(logger.isDebugEnabled());
+    }
+
+    /**
+     * The provider stream ({@code eventHeaderProvider="ktLog4j"} on appender and filter): its L5 tracepoint turns
+     * DEBUG on through the filter; one call with both streams traced writes one event to each, the provider's
+     * with the ThreadContext, the event's thread and its exception as fields.
+     */
+    @Test
+    void theProviderStreamGatesLevelsAndCarriesTheEventsFields() throws Exception {
+        Logger logger = LogManager.getLogger("kt.log4j.Provider");
+        Tracefs.enable("ktLog4j_L5K1");
+        try {
+            assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled());
+            assertFalse(logger.isInfoEnabled());
+        } finally {
+            Tracefs.disable("ktLog4j_L5K1");
+        }
+        assertFalse(logger.isDebugEnabled());
+        Tracefs.enable("kt_log4j_Provider_ERROR");
+        List<EventHeaderCapture.Captured> captured;
+        IllegalStateException failure = new IllegalStateException("boom ü", new java.io.IOException("cause"));
+        failure.setStackTrace(java.util.Arrays.copyOf(failure.getStackTrace(), 2)); // the cause fits the 3 KiB bound
+        try {
+            org.apache.logging.log4j.ThreadContext.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+            org.apache.logging.log4j.ThreadContext.put("span_id", "00f067aa0ba902b7");
+            org.apache.logging.log4j.ThreadContext.put("orderId", "A-17");
+            captured = EventHeaderCapture.record(List.of("ktLog4j_L2K1"), () -> logger.error("payment {} failed 😀", 7, failure));
+        } finally {
+            org.apache.logging.log4j.ThreadContext.clearMap();
+            Tracefs.disable("kt_log4j_Provider_ERROR");
+        }
+        List<String> own = Tracefs.awaitPayloads("kt_log4j_Provider_ERROR", 1);
+        assertEquals(1, own.size(), own.toString());
+        assertEquals(1, captured.size(), captured.toString());
+        assertEquals("kt.log4j.Provider", captured.get(0).event.name);
+        java.util.Map<String, Object> fields = captured.get(0).fields();
+        assertEquals("payment 7 failed 😀", fields.get("PartB.body"));
+        assertEquals(17L, fields.get("PartB.severityNumber"));
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", fields.get("PartA.ext_dt.traceId"));
+        assertEquals("A-17", fields.get("PartC.orderId"));
+        assertEquals(Thread.currentThread().getName(), fields.get("PartC.thread.name"));
+        assertEquals(Thread.currentThread().getId(), fields.get("PartC.thread.id"));
+        assertEquals("java.lang.IllegalStateException", fields.get("PartC.exception.type"));
+        assertEquals("boom ü", fields.get("PartC.exception.message"));
+        String stack = (String) fields.get("PartC.exception.stacktrace");
+        assertTrue(stack.startsWith("java.lang.IllegalStateException: boom ü\n\tat dev.userevents.log4j2.Log4jKernelTest."), stack);
+        assertTrue(stack.contains("Caused by: java.io.IOException: cause"), stack);
     }
 
     @Test
