@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import dev.userevents.testing.EventHeaderCapture;
 import dev.userevents.testing.KernelTestSupport;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
@@ -64,6 +65,45 @@ class LogbackKernelTest {
             Tracefs.disable("kt_logback_Gate_DEBUG");
         }
         assertFalse(logger.isDebugEnabled());
+    }
+
+    /**
+     * The provider stream ({@code eventHeaderProvider} on appender and turbo filter): L5 turns DEBUG on; one call with
+     * both streams traced writes one event to each, the provider's with MDC, typed key-values and the thread name.
+     */
+    @Test
+    void theProviderStreamGatesLevelsAndCarriesMdcAndKeyValues() throws Exception {
+        Logger logger = context.getLogger("kt.logback.Provider");
+        assertFalse(logger.isDebugEnabled());
+        Tracefs.enable("ktLogback_L5K1");
+        try {
+            assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled());
+        } finally {
+            Tracefs.disable("ktLogback_L5K1");
+        }
+        assertFalse(logger.isDebugEnabled());
+        Tracefs.enable("kt_logback_Provider_WARN");
+        List<EventHeaderCapture.Captured> captured;
+        try {
+            context.getMDCAdapter().put("tenant", "acme");
+            captured = EventHeaderCapture.record(List.of("ktLogback_L3K1"), () -> logger.atWarn()
+                    .addKeyValue("attempt", 2).addKeyValue("retry", true).log("slow disk ü {}", "/var"));
+        } finally {
+            context.getMDCAdapter().clear();
+            Tracefs.disable("kt_logback_Provider_WARN");
+        }
+        assertEquals(1, Tracefs.awaitPayloads("kt_logback_Provider_WARN", 1).size());
+        assertEquals(1, captured.size(), captured.toString());
+        assertEquals("kt.logback.Provider", captured.get(0).event.name);
+        java.util.Map<String, Object> fields = captured.get(0).fields();
+        assertEquals("slow disk ü /var", fields.get("PartB.body"));
+        assertEquals("WARN", fields.get("PartB.severityText"));
+        assertEquals(13L, fields.get("PartB.severityNumber"));
+        assertEquals("acme", fields.get("PartC.tenant"));
+        assertEquals(2L, fields.get("PartC.attempt"));
+        assertEquals(true, fields.get("PartC.retry"));
+        assertEquals(Thread.currentThread().getName(), fields.get("PartC.thread.name"));
+        assertFalse(fields.containsKey("PartC.thread.id"), "Logback records no thread id");
     }
 
     @Test
