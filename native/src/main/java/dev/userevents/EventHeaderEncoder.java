@@ -80,6 +80,33 @@ public final class EventHeaderEncoder {
     /** Below this a truncated text would be only its marker. */
     private static final int MIN_TEXT_BYTES = 32;
 
+    // ---- field definitions that never change, encoded once (the metadata is mostly these) ----
+    private static final byte[] CSVER_META = definition("__csver__", ENCODING_VALUE32, FORMAT_UNSIGNED_INT);
+    private static final byte[] PART_A_META = concat(struct("PartA", 1), definition("time", ENCODING_STRING_LENGTH16_CHAR8));
+    private static final byte[] PART_A_WITH_TRACE_META = concat(struct("PartA", 2),
+            definition("time", ENCODING_STRING_LENGTH16_CHAR8), struct("ext_dt", 2),
+            definition("traceId", ENCODING_STRING_LENGTH16_CHAR8), definition("spanId", ENCODING_STRING_LENGTH16_CHAR8));
+    /** PartC's struct (its count, the last byte, is set at the end) and its first field. */
+    private static final byte[] PART_C_META = concat(struct("PartC", 1), definition("thread.name", ENCODING_STRING_LENGTH16_CHAR8));
+    private static final int PART_C_COUNT_OFFSET = struct("PartC", 1).length - 1;
+    private static final byte[] THREAD_ID_META = definition("thread.id", ENCODING_VALUE64, FORMAT_SIGNED_INT);
+    private static final byte[] EXCEPTION_TYPE_META = definition("exception.type", ENCODING_STRING_LENGTH16_CHAR8);
+    private static final byte[] EXCEPTION_MESSAGE_META = definition("exception.message", ENCODING_STRING_LENGTH16_CHAR8);
+    private static final byte[] EXCEPTION_STACKTRACE_META = definition("exception.stacktrace", ENCODING_STRING_LENGTH16_CHAR8);
+    private static final byte[] DROPPED_META = definition(DROPPED_ATTRIBUTES_FIELD, ENCODING_VALUE64, FORMAT_SIGNED_INT);
+    private static final byte[] PART_B_HEAD_META = concat(struct("PartB", 4),
+            definition("_typeName", ENCODING_STRING_LENGTH16_CHAR8), definition("body", ENCODING_STRING_LENGTH16_CHAR8));
+    private static final byte[] PART_B_TAIL_META = concat(definition("severityNumber", ENCODING_VALUE16, FORMAT_SIGNED_INT),
+            definition("severityText", ENCODING_STRING_LENGTH16_CHAR8));
+    private static final byte[] TYPE_NAME_DATA = counted(TYPE_NAME);
+    private static final byte[] UTC_OFFSET = "+00:00".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[][] SEVERITY_TEXT_DATA = new byte[Level.values().length][];
+    static {
+        for (Level level : Level.values()) {
+            SEVERITY_TEXT_DATA[level.ordinal()] = counted(level.name());
+        }
+    }
+
     private final int maxBodyBytes;
     private final int maxRecordBytes;
     private final ThreadLocal<Encoding> perThread;
@@ -117,7 +144,61 @@ public final class EventHeaderEncoder {
     /** Encodes into {@code encoding.record} and returns it. */
     <E> EncodedRecord encode(Encoding encoding, int writeIndex, String loggerName, Level level, CharSequence body,
                              Throwable thrown, E event, LogEventReader<E> reader) {
-        return encoding.encode(this, writeIndex, loggerName, level, body, thrown, event, reader);
+        return encode(encoding, writeIndex, eventNameMeta(loggerName), level, body, thrown, event, reader);
+    }
+
+    /** {@link #encode} with the event name's metadata bytes ({@link #eventNameMeta}) kept by the caller. */
+    <E> EncodedRecord encode(Encoding encoding, int writeIndex, byte[] eventNameMeta, Level level, CharSequence body,
+                             Throwable thrown, E event, LogEventReader<E> reader) {
+        return encoding.encode(this, writeIndex, eventNameMeta, level, body, thrown, event, reader);
+    }
+
+    /**
+     * The metadata's event name for a logger: its name (or {@value #DEFAULT_EVENT_NAME}) in UTF-8, at most
+     * {@value #MAX_NAME_BYTES} bytes, ';' (which would start attributes) as '_', NUL-terminated.
+     */
+    static byte[] eventNameMeta(String loggerName) {
+        String name = loggerName == null || loggerName.isEmpty() ? DEFAULT_EVENT_NAME : loggerName;
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_NAME_BYTES + 1);
+        int end = Utf8Text.put(buffer, 0, name, 0, name.length(), MAX_NAME_BYTES);
+        byte[] bytes = java.util.Arrays.copyOf(buffer.array(), end + 1); // the last byte stays 0: the NUL
+        for (int i = 0; i < end; i++) {
+            if (bytes[i] == ';') { // UTF-8 never reuses 0x3B inside a multi-byte character
+                bytes[i] = '_';
+            }
+        }
+        return bytes;
+    }
+
+    private static byte[] name(String name) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * name.length() + 1);
+        int end = Utf8Text.put(buffer, 0, name, 0, name.length(), 4 * name.length() + 1);
+        return java.util.Arrays.copyOf(buffer.array(), end + 1);
+    }
+
+    private static byte[] definition(String name, int encoding) {
+        return concat(name(name), new byte[] {(byte) encoding});
+    }
+
+    private static byte[] definition(String name, int encoding, int format) {
+        return concat(name(name), new byte[] {(byte) (encoding | ENCODING_CHAIN_FLAG), (byte) format});
+    }
+
+    private static byte[] struct(String name, int fieldCount) {
+        return definition(name, ENCODING_STRUCT, fieldCount);
+    }
+
+    private static byte[] counted(String ascii) {
+        byte[] text = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return concat(new byte[] {(byte) text.length, (byte) (text.length >>> 8)}, text);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     /** One thread's buffers and cursors; its {@code accept} is the attribute sink (no lambda per event). */
@@ -133,6 +214,9 @@ public final class EventHeaderEncoder {
         /** Next position in {@link #data}. */
         private int dataEnd;
         private int maxRecordBytes;
+        /** The second {@link #cachedDateTime} shows. */
+        private long cachedSecond = Long.MIN_VALUE;
+        private final byte[] cachedDateTime = new byte[19];
 
         // attribute passes
         private boolean sizing;
@@ -164,7 +248,7 @@ public final class EventHeaderEncoder {
             return meta - EncodedRecord.RECORD_OFFSET + dataEnd;
         }
 
-        <E> EncodedRecord encode(EventHeaderEncoder encoder, int writeIndex, String loggerName, Level level,
+        <E> EncodedRecord encode(EventHeaderEncoder encoder, int writeIndex, byte[] eventNameMeta, Level level,
                                  CharSequence body, Throwable thrown, E event, LogEventReader<E> reader) {
             final int start = EncodedRecord.RECORD_OFFSET;
             final ByteBuffer out = record.bytes;
@@ -208,42 +292,37 @@ public final class EventHeaderEncoder {
             out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_OPCODE_OFFSET, (byte) 0);
             out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
             out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
-            putEventName(loggerName);
+            meta(eventNameMeta);
 
-            metaField("__csver__", ENCODING_VALUE32, FORMAT_UNSIGNED_INT);
+            meta(CSVER_META);
             data.putInt(dataEnd, CS_VERSION);
             dataEnd += 4;
 
-            metaStruct("PartA", traceContext ? 2 : 1);
-            metaField("time", ENCODING_STRING_LENGTH16_CHAR8);
+            meta(traceContext ? PART_A_WITH_TRACE_META : PART_A_META);
             putTime(reader.timeEpochNanos(event));
             if (traceContext) {
-                metaStruct("ext_dt", 2);
-                metaField("traceId", ENCODING_STRING_LENGTH16_CHAR8);
                 putString((CharSequence) traceId, MAX_SHORT_VALUE_BYTES);
-                metaField("spanId", ENCODING_STRING_LENGTH16_CHAR8);
                 putString((CharSequence) spanId, MAX_SHORT_VALUE_BYTES);
             }
 
-            int partCCount = meta + "PartC".length() + 2; // the struct's count byte, set at the end
-            metaStruct("PartC", 1);
+            int partCCount = meta + PART_C_COUNT_OFFSET; // the struct's count byte, set at the end
+            meta(PART_C_META);
             int partCFields = 1;
-            metaField("thread.name", ENCODING_STRING_LENGTH16_CHAR8);
             String threadName = reader.threadName(event);
             putString(threadName == null ? "" : threadName, MAX_SHORT_VALUE_BYTES);
             long threadId = reader.threadId(event);
             if (threadId != LogEventReader.UNKNOWN_THREAD_ID) {
-                metaField("thread.id", ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                meta(THREAD_ID_META);
                 putLong(threadId);
                 partCFields++;
             }
             if (thrown != null) {
-                metaField("exception.type", ENCODING_STRING_LENGTH16_CHAR8);
+                meta(EXCEPTION_TYPE_META);
                 putString(thrown.getClass().getName(), MAX_SHORT_VALUE_BYTES);
                 partCFields++;
                 String message = exceptionMessage(thrown);
                 if (message != null) {
-                    metaField("exception.message", ENCODING_STRING_LENGTH16_CHAR8);
+                    meta(EXCEPTION_MESSAGE_META);
                     putString(message, MAX_EXCEPTION_MESSAGE_BYTES);
                     partCFields++;
                 }
@@ -254,7 +333,7 @@ public final class EventHeaderEncoder {
                     - (thrown != null ? STACK_FIELD_BYTES : 0);
             int bodyAllowed = Math.min(bodyBytes, room - Math.min(stackBytes, room / 2));
             if (thrown != null) {
-                metaField("exception.stacktrace", ENCODING_STRING_LENGTH16_CHAR8);
+                meta(EXCEPTION_STACKTRACE_META);
                 putString(stackTrace, 1, stackTrace.length(), Math.max(MIN_TEXT_BYTES, Math.min(stackBytes, room - bodyAllowed)));
                 partCFields++;
             }
@@ -266,23 +345,23 @@ public final class EventHeaderEncoder {
             reader.forEachAttribute(event, this);
             partCFields += attributeFields;
             if (attributesDropped > 0) {
-                metaField(DROPPED_ATTRIBUTES_FIELD, ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                meta(DROPPED_META);
                 putLong(attributesDropped);
                 partCFields++;
             }
             out.put(partCCount, (byte) partCFields);
 
-            metaStruct("PartB", 4);
-            metaField("_typeName", ENCODING_STRING_LENGTH16_CHAR8);
-            putString(TYPE_NAME, MAX_SHORT_VALUE_BYTES);
-            metaField("body", ENCODING_STRING_LENGTH16_CHAR8);
+            meta(PART_B_HEAD_META);
+            data.put(dataEnd, TYPE_NAME_DATA);
+            dataEnd += TYPE_NAME_DATA.length;
             int bodyRoom = maxRecordBytes - used() - PART_B_TAIL_BYTES;
             putString(text, 0, text.length(), Math.max(MIN_TEXT_BYTES, Math.min(maxBody, bodyRoom)));
-            metaField("severityNumber", ENCODING_VALUE16, FORMAT_SIGNED_INT);
+            meta(PART_B_TAIL_META);
             data.putShort(dataEnd, (short) level.severityNumber);
             dataEnd += 2;
-            metaField("severityText", ENCODING_STRING_LENGTH16_CHAR8);
-            putString(level.name(), MAX_SHORT_VALUE_BYTES);
+            byte[] severityText = SEVERITY_TEXT_DATA[level.ordinal()];
+            data.put(dataEnd, severityText);
+            dataEnd += severityText.length;
 
             int metaBytes = meta - (start + METADATA_OFFSET);
             out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) metaBytes);
@@ -385,16 +464,9 @@ public final class EventHeaderEncoder {
             }
         }
 
-        private void putEventName(String loggerName) {
-            String name = loggerName == null || loggerName.isEmpty() ? DEFAULT_EVENT_NAME : loggerName;
-            int from = meta;
-            meta = Utf8Text.put(record.bytes, meta, name, 0, name.length(), MAX_NAME_BYTES);
-            for (int i = from; i < meta; i++) {
-                if (record.bytes.get(i) == ';') { // ";name=value" attributes would follow it; UTF-8 never reuses 0x3B
-                    record.bytes.put(i, (byte) '_');
-                }
-            }
-            record.bytes.put(meta++, (byte) 0);
+        private void meta(byte[] definitions) {
+            record.bytes.put(meta, definitions);
+            meta += definitions.length;
         }
 
         private void metaName(String name) {
@@ -412,10 +484,6 @@ public final class EventHeaderEncoder {
             metaName(name);
             record.bytes.put(meta++, (byte) (encoding | ENCODING_CHAIN_FLAG));
             record.bytes.put(meta++, (byte) format);
-        }
-
-        private void metaStruct(String name, int fieldCount) {
-            metaField(name, ENCODING_STRUCT, fieldCount);
         }
 
         private void putLong(long value) {
@@ -439,6 +507,32 @@ public final class EventHeaderEncoder {
         private void putTime(long epochNanos) {
             long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
             int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+            if (seconds != cachedSecond) { // date and time of day change once a second: format them then
+                formatSecond(seconds);
+                cachedSecond = seconds;
+            }
+            int lengthAt = dataEnd;
+            int p = lengthAt + 2;
+            data.put(p, cachedDateTime);
+            p += cachedDateTime.length;
+            if (nanos != 0) {
+                data.put(p++, (byte) '.');
+                if (nanos % 1_000_000 == 0) {
+                    p = digits(p, nanos / 1_000_000, 3);
+                } else if (nanos % 1_000 == 0) {
+                    p = digits(p, nanos / 1_000, 6);
+                } else {
+                    p = digits(p, nanos, 9);
+                }
+            }
+            data.put(p, UTC_OFFSET);
+            p += UTC_OFFSET.length;
+            data.putShort(lengthAt, (short) (p - lengthAt - 2));
+            dataEnd = p;
+        }
+
+        /** {@code YYYY-MM-DDTHH:MM:SS} of {@code seconds} since 1970 into {@link #cachedDateTime}. */
+        private void formatSecond(long seconds) {
             long days = Math.floorDiv(seconds, 86_400L);
             int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
             // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -451,35 +545,25 @@ public final class EventHeaderEncoder {
             int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
             int month = (int) (mp < 10 ? mp + 3 : mp - 9);
             long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+            byte[] t = cachedDateTime;
+            digits(t, 0, year, 4);
+            t[4] = '-';
+            digits(t, 5, month, 2);
+            t[7] = '-';
+            digits(t, 8, day, 2);
+            t[10] = 'T';
+            digits(t, 11, secondOfDay / 3600, 2);
+            t[13] = ':';
+            digits(t, 14, secondOfDay / 60 % 60, 2);
+            t[16] = ':';
+            digits(t, 17, secondOfDay % 60, 2);
+        }
 
-            int lengthAt = dataEnd;
-            int p = lengthAt + 2;
-            p = digits(p, year, 4);
-            data.put(p++, (byte) '-');
-            p = digits(p, month, 2);
-            data.put(p++, (byte) '-');
-            p = digits(p, day, 2);
-            data.put(p++, (byte) 'T');
-            p = digits(p, secondOfDay / 3600, 2);
-            data.put(p++, (byte) ':');
-            p = digits(p, secondOfDay / 60 % 60, 2);
-            data.put(p++, (byte) ':');
-            p = digits(p, secondOfDay % 60, 2);
-            if (nanos != 0) {
-                data.put(p++, (byte) '.');
-                if (nanos % 1_000_000 == 0) {
-                    p = digits(p, nanos / 1_000_000, 3);
-                } else if (nanos % 1_000 == 0) {
-                    p = digits(p, nanos / 1_000, 6);
-                } else {
-                    p = digits(p, nanos, 9);
-                }
+        private static void digits(byte[] into, int position, long value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                into[position + i] = (byte) ('0' + value % 10);
+                value /= 10;
             }
-            for (int i = 0; i < 6; i++) {
-                data.put(p++, (byte) "+00:00".charAt(i));
-            }
-            data.putShort(lengthAt, (short) (p - lengthAt - 2));
-            dataEnd = p;
         }
 
         private int digits(int position, long value, int width) {

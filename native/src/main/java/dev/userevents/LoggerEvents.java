@@ -17,6 +17,8 @@ public final class LoggerEvents {
      * per logger's word), or null when this logger's word carries no provider bits.
      */
     private final int[] providerWriteIndexByLevel;
+    /** The EventHeader metadata's event name (this logger's name), encoded once; null without a provider. */
+    private final byte[] eventHeaderNameMeta;
     /** The bits of {@link #word} registered with the kernel (own levels and provider levels): what close unregisters. */
     final int registeredBits;
 
@@ -28,6 +30,12 @@ public final class LoggerEvents {
         this.writeIndexByLevel = writeIndexByLevel;
         this.providerWriteIndexByLevel = providerWriteIndexByLevel;
         this.registeredBits = registeredBits;
+        this.eventHeaderNameMeta = providerWriteIndexByLevel == null ? null : EventHeaderEncoder.eventNameMeta(loggerName);
+    }
+
+    /** The EventHeader metadata's event name for this logger (see {@link EventHeaderEncoder#eventNameMeta}). */
+    byte[] eventHeaderNameMeta() {
+        return eventHeaderNameMeta != null ? eventHeaderNameMeta : EventHeaderEncoder.eventNameMeta(loggerName);
     }
 
     /** A logger with no events: every level reads disabled, forever. */

@@ -239,7 +239,7 @@ public final class UserEvents implements AutoCloseable {
         }
         EventHeaderEncoder.Encoding encoding = eventHeaderEncoder.acquire();
         try {
-            writer.write(eventHeaderEncoder.encode(encoding, logger.providerWriteIndex(level), logger.loggerName(),
+            writer.write(eventHeaderEncoder.encode(encoding, logger.providerWriteIndex(level), logger.eventHeaderNameMeta(),
                     level, body, thrown, event, reader));
         } catch (RuntimeException e) {
             counters.errors.increment();

@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BenchmarkDevice implements EventDevice {
     private final KernelDevice devNull;
-    private final boolean enableAll;
+    /** Bits that registration sets in the enable word, as a tracer attached to those events would. */
+    private final int enabledBits;
     private final AtomicInteger nextIndex = new AtomicInteger();
 
-    private BenchmarkDevice(KernelDevice devNull, boolean enableAll) {
+    private BenchmarkDevice(KernelDevice devNull, int enabledBits) {
         this.devNull = devNull;
-        this.enableAll = enableAll;
+        this.enabledBits = enabledBits;
     }
 
     /** Writes go to /dev/null through the same writev as user_events_data. */
@@ -28,17 +29,22 @@ public final class BenchmarkDevice implements EventDevice {
         if (opened.device == null) {
             throw new IllegalStateException("open /dev/null: errno " + opened.errno);
         }
-        return new BenchmarkDevice(opened.device, enableAll);
+        return new BenchmarkDevice(opened.device, enableAll ? -1 : 0);
     }
 
     /** Writes cost nothing: the ring and encoder alone. */
     public static BenchmarkDevice noSyscall(boolean enableAll) {
-        return new BenchmarkDevice(null, enableAll);
+        return new BenchmarkDevice(null, enableAll ? -1 : 0);
+    }
+
+    /** {@link #noSyscall}, enabling only {@code enabledBits} of each word (e.g. the provider's level bits). */
+    public static BenchmarkDevice noSyscallEnabling(int enabledBits) {
+        return new BenchmarkDevice(null, enabledBits);
     }
 
     @Override
     public int register(String command, long enableAddress, int enableBit) {
-        if (enableAll) {
+        if ((enabledBits & (1 << enableBit)) != 0) {
             com.sun.jna.Pointer word = new com.sun.jna.Pointer(enableAddress);
             word.setInt(0, word.getInt(0) | (1 << enableBit));
         }

@@ -24,6 +24,8 @@ public class DisabledBenchmark {
 
     private UserEvents core;
     private org.slf4j.Logger slf4j;
+    private UserEvents coreWithProvider;
+    private org.slf4j.Logger slf4jWithProvider;
     private org.apache.logging.log4j.core.LoggerContext log4jUserEvents;
     private org.apache.logging.log4j.Logger log4jFilter;
     private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
@@ -37,6 +39,10 @@ public class DisabledBenchmark {
         core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(),
                 BenchmarkDevice.devNull(false));
         slf4j = new UserEventsLoggerFactory(core).getLogger("bench.Disabled");
+        // The EventHeader provider stream configured (its bits in the same word): the check must not change.
+        coreWithProvider = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
+                .eventHeaderProvider("Bench").build(), BenchmarkDevice.devNull(false));
+        slf4jWithProvider = new UserEventsLoggerFactory(coreWithProvider).getLogger("bench.Disabled");
         log4jUserEvents = Log4jContexts.userEvents();
         log4jFilter = log4jUserEvents.getLogger("bench.Disabled");
         log4jStockContext = Log4jContexts.stockInfo();
@@ -57,6 +63,7 @@ public class DisabledBenchmark {
     @TearDown
     public void tearDown() {
         core.close();
+        coreWithProvider.close();
         log4jUserEvents.stop();
         log4jStockContext.stop();
         logbackTurboContext.stop();
@@ -70,6 +77,11 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean slf4jUserEventsIsDebugEnabled() {
         return slf4j.isDebugEnabled();
+    }
+
+    @Benchmark
+    public boolean slf4jUserEventsWithProviderIsDebugEnabled() {
+        return slf4jWithProvider.isDebugEnabled();
     }
 
     @Benchmark

@@ -1,0 +1,95 @@
+package dev.userevents.perf;
+
+import dev.userevents.Level;
+import dev.userevents.LogEventReader;
+import dev.userevents.LoggerEvents;
+import dev.userevents.Mode;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.openjdk.jmh.annotations.*;
+
+/**
+ * The EventHeader record against the tracefs one, same 64-character message, on a device whose writev costs
+ * nothing: "sync" is the caller's whole cost of encoding (and the no-op write), "handoff" the async producer's.
+ * The EventHeader event carries what OpenTelemetry's Java agent puts in the MDC (trace_id, span_id, trace_flags)
+ * plus one attribute, the thread and the clock.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+public class EventHeaderBenchmark {
+    private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
+    private static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
+
+    /** An SLF4J-like event: the MDC of a traced request. */
+    static final class MdcReader implements LogEventReader<Object> {
+        static final MdcReader INSTANCE = new MdcReader();
+
+        @Override
+        public void forEachAttribute(Object event, BiConsumer<String, Object> sink) {
+            sink.accept("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+            sink.accept("span_id", "00f067aa0ba902b7");
+            sink.accept("trace_flags", "01");
+            sink.accept("tenant", "acme");
+        }
+    }
+
+    private UserEvents tracefsSync;
+    private UserEvents eventHeaderSync;
+    private UserEvents tracefsAsync;
+    private UserEvents eventHeaderAsync;
+    private LoggerEvents tracefsSyncEvents;
+    private LoggerEvents eventHeaderSyncEvents;
+    private LoggerEvents tracefsAsyncEvents;
+    private LoggerEvents eventHeaderAsyncEvents;
+
+    @Setup
+    public void setUp() {
+        UserEventsConfig.Builder sync = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false);
+        UserEventsConfig.Builder async = UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096).shutdownHook(false);
+        tracefsSync = UserEvents.open(sync.build(), BenchmarkDevice.noSyscall(true));
+        eventHeaderSync = UserEvents.open(sync.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
+        tracefsAsync = UserEvents.open(async.build(), BenchmarkDevice.noSyscall(true));
+        eventHeaderAsync = UserEvents.open(async.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
+        tracefsSyncEvents = tracefsSync.logger("bench.EventHeader");
+        eventHeaderSyncEvents = eventHeaderSync.logger("bench.EventHeader");
+        tracefsAsyncEvents = tracefsAsync.logger("bench.EventHeader");
+        eventHeaderAsyncEvents = eventHeaderAsync.logger("bench.EventHeader");
+        if (!eventHeaderSyncEvents.isProviderEnabled(Level.INFO) || eventHeaderSyncEvents.isTracepointEnabled(Level.INFO)) {
+            throw new IllegalStateException("provider bits only: " + eventHeaderSyncEvents);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        tracefsSync.close();
+        eventHeaderSync.close();
+        tracefsAsync.close();
+        eventHeaderAsync.close();
+    }
+
+    @Benchmark
+    public void tracefsSync() {
+        tracefsSync.emit(tracefsSyncEvents, Level.INFO, MESSAGE);
+    }
+
+    @Benchmark
+    public void eventHeaderSync() {
+        eventHeaderSync.emitEventHeader(eventHeaderSyncEvents, Level.INFO, MESSAGE, null, null, MdcReader.INSTANCE);
+    }
+
+    @Benchmark
+    public void tracefsAsyncHandoff() {
+        tracefsAsync.emit(tracefsAsyncEvents, Level.INFO, MESSAGE);
+    }
+
+    @Benchmark
+    public void eventHeaderAsyncHandoff() {
+        eventHeaderAsync.emitEventHeader(eventHeaderAsyncEvents, Level.INFO, MESSAGE, null, null, MdcReader.INSTANCE);
+    }
+}
