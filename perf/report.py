@@ -41,6 +41,7 @@ def load(d):
     return {
         "disabled": jmh(os.path.join(d, "disabled.json")), "e1": jmh(os.path.join(d, "enabled-1t.json")),
         "e2": jmh(os.path.join(d, "enabled-2t.json")), "tput": jmh(os.path.join(d, "throughput.json")),
+        "eh": jmh(os.path.join(d, "eventheader.json")),
         "c_host": numbers(os.path.join(d, "c-host.txt"), "c_writev_events_per_s"),
         "c_vm": numbers(os.path.join(d, "kernel.txt"), "c_writev_events_per_s"),
         "java_vm": numbers(os.path.join(d, "kernel.txt"), "java_drain_events_per_s"),
@@ -74,6 +75,7 @@ lines += ["### Disabled level (host, ns/op and x the volatile read of the same J
           "| benchmark | " + " | ".join(names) + " | B/op |", "|---|" + "---|" * len(names) + "---|"]
 for label, key in [("bare volatile int read (floor)", "volatileIntRead"),
                    ("SLF4J provider `isDebugEnabled()`", "slf4jUserEventsIsDebugEnabled"),
+                   ("SLF4J provider with an EventHeader provider `isDebugEnabled()`", "slf4jUserEventsWithProviderIsDebugEnabled"),
                    ("Log4j2 `isDebugEnabled()` via UserEventsFilter", "log4jUserEventsFilterIsDebugEnabled"),
                    ("stock Log4j2 at INFO `isDebugEnabled()`", "log4jStockIsDebugEnabled"),
                    ("Logback at INFO `isDebugEnabled()`", "logbackIsDebugEnabled"),
@@ -96,6 +98,17 @@ for label, key in [("core async hand-off (format, claim, encode into slot, publi
             alloc = jdks[0][1][k][key][2]
             lines.append("| %s | %s | %s | %s |" % (label, threads, " | ".join(cell(r[k], key) for _, r in jdks),
                                                     "%.1f" % alloc if alloc is not None else ""))
+lines += ["", "### EventHeader record vs tracefs record, 64-character message (host, ns/op, device whose writev costs nothing)",
+          "", "The EventHeader event carries the MDC of a traced request (trace_id, span_id, trace_flags, one more), the thread "
+          "and the clock.", "", "| benchmark | " + " | ".join(names) + " | B/op |", "|---|" + "---|" * len(names) + "---|"]
+for label, key in [("tracefs record, sync (encode + no-op write)", "tracefsSync"),
+                   ("EventHeader record, sync (encode + no-op write)", "eventHeaderSync"),
+                   ("tracefs record, async hand-off", "tracefsAsyncHandoff"),
+                   ("EventHeader record, async hand-off (encode, copy into slot)", "eventHeaderAsyncHandoff")]:
+    if key in jdks[0][1]["eh"]:
+        alloc = jdks[0][1]["eh"][key][2]
+        lines.append("| %s | %s | %s |" % (label, " | ".join(cell(r["eh"], key) for _, r in jdks),
+                                         "%.1f" % alloc if alloc is not None else ""))
 lines += ["", "### End-to-end throughput, one producer (host, events/s; Java / C of the same run)", "",
           "| path | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
 for label, key in [("ring → one writev per event on /dev/null", "userEventsRingToWritev"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for the performance report (about 10 minutes on 2 cores: everything once per JDK, 17 and 25):
 #   host: JMH benchmarks (disabled check, disabled debug, enabled hand-off at 1 and 2 threads, end-to-end
-#         throughput) with -prof gc, and the raw C writev loop on /dev/null, all in this run;
+#         throughput, EventHeader vs tracefs encoding) with -prof gc, and the raw C writev loop on /dev/null, all
+#         in this run;
 #   VM:   Java drain rate vs the C writev loop on user_events_data with ftrace on, and registration cost per
 #         logger vs C, in one VM boot (only the ratios mean anything there).
 # Writes perf/results/report.md and perf/results/chart.svg, and the README's Performance section.
@@ -30,6 +31,7 @@ measure() {
   jmh EnabledBenchmark -t 1 -prof gc -rf json -rff "$dir/enabled-1t.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 2 -prof gc -rf json -rff "$dir/enabled-2t.json" "${jvm_args[@]}"
   jmh ThroughputBenchmark -rf json -rff "$dir/throughput.json" "${jvm_args[@]}"
+  jmh EventHeaderBenchmark -prof gc -rf json -rff "$dir/eventheader.json" "${jvm_args[@]}"
   "$here/target/ue-bench" writev /dev/null 5 | tee "$dir/c-host.txt"
   echo "perf: kernel ratios in the test VM (JDK $version)"
   "$root/vm/setup"
