@@ -31,10 +31,13 @@ public final class PerfData {
         public final int eventId;
         public final int pid;
         public final int tid;
+        /** perf's sample time (ns, the trace clock); samples are returned in this order. */
+        public final long time;
         public final byte[] payload;
 
-        RawSample(int eventId, int pid, int tid, byte[] payload) {
+        RawSample(int eventId, int pid, int tid, long time, byte[] payload) {
             this.eventId = eventId;
+            this.time = time;
             this.pid = pid;
             this.tid = tid;
             this.payload = payload;
@@ -87,6 +90,8 @@ public final class PerfData {
             }
             at += size;
         }
+        // perf drains each CPU's buffer in turn, so the file is in time order per CPU only.
+        samples.sort(java.util.Comparator.comparingLong(sample -> sample.time));
         return samples;
     }
 
@@ -100,7 +105,11 @@ public final class PerfData {
             tid = in.getInt(at + 4);
             at += 8;
         }
-        if ((sampleType & SAMPLE_TIME) != 0) at += 8;
+        long time = 0;
+        if ((sampleType & SAMPLE_TIME) != 0) {
+            time = in.getLong(at);
+            at += 8;
+        }
         if ((sampleType & SAMPLE_ADDR) != 0) at += 8;
         if ((sampleType & SAMPLE_ID) != 0) at += 8;
         if ((sampleType & SAMPLE_STREAM_ID) != 0) at += 8;
@@ -112,6 +121,6 @@ public final class PerfData {
         int eventId = in.getShort(raw) & 0xFFFF;
         byte[] payload = new byte[rawSize - TRACE_ENTRY_SIZE]; // perf pads to 8 bytes; decoders ignore the tail
         in.get(raw + TRACE_ENTRY_SIZE, payload);
-        return new RawSample(eventId, pid, tid, payload);
+        return new RawSample(eventId, pid, tid, time, payload);
     }
 }
