@@ -3,7 +3,9 @@ package dev.userevents;
 /**
  * Reports dropped events once per interval, as a log line of its own: on stderr, and as a WARN event of the
  * internal logger {@value #LOGGER_NAME} (event {@code <prefix>userevents_internal_WARN}) when that is traced,
- * so a capture shows the gap where it happened. Called from the writer thread only.
+ * so a capture shows the gap where it happened; with an EventHeader provider also on its WARN tracepoint (fields
+ * {@code userevents.dropped} and {@code userevents.dropped_total}), so a collector sees it too. Called from the
+ * writer thread only.
  */
 final class DropReporter {
     static final String LOGGER_NAME = "userevents.internal";
@@ -12,10 +14,24 @@ final class DropReporter {
     private final long intervalNanos;
     private final LoggerEvents internalLogger;
     private final SyncWriter syncWriter;
+    /** Null without a provider. */
+    private final EventHeaderEncoder eventHeaderEncoder;
+    private final long[] counts = new long[2]; // recent, total: the EventHeader record's attributes
     private long reportedDrops;
     private long lastReportNanos = System.nanoTime();
 
-    DropReporter(Counters counters, long intervalMillis, LoggerEvents internalLogger, SyncWriter syncWriter) {
+    /** The drop counts as typed fields of the provider's record. */
+    private static final LogEventReader<long[]> COUNTS = new LogEventReader<>() {
+        @Override
+        public void forEachAttribute(long[] counts, java.util.function.BiConsumer<String, Object> sink) {
+            sink.accept("userevents.dropped", counts[0]);
+            sink.accept("userevents.dropped_total", counts[1]);
+        }
+    };
+
+    DropReporter(Counters counters, long intervalMillis, LoggerEvents internalLogger, SyncWriter syncWriter,
+                 EventHeaderEncoder eventHeaderEncoder) {
+        this.eventHeaderEncoder = eventHeaderEncoder;
         this.counters = counters;
         this.intervalNanos = Math.max(1, intervalMillis) * 1_000_000L;
         this.internalLogger = internalLogger;
@@ -42,8 +58,19 @@ final class DropReporter {
         String line = "dropped " + recent + " events (ring full, queueFullPolicy=DROP, or shutdown timeout); "
                 + total + " in total";
         Diagnostics.report(line);
-        if (internalLogger.isEnabled(Level.WARN)) {
+        if (internalLogger.isTracepointEnabled(Level.WARN)) {
             syncWriter.write(internalLogger, Level.WARN, line);
+        }
+        if (eventHeaderEncoder != null && internalLogger.isProviderEnabled(Level.WARN)) {
+            counts[0] = recent;
+            counts[1] = total;
+            EventHeaderEncoder.Encoding encoding = eventHeaderEncoder.acquire();
+            try {
+                syncWriter.write(eventHeaderEncoder.encode(encoding, internalLogger.providerWriteIndex(Level.WARN),
+                        internalLogger.eventHeaderNameMeta(), Level.WARN, line, null, counts, COUNTS));
+            } finally {
+                eventHeaderEncoder.release(encoding);
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ public final class UserEvents implements AutoCloseable {
         SyncWriter syncWriter = new SyncWriter(device, encoder, counters);
         if (config.mode() == Mode.ASYNC) {
             DropReporter dropReporter = new DropReporter(counters, config.dropReportIntervalMillis(),
-                    registry.logger(DropReporter.LOGGER_NAME), syncWriter);
+                    registry.logger(DropReporter.LOGGER_NAME), syncWriter, eventHeaderEncoder);
             this.writer = new AsyncWriter(device, encoder, maxRecordBytes, counters, config.bufferSize(),
                     config.queueFullPolicy(), syncWriter, dropReporter);
         } else {

@@ -282,4 +282,35 @@ class EventHeaderTest {
             assertEquals(Thread.currentThread().getName(), fields.get("PartC.thread.name"), "the caller's thread, not the writer's");
         }
     }
+
+    @Test
+    void dropReportsReachTheProviderStreamWithTheirCountsTyped() throws Exception {
+        AsyncWriterTest.GatedDevice gated = new AsyncWriterTest.GatedDevice();
+        UserEvents events = UserEvents.open(UserEventsConfig.builder().bufferSize(4).queueFullPolicy(QueueFullPolicy.DROP)
+                .dropReportIntervalMillis(1).shutdownHook(false).eventHeaderProvider("MyApp").build(), gated);
+        LoggerEvents logger = events.logger("drop");
+        gated.recorder.setEnabled(logger.word().address, Level.PROVIDER_BIT_BASE + 3, true);
+        LoggerEvents internal = events.logger(DropReporter.LOGGER_NAME);
+        gated.recorder.setEnabled(internal.word().address, Level.PROVIDER_BIT_BASE + 3, true);
+        events.emitEventHeader(logger, Level.WARN, "first", null, null, LogEventReader.currentThread());
+        assertTrue(gated.firstWriteStarted.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        for (int i = 0; i < 10; i++) { // "first" keeps its slot while being written: 3 free, 7 dropped
+            events.emitEventHeader(logger, Level.WARN, "m" + i, null, null, LogEventReader.currentThread());
+        }
+        assertEquals(7, events.counters().dropped());
+        gated.gate.countDown();
+        events.close();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (Map.Entry<String, byte[]> write : gated.recorder.eventHeaderWrites()) {
+            EventHeaderDecoder.Event event = EventHeaderDecoder.decode(write.getValue(), 0, write.getValue().length);
+            if (event.name.equals(DropReporter.LOGGER_NAME)) {
+                reports.add(event.flatten());
+            }
+        }
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals(7L, reports.get(0).get("PartC.userevents.dropped"));
+        assertEquals(7L, reports.get(0).get("PartC.userevents.dropped_total"));
+        assertEquals("WARN", reports.get(0).get("PartB.severityText"));
+        assertTrue(((String) reports.get(0).get("PartB.body")).startsWith("dropped 7 events"));
+    }
 }
