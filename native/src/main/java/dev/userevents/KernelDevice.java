@@ -40,6 +40,11 @@ public final class KernelDevice implements EventDevice {
 
     private final Path path;
     private final int fd;
+    /**
+     * Whether a write can never block here (user_events_data copies into trace buffers, /dev/null discards): then
+     * JDK 22+ may use a critical downcall, which skips the thread-state transition but holds off GC while it runs.
+     */
+    private final boolean neverBlocks;
     private int users; // guarded by OPEN
     /** Scratch for the rare ioctls: user_reg / user_unreg then the command string; guarded by {@code this}. */
     private final ByteBuffer scratch = NativeMemory.directBuffer(USER_REG_SIZE + MAX_COMMAND_BYTES + 8);
@@ -54,6 +59,7 @@ public final class KernelDevice implements EventDevice {
     private KernelDevice(Path path, int fd) {
         this.path = path;
         this.fd = fd;
+        this.neverBlocks = path.endsWith("user_events_data") || path.equals(java.nio.file.Paths.get("/dev/null"));
     }
 
     private volatile Thread registrarThread;
@@ -232,7 +238,8 @@ public final class KernelDevice implements EventDevice {
 
     private long writevRetryingEintr(long iovAddress, int iovCount) {
         while (true) {
-            long written = NativeCalls.writev(fd, iovAddress, iovCount);
+            long written = neverBlocks ? NativeCalls.writevNeverBlocking(fd, iovAddress, iovCount)
+                    : NativeCalls.writev(fd, iovAddress, iovCount);
             if (written != -EINTR) { // EINTR: a signal arrived before anything was written; the write is safe to repeat
                 return written;
             }

@@ -35,6 +35,11 @@ final class NativeCalls {
         return written >= 0 ? written : -Native.getLastError();
     }
 
+    /** {@link #writev} for a file whose writes never block; JDK 17-21 has one kind of call. */
+    static long writevNeverBlocking(int fd, long iovAddress, int iovCount) {
+        return writev(fd, iovAddress, iovCount);
+    }
+
     private static final class Libc {
         private Libc() {}
 

@@ -33,8 +33,15 @@ final class NativeCalls {
     private static final MethodHandle IOCTL = LINKER.downcallHandle(LIBC.find("ioctl").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle WRITEV = downcall("writev",
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+    private static final FunctionDescriptor WRITEV_DESCRIPTOR =
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+    private static final MethodHandle WRITEV = downcall("writev", WRITEV_DESCRIPTOR);
+    /**
+     * A critical downcall: no Java-to-native thread-state transition (no safepoint poll on return), so the call is
+     * cheaper, but GC cannot run until it returns. Only for writes that never block (user_events_data, /dev/null).
+     */
+    private static final MethodHandle WRITEV_CRITICAL = LINKER.downcallHandle(LIBC.find("writev").orElseThrow(),
+            WRITEV_DESCRIPTOR, CAPTURE_ERRNO, Linker.Option.critical(false));
 
     /** Where the linker stores errno after a call, one per thread (the writer, a sync caller, the registrar). */
     private static final ThreadLocal<MemorySegment> CALL_STATES =
@@ -47,7 +54,7 @@ final class NativeCalls {
     }
 
     static String describe() {
-        return "jdk22: FFM downcalls";
+        return "jdk22: FFM downcalls (writev to user_events_data: critical)";
     }
 
     private static int errno(MemorySegment state) {
@@ -89,6 +96,17 @@ final class NativeCalls {
         try {
             MemorySegment state = CALL_STATES.get();
             long written = (long) WRITEV.invokeExact(state, fd, iovAddress, iovCount);
+            return written >= 0 ? written : -errno(state);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@link #writev} as a critical downcall: only for a file whose writes never block. */
+    static long writevNeverBlocking(int fd, long iovAddress, int iovCount) {
+        try {
+            MemorySegment state = CALL_STATES.get();
+            long written = (long) WRITEV_CRITICAL.invokeExact(state, fd, iovAddress, iovCount);
             return written >= 0 ? written : -errno(state);
         } catch (Throwable e) {
             throw rethrow(e);

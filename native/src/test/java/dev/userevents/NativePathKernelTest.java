@@ -59,7 +59,7 @@ class NativePathKernelTest {
         String errors = Files.readString(stderr);
         Files.delete(stderr);
         boolean ffm = Runtime.version().feature() >= 22;
-        String access = ffm ? "memory: jdk22: FFM MemorySegment; calls: jdk22: FFM downcalls"
+        String access = ffm ? "memory: jdk22: FFM MemorySegment; calls: jdk22: FFM downcalls (writev to user_events_data: critical)"
                 : "memory: jdk17: Unsafe.getIntVolatile; calls: jdk17: JNA direct mapping";
         assertEquals(List.of("enabled=true written=1", "access=" + access, "jna.loaded=" + (ffm ? "null" : "true")), out, errors);
         assertEquals(List.of(Tracefs.payload("through " + access, 4)), payloads);
