@@ -188,7 +188,7 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "(single-threaded TCG) the JVM's producer and writer share one emulated CPU and atomics are emulated; "
           "registration goes through one registrar thread (see Behaviour).",
           "- EventHeader: the record is encoded on the caller into a per-thread buffer (names, thread, clock, "
-          "attributes, body: about 300-400 bytes here against the tracefs record's 77), then copied into a slot; "
+          "attributes, body: 390 bytes here against the tracefs record's 77), then copied into a slot; "
           "the field definitions that never change are encoded once and the date once a second. The disabled "
           "check does not change with a provider configured: its bits are in the same word.",
           ]
