@@ -179,6 +179,11 @@ public final class UserEventsAppender extends AbstractAppender {
         }
     }
 
+    /** The EventHeader provider as configured ({@code eventHeaderProvider}), or null. */
+    public String eventHeaderProvider() {
+        return manager.eventHeaderProvider();
+    }
+
     /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */
     public boolean isAvailable() {
         return manager.isAvailable();

@@ -95,6 +95,7 @@ public final class UserEventsFilter extends AbstractFilter {
                     manager.logger(logger.getName());
                 }
             }
+            warnOnProviderMismatch();
             if (!everywhere) {
                 for (Appender appender : configuration.getAppenders().values()) {
                     if (!(appender instanceof UserEventsAppender) && appender instanceof AbstractFilterable) {
@@ -106,6 +107,25 @@ public final class UserEventsFilter extends AbstractFilter {
             }
         }
         super.start();
+    }
+
+    /**
+     * An appender writing an EventHeader provider the filter does not know would get nothing below the configured
+     * levels when an operator enables only the provider's tracepoints: say so once.
+     */
+    private void warnOnProviderMismatch() {
+        String filterProvider = manager.eventHeaderProvider();
+        for (Appender appender : configuration.getAppenders().values()) {
+            if (appender instanceof UserEventsAppender) {
+                String provider = ((UserEventsAppender) appender).eventHeaderProvider();
+                if (provider != null && !provider.equals(filterProvider)) {
+                    dev.userevents.Diagnostics.reportOnce("log4j-provider-mismatch:" + provider, "appender "
+                            + appender.getName() + " writes EventHeader provider " + provider + " but UserEventsFilter has "
+                            + (filterProvider == null ? "none" : filterProvider) + ": give the filter eventHeaderProvider=\""
+                            + provider + "\" too, or enabling " + provider + "_L5K1 alone will not turn DEBUG on.");
+                }
+            }
+        }
     }
 
     @PluginBuilderFactory

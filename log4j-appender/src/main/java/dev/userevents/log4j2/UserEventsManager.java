@@ -42,6 +42,11 @@ final class UserEventsManager extends AbstractManager {
         core.emitEventHeader(events, level, body, event.getThrown(), event, Log4jEventReader.INSTANCE);
     }
 
+    /** The EventHeader provider as configured (written and gated on when valid and user_events is there), or null. */
+    String eventHeaderProvider() {
+        return core.config().eventHeaderProvider();
+    }
+
     boolean isAvailable() {
         return core.isAvailable();
     }

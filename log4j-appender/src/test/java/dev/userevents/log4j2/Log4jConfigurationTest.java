@@ -34,4 +34,26 @@ class Log4jConfigurationTest {
         assertEquals(0, appender.counters().written());
         assertEquals(0, appender.counters().errors());
     }
+
+    /** An appender with a provider the filter lacks: enabling only the provider would not open the levels. One warning. */
+    @Test
+    void aProviderOnTheAppenderButNotOnTheFilterIsReportedOnce() throws Exception {
+        String xml = "<Configuration status=\"OFF\"><UserEventsFilter/><Appenders>"
+                + "<UserEvents name=\"ue\" prefix=\"mismatch_\" eventHeaderProvider=\"MyApp\"/></Appenders>"
+                + "<Loggers><Root level=\"info\"><AppenderRef ref=\"ue\"/></Root></Loggers></Configuration>";
+        java.util.List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<String> previous = dev.userevents.Diagnostics.setSink(reported::add);
+        LoggerContext context = new LoggerContext("mismatch");
+        try {
+            context.start(new org.apache.logging.log4j.core.config.xml.XmlConfiguration(context,
+                    new org.apache.logging.log4j.core.config.ConfigurationSource(
+                            new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+            assertEquals("MyApp", ((UserEventsAppender) context.getConfiguration().getAppender("ue")).eventHeaderProvider());
+            assertEquals(1, reported.stream().filter(line -> line.contains("UserEventsFilter has none")
+                    && line.contains("eventHeaderProvider=\"MyApp\"")).count(), reported.toString());
+        } finally {
+            context.stop();
+            dev.userevents.Diagnostics.setSink(previous);
+        }
+    }
 }
