@@ -64,13 +64,7 @@ final class DropReporter {
         if (eventHeaderEncoder != null && internalLogger.isProviderEnabled(Level.WARN)) {
             counts[0] = recent;
             counts[1] = total;
-            EventHeaderEncoder.Encoding encoding = eventHeaderEncoder.acquire();
-            try {
-                syncWriter.write(eventHeaderEncoder.encode(encoding, internalLogger.providerWriteIndex(Level.WARN),
-                        internalLogger.eventHeaderNameMeta(), Level.WARN, line, null, counts, COUNTS));
-            } finally {
-                eventHeaderEncoder.release(encoding);
-            }
+            eventHeaderEncoder.write(syncWriter, internalLogger, Level.WARN, line, null, counts, COUNTS);
         }
     }
 }

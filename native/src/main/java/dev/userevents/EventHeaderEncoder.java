@@ -141,13 +141,22 @@ public final class EventHeaderEncoder {
         encoding.clearReferences();
     }
 
-    /** Encodes into {@code encoding.record} and returns it. */
-    <E> EncodedRecord encode(Encoding encoding, int writeIndex, String loggerName, Level level, CharSequence body,
-                             Throwable thrown, E event, LogEventReader<E> reader) {
-        return encode(encoding, writeIndex, eventNameMeta(loggerName), level, body, thrown, event, reader);
+    /**
+     * Encodes {@code logger}'s record of {@code level} on this thread (user code, such as an attribute's
+     * {@code toString()}, runs here, before any ring slot is held) and hands it to {@code writer}.
+     */
+    <E> void write(EventWriter writer, LoggerEvents logger, Level level, CharSequence body, Throwable thrown, E event,
+                   LogEventReader<E> reader) {
+        Encoding encoding = acquire();
+        try {
+            writer.write(encode(encoding, logger.providerWriteIndex(level), logger.eventHeaderNameMeta(), level, body,
+                    thrown, event, reader));
+        } finally {
+            release(encoding);
+        }
     }
 
-    /** {@link #encode} with the event name's metadata bytes ({@link #eventNameMeta}) kept by the caller. */
+    /** Encodes into {@code encoding.record} ({@code eventNameMeta} from {@link #eventNameMeta}) and returns it. */
     <E> EncodedRecord encode(Encoding encoding, int writeIndex, byte[] eventNameMeta, Level level, CharSequence body,
                              Throwable thrown, E event, LogEventReader<E> reader) {
         return encoding.encode(this, writeIndex, eventNameMeta, level, body, thrown, event, reader);
@@ -159,10 +168,8 @@ public final class EventHeaderEncoder {
      */
     static byte[] eventNameMeta(String loggerName) {
         String name = loggerName == null || loggerName.isEmpty() ? DEFAULT_EVENT_NAME : loggerName;
-        ByteBuffer buffer = ByteBuffer.allocate(MAX_NAME_BYTES + 1);
-        int end = Utf8Text.put(buffer, 0, name, 0, name.length(), MAX_NAME_BYTES);
-        byte[] bytes = java.util.Arrays.copyOf(buffer.array(), end + 1); // the last byte stays 0: the NUL
-        for (int i = 0; i < end; i++) {
+        byte[] bytes = zstring(name, MAX_NAME_BYTES);
+        for (int i = 0; i < bytes.length - 1; i++) {
             if (bytes[i] == ';') { // UTF-8 never reuses 0x3B inside a multi-byte character
                 bytes[i] = '_';
             }
@@ -170,18 +177,19 @@ public final class EventHeaderEncoder {
         return bytes;
     }
 
-    private static byte[] name(String name) {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * name.length() + 1);
-        int end = Utf8Text.put(buffer, 0, name, 0, name.length(), 4 * name.length() + 1);
-        return java.util.Arrays.copyOf(buffer.array(), end + 1);
+    /** UTF-8 of {@code text} (at most {@code maxBytes}, as {@link Utf8Text#put} bounds it), then a NUL. */
+    private static byte[] zstring(String text, int maxBytes) {
+        ByteBuffer buffer = ByteBuffer.allocate(maxBytes + 1);
+        int end = Utf8Text.put(buffer, 0, text, 0, text.length(), maxBytes);
+        return java.util.Arrays.copyOf(buffer.array(), end + 1); // the byte after the text stays 0: the NUL
     }
 
     private static byte[] definition(String name, int encoding) {
-        return concat(name(name), new byte[] {(byte) encoding});
+        return concat(zstring(name, MAX_NAME_BYTES), new byte[] {(byte) encoding});
     }
 
     private static byte[] definition(String name, int encoding, int format) {
-        return concat(name(name), new byte[] {(byte) (encoding | ENCODING_CHAIN_FLAG), (byte) format});
+        return concat(zstring(name, MAX_NAME_BYTES), new byte[] {(byte) (encoding | ENCODING_CHAIN_FLAG), (byte) format});
     }
 
     private static byte[] struct(String name, int fieldCount) {
@@ -213,7 +221,7 @@ public final class EventHeaderEncoder {
         private int meta;
         /** Next position in {@link #data}. */
         private int dataEnd;
-        private int maxRecordBytes;
+        private final int maxRecordBytes;
         /** The second {@link #cachedDateTime} shows. */
         private long cachedSecond = Long.MIN_VALUE;
         private final byte[] cachedDateTime = new byte[19];
@@ -398,15 +406,14 @@ public final class EventHeaderEncoder {
                 }
                 return;
             }
+            int kind = kind(value);
             CharSequence string = null;
             int valueBytes;
-            if (value instanceof Boolean) {
-                valueBytes = 1;
-            } else if (isIntegral(value) || value instanceof Double || value instanceof Float) {
-                valueBytes = 8;
-            } else {
+            if (kind == STRING) {
                 string = value instanceof CharSequence ? (CharSequence) value : describe(value);
                 valueBytes = 2 + Math.min(MAX_ATTRIBUTE_VALUE_BYTES, Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES));
+            } else {
+                valueBytes = kind == BOOLEAN ? 1 : 8;
             }
             if (attributeFields >= attributeFieldsAllowed || attributeBytes + nameBytes + valueBytes > attributeBytesAllowed) {
                 attributesDropped++;
@@ -414,31 +421,49 @@ public final class EventHeaderEncoder {
             }
             attributeFields++;
             attributeBytes += nameBytes + valueBytes;
-            if (value instanceof Boolean) {
-                metaField(key, ENCODING_VALUE8, FORMAT_BOOLEAN);
-                data.put(dataEnd++, (byte) (((Boolean) value) ? 1 : 0));
-            } else if (isIntegral(value)) {
-                metaField(key, ENCODING_VALUE64, FORMAT_SIGNED_INT);
-                putLong(((Number) value).longValue());
-            } else if (value instanceof Double || value instanceof Float) {
-                metaField(key, ENCODING_VALUE64, FORMAT_FLOAT);
-                putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
-            } else {
-                metaField(key, ENCODING_STRING_LENGTH16_CHAR8);
-                putString(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES);
+            switch (kind) {
+                case BOOLEAN:
+                    metaField(key, ENCODING_VALUE8, FORMAT_BOOLEAN);
+                    data.put(dataEnd++, (byte) (((Boolean) value) ? 1 : 0));
+                    break;
+                case INTEGER:
+                    metaField(key, ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                    putLong(((Number) value).longValue());
+                    break;
+                case FLOATING:
+                    metaField(key, ENCODING_VALUE64, FORMAT_FLOAT);
+                    putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
+                    break;
+                default:
+                    metaField(key, ENCODING_STRING_LENGTH16_CHAR8);
+                    putString(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES);
+                    break;
             }
         }
 
-        private static boolean isIntegral(Object value) {
-            return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+        // How an attribute value is written: boolean (value8), i64, f64 (value64), or its string.
+        private static final int BOOLEAN = 0;
+        private static final int INTEGER = 1;
+        private static final int FLOATING = 2;
+        private static final int STRING = 3;
+
+        private static int kind(Object value) {
+            if (value instanceof Boolean) {
+                return BOOLEAN;
+            }
+            if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return INTEGER;
+            }
+            if (value instanceof Double || value instanceof Float) {
+                return FLOATING;
+            }
+            return STRING;
         }
 
         private static int estimatedValueBytes(Object value) {
-            if (value instanceof Boolean) {
-                return 1;
-            }
-            if (isIntegral(value) || value instanceof Double || value instanceof Float) {
-                return 8;
+            int kind = kind(value);
+            if (kind != STRING) {
+                return kind == BOOLEAN ? 1 : 8;
             }
             if (value instanceof CharSequence) {
                 CharSequence s = (CharSequence) value;

@@ -237,15 +237,11 @@ public final class UserEvents implements AutoCloseable {
         if (droppedAfterClose()) {
             return;
         }
-        EventHeaderEncoder.Encoding encoding = eventHeaderEncoder.acquire();
         try {
-            writer.write(eventHeaderEncoder.encode(encoding, logger.providerWriteIndex(level), logger.eventHeaderNameMeta(),
-                    level, body, thrown, event, reader));
+            eventHeaderEncoder.write(writer, logger, level, body, thrown, event, reader);
         } catch (RuntimeException e) {
             counters.errors.increment();
             Diagnostics.reportOnce("emit:" + e.getClass().getName(), "writing an event failed: " + e);
-        } finally {
-            eventHeaderEncoder.release(encoding);
         }
     }
 

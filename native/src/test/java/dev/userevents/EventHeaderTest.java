@@ -60,7 +60,8 @@ class EventHeaderTest {
                                  Throwable thrown, LogEventReader<Object> reader) {
         EventHeaderEncoder.Encoding encoding = encoder.acquire();
         try {
-            EncodedRecord record = encoder.encode(encoding, writeIndex, logger, level, body, thrown, null, reader);
+            EncodedRecord record = encoder.encode(encoding, writeIndex, EventHeaderEncoder.eventNameMeta(logger), level, body,
+                    thrown, null, reader);
             byte[] bytes = new byte[record.length];
             record.bytes.get(EncodedRecord.RECORD_OFFSET, bytes);
             return bytes;
