@@ -93,20 +93,19 @@ final class NativeCalls {
     }
 
     static long writev(int fd, long iovAddress, int iovCount) {
-        try {
-            MemorySegment state = CALL_STATES.get();
-            long written = (long) WRITEV.invokeExact(state, fd, iovAddress, iovCount);
-            return written >= 0 ? written : -errno(state);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
+        return writev(WRITEV, fd, iovAddress, iovCount);
     }
 
     /** {@link #writev} as a critical downcall: only for a file whose writes never block. */
     static long writevNeverBlocking(int fd, long iovAddress, int iovCount) {
+        return writev(WRITEV_CRITICAL, fd, iovAddress, iovCount);
+    }
+
+    /** One writev through {@code handle}; inlined into its two callers, where the handle is a constant. */
+    private static long writev(MethodHandle handle, int fd, long iovAddress, int iovCount) {
         try {
             MemorySegment state = CALL_STATES.get();
-            long written = (long) WRITEV_CRITICAL.invokeExact(state, fd, iovAddress, iovCount);
+            long written = (long) handle.invokeExact(state, fd, iovAddress, iovCount);
             return written >= 0 ? written : -errno(state);
         } catch (Throwable e) {
             throw rethrow(e);
