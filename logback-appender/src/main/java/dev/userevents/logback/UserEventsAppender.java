@@ -143,13 +143,11 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private Throwable format(ILoggingEvent event, StringBuilder out) {
         if (layout == null && encoder == null) {
             out.append(event.getFormattedMessage());
-            IThrowableProxy proxy = event.getThrowableProxy();
-            if (proxy instanceof ThrowableProxy) {
-                return ((ThrowableProxy) proxy).getThrowable();
-            } else if (proxy != null) { // a deserialized event: only the proxy's text is left
-                out.append('\n').append(ThrowableProxyUtil.asString(proxy));
+            Throwable thrown = throwableOf(event);
+            if (thrown == null && event.getThrowableProxy() != null) { // a deserialized event: only the proxy's text is left
+                out.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
             }
-            return null;
+            return thrown;
         }
         out.append(layout != null ? layout.doLayout(event) : new String(encoder.encode(event), StandardCharsets.UTF_8));
         int end = out.length();
@@ -160,6 +158,7 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         return null;
     }
 
+    /** The event's throwable, or null (none, or a deserialized event that keeps only the proxy). */
     private static Throwable throwableOf(ILoggingEvent event) {
         IThrowableProxy proxy = event.getThrowableProxy();
         return proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
