@@ -152,7 +152,9 @@ class UserEventsCliKernelTest {
                 withProvider.emitEventHeader(withProvider.logger("kt.elsewhere.X"), Level.INFO, "not matched", null, null,
                         LogEventReader.currentThread());
                 String printed = "";
-                while (!printed.contains("\tat A.m(A.java:7)") && System.nanoTime() < deadline) {
+                // Until both arrived: each CPU has its own reader, so lines of two CPUs may print in either order.
+                while (!(printed.contains("\tat A.m(A.java:7)") && printed.contains("provider line wörld"))
+                        && System.nanoTime() < deadline) {
                     String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                     printed += line == null ? "" : line + "\n";
                 }
