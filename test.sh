@@ -7,9 +7,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ./vm/setup
 mvn -B -ntp verify "$@"
-# Build checks: Maven's skip flags skip the VM too; two clean builds give byte-identical jars.
+# Build checks: Maven's skip flags skip the VM too; two clean builds give byte-identical jars; the core exports
+# only its API and SPI packages, and nothing outside it reaches in.
 ./checks/skip-flags.sh
 ./checks/reproducible.sh
+./checks/exports.sh
 if [ -n "${USEREVENTS_EXTRA_JDK:-}" ]; then
   [ -x "$USEREVENTS_EXTRA_JDK/bin/java" ] || { echo "test.sh: USEREVENTS_EXTRA_JDK=$USEREVENTS_EXTRA_JDK has no bin/java" >&2; exit 1; }
   for enabled in */src/test/kernel-tests.enabled; do

@@ -2,4 +2,5 @@
 module dev.userevents {
     requires com.sun.jna;
     exports dev.userevents;
+    exports dev.userevents.spi;
 }

@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.spi.Diagnostics;
+import dev.userevents.spi.EventDevice;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 

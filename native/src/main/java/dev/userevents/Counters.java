@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.kernel.UserEventsAbi;
+import dev.userevents.spi.Diagnostics;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Event counters of one {@link UserEvents} instance; read with the accessors, any thread, any time. */

@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.spi.Diagnostics;
+
 /**
  * Reports dropped events once per interval, as a log line of its own: on stderr, and as a WARN event of the
  * internal logger {@value #LOGGER_NAME} (event {@code <prefix>userevents_internal_WARN}) when that is traced,

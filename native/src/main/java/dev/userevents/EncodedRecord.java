@@ -1,8 +1,9 @@
 package dev.userevents;
 
-import static dev.userevents.UserEventsAbi.IOVEC_BASE_OFFSET;
-import static dev.userevents.UserEventsAbi.IOVEC_LEN_OFFSET;
-import static dev.userevents.UserEventsAbi.IOVEC_SIZE;
+import dev.userevents.kernel.NativeMemory;
+import static dev.userevents.kernel.UserEventsAbi.IOVEC_BASE_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.IOVEC_LEN_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.IOVEC_SIZE;
 
 import java.nio.ByteBuffer;
 

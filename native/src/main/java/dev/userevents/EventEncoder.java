@@ -1,9 +1,11 @@
 package dev.userevents;
 
-import static dev.userevents.UserEventsAbi.LEVEL_OFFSET;
-import static dev.userevents.UserEventsAbi.MSG_OFFSET;
-import static dev.userevents.UserEventsAbi.MSG_REL_LOC_OFFSET;
-import static dev.userevents.UserEventsAbi.WRITE_INDEX_OFFSET;
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
+import static dev.userevents.kernel.UserEventsAbi.LEVEL_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.MSG_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.MSG_REL_LOC_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.WRITE_INDEX_OFFSET;
 
 import java.nio.ByteBuffer;
 
@@ -18,7 +20,7 @@ import java.nio.ByteBuffer;
  *   <li>Allocates nothing: it writes with absolute puts into the caller's native-order buffer.</li>
  * </ul>
  */
-public final class EventEncoder {
+final class EventEncoder {
     /** Ends a truncated message ({@link Utf8Text#TRUNCATION_MARKER}). */
     public static final String TRUNCATION_MARKER = Utf8Text.TRUNCATION_MARKER;
     /**

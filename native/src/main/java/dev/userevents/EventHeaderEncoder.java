@@ -1,21 +1,24 @@
 package dev.userevents;
 
-import static dev.userevents.EventHeaderFormat.ENCODING_CHAIN_FLAG;
-import static dev.userevents.EventHeaderFormat.ENCODING_STRING_LENGTH16_CHAR8;
-import static dev.userevents.EventHeaderFormat.ENCODING_STRUCT;
-import static dev.userevents.EventHeaderFormat.ENCODING_VALUE16;
-import static dev.userevents.EventHeaderFormat.ENCODING_VALUE32;
-import static dev.userevents.EventHeaderFormat.ENCODING_VALUE64;
-import static dev.userevents.EventHeaderFormat.ENCODING_VALUE8;
-import static dev.userevents.EventHeaderFormat.EXTENSION_HEADER_SIZE;
-import static dev.userevents.EventHeaderFormat.EXTENSION_KIND_METADATA;
-import static dev.userevents.EventHeaderFormat.FLAGS_DEFAULT_WITH_EXTENSION;
-import static dev.userevents.EventHeaderFormat.FORMAT_BOOLEAN;
-import static dev.userevents.EventHeaderFormat.FORMAT_FLOAT;
-import static dev.userevents.EventHeaderFormat.FORMAT_SIGNED_INT;
-import static dev.userevents.EventHeaderFormat.FORMAT_UNSIGNED_INT;
-import static dev.userevents.EventHeaderFormat.HEADER_SIZE;
-import static dev.userevents.EventHeaderFormat.MAX_STRUCT_FIELDS;
+import dev.userevents.format.EventHeaderFormat;
+import dev.userevents.spi.MessageBuffers;
+import dev.userevents.spi.StackTraces;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_CHAIN_FLAG;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_STRING_LENGTH16_CHAR8;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_STRUCT;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE16;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE32;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE64;
+import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE8;
+import static dev.userevents.format.EventHeaderFormat.EXTENSION_HEADER_SIZE;
+import static dev.userevents.format.EventHeaderFormat.EXTENSION_KIND_METADATA;
+import static dev.userevents.format.EventHeaderFormat.FLAGS_DEFAULT_WITH_EXTENSION;
+import static dev.userevents.format.EventHeaderFormat.FORMAT_BOOLEAN;
+import static dev.userevents.format.EventHeaderFormat.FORMAT_FLOAT;
+import static dev.userevents.format.EventHeaderFormat.FORMAT_SIGNED_INT;
+import static dev.userevents.format.EventHeaderFormat.FORMAT_UNSIGNED_INT;
+import static dev.userevents.format.EventHeaderFormat.HEADER_SIZE;
+import static dev.userevents.format.EventHeaderFormat.MAX_STRUCT_FIELDS;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,7 +50,7 @@ import java.util.function.BiConsumer;
  * caller holds a ring slot; a nested log call from it gets its own scratch. Allocates nothing for strings, numbers
  * and booleans except what the throwable's rendering needs.
  */
-public final class EventHeaderEncoder {
+final class EventHeaderEncoder {
     /** Common Schema 4.0. */
     public static final int CS_VERSION = 0x400;
     public static final String TYPE_NAME = "Log";

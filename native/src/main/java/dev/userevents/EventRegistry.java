@@ -1,5 +1,10 @@
 package dev.userevents;
 
+import dev.userevents.format.EventHeaderFormat;
+import dev.userevents.kernel.EventNames;
+import dev.userevents.kernel.UserEventsAbi;
+import dev.userevents.spi.Diagnostics;
+import dev.userevents.spi.EventDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,7 +86,7 @@ final class EventRegistry {
 
     /** All six or none: a half-registered logger would be confusing in tracefs. Then the provider's five levels. */
     private LoggerEvents registerAll(String loggerName, String baseName) {
-        EnableWords.Word word = words.allocate();
+        EnableWord word = words.allocate();
         int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
         Level[] levels = Level.values();
         int registeredBits = 0;
@@ -107,7 +112,7 @@ final class EventRegistry {
      * (address, bit) pairs). All five or none; a refusal turns the provider stream off for this instance, with one
      * diagnostic, and leaves the logger's own events as they are.
      */
-    private int registerProvider(EnableWords.Word word) {
+    private int registerProvider(EnableWord word) {
         String name = provider;
         if (name == null) {
             return 0;
@@ -130,7 +135,7 @@ final class EventRegistry {
         return bits;
     }
 
-    private void unregisterBits(EnableWords.Word word, int bits) {
+    private void unregisterBits(EnableWord word, int bits) {
         for (int bit = 0; bit < 32; bit++) {
             if ((bits & (1 << bit)) != 0) {
                 device.unregister(word.address, bit);
@@ -180,7 +185,7 @@ final class EventRegistry {
 
     private Void unregisterAll() {
         for (LoggerEvents events : registered) {
-            EnableWords.Word word = events.word();
+            EnableWord word = events.word();
             for (int bit = 0; bit < 32; bit++) {
                 if ((events.registeredBits & (1 << bit)) == 0) {
                     continue;

@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.kernel.EventNames;
+
 /**
  * One logger's six registered events and its enable word. Front ends keep this object in their logger, so
  * {@code isEnabled(level)} is one volatile read of a kernel-written word and a bit test, no lookup.
@@ -9,7 +11,7 @@ public final class LoggerEvents {
 
     private final String loggerName;
     private final String baseName;
-    private final EnableWords.Word word;
+    private final EnableWord word;
     /** write_index by {@link Level#value}; {@link #NOT_REGISTERED} where registration did not happen. */
     private final int[] writeIndexByLevel;
     /**
@@ -22,7 +24,7 @@ public final class LoggerEvents {
     /** The bits of {@link #word} registered with the kernel (own levels and provider levels): what close unregisters. */
     final int registeredBits;
 
-    LoggerEvents(String loggerName, String baseName, EnableWords.Word word, int[] writeIndexByLevel,
+    LoggerEvents(String loggerName, String baseName, EnableWord word, int[] writeIndexByLevel,
                  int[] providerWriteIndexByLevel, int registeredBits) {
         this.loggerName = loggerName;
         this.baseName = baseName;
@@ -102,7 +104,7 @@ public final class LoggerEvents {
     }
 
     /** The enable word itself, for a front end's logger to hold: {@code word().read()} is its enabled check. */
-    public EnableWords.Word word() {
+    public EnableWord word() {
         return word;
     }
 

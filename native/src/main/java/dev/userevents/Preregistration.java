@@ -1,5 +1,6 @@
 package dev.userevents;
 
+import dev.userevents.spi.Diagnostics;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.spi.EventDevice;
+
 /**
  * Writes each event on the caller's thread: encode into a per-thread buffer, one {@code writev}. The kernel
  * then records the caller's pid/tid and the time of the log call.

@@ -1,5 +1,14 @@
 package dev.userevents;
 
+import dev.userevents.format.EventHeaderFormat;
+import dev.userevents.kernel.DataFileLocator;
+import dev.userevents.kernel.EventNames;
+import dev.userevents.kernel.KernelDevice;
+import dev.userevents.kernel.UserEventsAbi;
+import dev.userevents.spi.Diagnostics;
+import dev.userevents.spi.EventDevice;
+import dev.userevents.spi.MessageBuffers;
+import dev.userevents.spi.StackTraces;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -135,7 +144,7 @@ public final class UserEvents implements AutoCloseable {
      * calls, without loading JNA; on JDK 17-21 {@code sun.misc.Unsafe} reads of enable words and JNA calls.
      */
     public static String nativeAccess() {
-        return "memory: " + NativeMemory.describe() + "; calls: " + NativeCalls.describe();
+        return KernelDevice.nativeAccess();
     }
 
     /** Whether events can reach the kernel. */

@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.kernel.DataFileLocator;
+import dev.userevents.kernel.EventNames;
 import java.nio.file.Path;
 
 /** Settings of one {@link UserEvents} instance. Immutable; build with {@link #builder()}. */

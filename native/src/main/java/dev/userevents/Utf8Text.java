@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * lone surrogate is not UTF-8). Text over its byte bound is cut at a code point boundary and ends in
  * {@link #TRUNCATION_MARKER}, so a truncation is visible to whoever reads the event.
  */
-public final class Utf8Text {
+final class Utf8Text {
     /** Ends a truncated text; plain ASCII so every consumer shows it. */
     public static final String TRUNCATION_MARKER = "...[truncated]";
     private static final byte[] MARKER_BYTES = TRUNCATION_MARKER.getBytes(StandardCharsets.US_ASCII);

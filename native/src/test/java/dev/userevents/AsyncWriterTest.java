@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.spi.CapturedDiagnostics;
+import dev.userevents.spi.EventDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.InMemoryDevice;

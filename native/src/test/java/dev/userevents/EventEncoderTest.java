@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;

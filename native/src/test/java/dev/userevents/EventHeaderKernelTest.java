@@ -1,5 +1,8 @@
 package dev.userevents;
 
+import dev.userevents.spi.CapturedDiagnostics;
+import dev.userevents.format.EventHeaderDecoder;
+import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.KernelTestSupport;
@@ -206,7 +209,7 @@ class EventHeaderKernelTest {
     @Test
     void aBadProviderNameGetsOneDiagnosticTheStreamStaysOffAndLoggingGoesOn() throws Exception {
         for (String bad : new String[] {"bad name", "bad:name", "b".repeat(300)}) {
-            Diagnostics.resetForTests();
+            captured.forgetReported();
             int before = captured.lines().size();
             UserEvents events = open(bad, Mode.SYNC);
             LoggerEvents logger = events.logger("kt.badprovider.Foo");

@@ -1,5 +1,10 @@
 package dev.userevents;
 
+import dev.userevents.spi.CapturedDiagnostics;
+import dev.userevents.format.EventHeaderDecoder;
+import dev.userevents.format.EventHeaderFormat;
+import dev.userevents.kernel.UserEventsAbi;
+import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.InMemoryDevice;
@@ -234,7 +239,7 @@ class EventHeaderTest {
     void aBadProviderNameGetsOneDiagnosticAndNoProviderStream() {
         for (String bad : new String[] {"my app", "a:b", "x".repeat(300), " "}) {
             InMemoryDevice fresh = new InMemoryDevice();
-            Diagnostics.resetForTests();
+            captured.forgetReported();
             int before = captured.lines().size();
             UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider(bad).build(), fresh);
             LoggerEvents logger = events.logger("a");

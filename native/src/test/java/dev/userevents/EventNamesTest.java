@@ -1,5 +1,7 @@
 package dev.userevents;
 
+import dev.userevents.kernel.EventNames;
+import dev.userevents.kernel.UserEventsAbi;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;

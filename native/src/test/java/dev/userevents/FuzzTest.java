@@ -1,5 +1,8 @@
 package dev.userevents;
 
+import dev.userevents.kernel.EventNames;
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.userevents;
 
+import dev.userevents.spi.MessageBuffers;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.userevents;
 
+import dev.userevents.kernel.NativeMemory;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.BufferedReader;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class NativeMemoryTest {
     /** What the kernel does to a registered word: a store at its address from outside Java's view of it. */
     static int roundTrip() {
-        EnableWords.Word word = new EnableWords().allocate();
+        EnableWord word = new EnableWords().allocate();
         int before = word.read();
         new com.sun.jna.Pointer(word.address).setInt(0, 0x24);
         int after = word.read();

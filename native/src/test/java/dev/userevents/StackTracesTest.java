@@ -1,5 +1,6 @@
 package dev.userevents;
 
+import dev.userevents.spi.StackTraces;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.userevents;
 
+import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.KernelTestSupport;

@@ -1,5 +1,9 @@
 package dev.userevents;
 
+import dev.userevents.spi.CapturedDiagnostics;
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
+import dev.userevents.spi.EventDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.InMemoryDevice;
@@ -170,7 +174,7 @@ class UserEventsTest {
 
     /** A logger whose word reads every level enabled, standing for one that passed its check before close. */
     private static LoggerEvents enabledCopy(LoggerEvents logger) {
-        EnableWords.Word word = new EnableWords().allocate(); // never registered: this test may write it
+        EnableWord word = new EnableWords().allocate(); // never registered: this test may write it
         NativeMemory.writeIntVolatile(word.page, word.offset, -1);
         return new LoggerEvents(logger.loggerName(), logger.baseName(), word, new int[Level.TRACE.value + 1], null, 0);
     }

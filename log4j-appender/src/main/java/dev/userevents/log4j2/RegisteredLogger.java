@@ -1,6 +1,6 @@
 package dev.userevents.log4j2;
 
-import dev.userevents.EnableWords;
+import dev.userevents.EnableWord;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.message.MessageFactory;
@@ -12,10 +12,10 @@ import org.apache.logging.log4j.message.MessageFactory;
 final class RegisteredLogger extends Logger {
     /** The manager that registered {@link #word}: the filter uses the word only if it is its own manager. */
     final transient UserEventsManager manager;
-    final transient EnableWords.Word word;
+    final transient EnableWord word;
 
     RegisteredLogger(LoggerContext context, String name, MessageFactory messageFactory, UserEventsManager manager,
-                     EnableWords.Word word) {
+                     EnableWord word) {
         super(context, name, messageFactory);
         this.manager = manager;
         this.word = word;

@@ -2,7 +2,7 @@ package dev.userevents.log4j2;
 
 import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
-import dev.userevents.MessageBuffers;
+import dev.userevents.spi.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
 import dev.userevents.UserEventsConfig;

@@ -1,7 +1,7 @@
 package dev.userevents.log4j2;
 
-import dev.userevents.EnableWordCache;
-import dev.userevents.EnableWords;
+import dev.userevents.spi.EnableWordCache;
+import dev.userevents.EnableWord;
 import dev.userevents.Mode;
 import dev.userevents.UserEventsConfig;
 
@@ -119,7 +119,7 @@ public final class UserEventsFilter extends AbstractFilter {
             if (appender instanceof UserEventsAppender) {
                 String provider = ((UserEventsAppender) appender).eventHeaderProvider();
                 if (provider != null && !provider.equals(filterProvider)) {
-                    dev.userevents.Diagnostics.reportOnce("log4j-provider-mismatch:" + provider, "appender "
+                    dev.userevents.spi.Diagnostics.reportOnce("log4j-provider-mismatch:" + provider, "appender "
                             + appender.getName() + " writes EventHeader provider " + provider + " but UserEventsFilter has "
                             + (filterProvider == null ? "none" : filterProvider) + ": give the filter eventHeaderProvider=\""
                             + provider + "\" too, or enabling " + provider + "_L5K1 alone will not turn DEBUG on.");
@@ -202,7 +202,7 @@ public final class UserEventsFilter extends AbstractFilter {
         if (logger instanceof RegisteredLogger && ((RegisteredLogger) logger).manager == manager) {
             return (((RegisteredLogger) logger).word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
         }
-        EnableWords.Word word = byLogger.get(logger);
+        EnableWord word = byLogger.get(logger);
         if (word == null) {
             word = byLogger.put(logger, manager.logger(logger.getName()).word());
         }

@@ -42,7 +42,7 @@ class Log4jConfigurationTest {
                 + "<UserEvents name=\"ue\" prefix=\"mismatch_\" eventHeaderProvider=\"MyApp\"/></Appenders>"
                 + "<Loggers><Root level=\"info\"><AppenderRef ref=\"ue\"/></Root></Loggers></Configuration>";
         java.util.List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> previous = dev.userevents.Diagnostics.setSink(reported::add);
+        java.util.function.Consumer<String> previous = dev.userevents.spi.Diagnostics.setSink(reported::add);
         LoggerContext context = new LoggerContext("mismatch");
         try {
             context.start(new org.apache.logging.log4j.core.config.xml.XmlConfiguration(context,
@@ -53,7 +53,7 @@ class Log4jConfigurationTest {
                     && line.contains("eventHeaderProvider=\"MyApp\"")).count(), reported.toString());
         } finally {
             context.stop();
-            dev.userevents.Diagnostics.setSink(previous);
+            dev.userevents.spi.Diagnostics.setSink(previous);
         }
     }
 }

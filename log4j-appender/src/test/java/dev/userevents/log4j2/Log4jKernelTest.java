@@ -137,7 +137,7 @@ class Log4jKernelTest {
     void aThousandReconfigurationsWhileLoggingLoseNothingAndKeepOneRegistrationSet() throws Exception {
         int reconfigurations = 1000;
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> previousSink = dev.userevents.Diagnostics.setSink(diagnostics::add);
+        java.util.function.Consumer<String> previousSink = dev.userevents.spi.Diagnostics.setSink(diagnostics::add);
         LoggerContext context = context();
         Logger logger = LogManager.getLogger("kt.log4j.Reconfig");
         assertFalse(logger.isInfoEnabled()); // registered at creation (the selector), or here at first use without it
@@ -176,7 +176,7 @@ class Log4jKernelTest {
             running.set(false);
             Tracefs.disable("kt_log4j_Reconfig_INFO");
             Tracefs.bufferSizeKb(1408);
-            dev.userevents.Diagnostics.setSink(previousSink);
+            dev.userevents.spi.Diagnostics.setSink(previousSink);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         assertNull(failure.get());

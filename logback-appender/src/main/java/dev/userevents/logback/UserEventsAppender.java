@@ -10,7 +10,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import dev.userevents.Counters;
 import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
-import dev.userevents.MessageBuffers;
+import dev.userevents.spi.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
 import dev.userevents.SharedUserEvents;

@@ -7,8 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
-import dev.userevents.EnableWordCache;
-import dev.userevents.EnableWords;
+import dev.userevents.spi.EnableWordCache;
+import dev.userevents.EnableWord;
 import dev.userevents.Mode;
 import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
@@ -87,7 +87,7 @@ public class UserEventsTurboFilter extends TurboFilter {
         if (!isStarted() || level == null) {
             return FilterReply.NEUTRAL;
         }
-        EnableWords.Word word = byLogger.get(logger);
+        EnableWord word = byLogger.get(logger);
         if (word == null) {
             word = byLogger.put(logger, core.logger(logger.getName()).word());
         }

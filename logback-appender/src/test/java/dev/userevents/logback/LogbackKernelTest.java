@@ -199,7 +199,7 @@ class LogbackKernelTest {
     @Test
     void aHundredRescansKeepOneRegistrationSet() throws Exception {
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> previousSink = dev.userevents.Diagnostics.setSink(diagnostics::add);
+        java.util.function.Consumer<String> previousSink = dev.userevents.spi.Diagnostics.setSink(diagnostics::add);
         Logger logger = context.getLogger("kt.logback.Rescan");
         assertFalse(logger.isDebugEnabled()); // registers; every later configuration's sweep finds it
         try {
@@ -216,7 +216,7 @@ class LogbackKernelTest {
                 Tracefs.disable("kt_logback_Rescan_INFO");
             }
         } finally {
-            dev.userevents.Diagnostics.setSink(previousSink);
+            dev.userevents.spi.Diagnostics.setSink(previousSink);
         }
         assertEquals(List.of(), diagnostics, "no EADDRINUSE or any other refusal");
         context.stop(); // the last users: flush, DIAG_IOCSUNREG everything

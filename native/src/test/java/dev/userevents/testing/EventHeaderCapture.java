@@ -1,6 +1,6 @@
 package dev.userevents.testing;
 
-import dev.userevents.EventHeaderDecoder;
+import dev.userevents.format.EventHeaderDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

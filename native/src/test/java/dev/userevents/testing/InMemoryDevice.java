@@ -1,8 +1,8 @@
 package dev.userevents.testing;
 
 import com.sun.jna.Pointer;
-import dev.userevents.EventDevice;
-import dev.userevents.UserEventsAbi;
+import dev.userevents.spi.EventDevice;
+import dev.userevents.kernel.UserEventsAbi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class InMemoryDevice implements EventDevice {
         }
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.nativeOrder());
         String command = commandOf(buffer.getInt(UserEventsAbi.WRITE_INDEX_OFFSET));
-        if (command != null && command.endsWith(dev.userevents.EventHeaderFormat.COMMAND_FIELDS)) {
+        if (command != null && command.endsWith(dev.userevents.format.EventHeaderFormat.COMMAND_FIELDS)) {
             eventHeaderWrites.add(Map.entry(command.substring(0, command.indexOf(' ')),
                     java.util.Arrays.copyOfRange(all, 4, all.length)));
             return total;

@@ -1,6 +1,6 @@
 package dev.userevents.testing;
 
-import dev.userevents.DataFileLocator;
+import dev.userevents.kernel.DataFileLocator;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;

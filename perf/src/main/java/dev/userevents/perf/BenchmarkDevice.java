@@ -1,7 +1,6 @@
 package dev.userevents.perf;
 
-import dev.userevents.EventDevice;
-import dev.userevents.KernelDevice;
+import dev.userevents.spi.EventDevice;
 
 import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,27 +8,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A device for host benchmarks, where the kernel has no user_events: registration hands out indexes and sets
  * (or leaves clear) the enable word as the kernel would; writes are real {@code writev} calls through the core's
- * own {@link KernelDevice} on {@code /dev/null} (JNA on JDK 17-21, FFM on 22+), or nothing at all
- * ({@link #noSyscall}) to isolate the hand-off. Only the core's public API: no split package.
+ * own device ({@link EventDevice#open}) on {@code /dev/null} (JNA on JDK 17-21, FFM on 22+), or nothing at all
+ * ({@link #noSyscall}) to isolate the hand-off. Only the core's exported packages: no split package, no internal one.
  */
 public final class BenchmarkDevice implements EventDevice {
-    private final KernelDevice devNull;
+    private final EventDevice devNull;
     /** Bits that registration sets in the enable word, as a tracer attached to those events would. */
     private final int enabledBits;
     private final AtomicInteger nextIndex = new AtomicInteger();
 
-    private BenchmarkDevice(KernelDevice devNull, int enabledBits) {
+    private BenchmarkDevice(EventDevice devNull, int enabledBits) {
         this.devNull = devNull;
         this.enabledBits = enabledBits;
     }
 
     /** Writes go to /dev/null through the same writev as user_events_data. */
     public static BenchmarkDevice devNull(boolean enableAll) {
-        KernelDevice.OpenResult opened = KernelDevice.open(Paths.get("/dev/null"));
-        if (opened.device == null) {
-            throw new IllegalStateException("open /dev/null: errno " + opened.errno);
-        }
-        return new BenchmarkDevice(opened.device, enableAll ? -1 : 0);
+        return new BenchmarkDevice(EventDevice.open(Paths.get("/dev/null")), enableAll ? -1 : 0);
     }
 
     /** Writes cost nothing: the ring and encoder alone. */

@@ -31,7 +31,7 @@ public class EnableWordReadBenchmark {
     private ByteBuffer page;
     private Holder holder;
 
-    /** Like EnableWords.Word: the page that keeps the word alive and its offset. */
+    /** Like EnableWord: the page that keeps the word alive and its offset. */
     static final class Holder {
         final ByteBuffer page;
         final int offset;

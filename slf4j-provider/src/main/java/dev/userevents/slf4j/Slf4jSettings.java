@@ -1,6 +1,6 @@
 package dev.userevents.slf4j;
 
-import dev.userevents.Diagnostics;
+import dev.userevents.spi.Diagnostics;
 import dev.userevents.Level;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;

@@ -1,8 +1,8 @@
 package dev.userevents.slf4j;
 
 import dev.userevents.LoggerEvents;
-import dev.userevents.MessageBuffers;
-import dev.userevents.StackTraces;
+import dev.userevents.spi.MessageBuffers;
+import dev.userevents.spi.StackTraces;
 import dev.userevents.UserEvents;
 
 import java.util.List;
@@ -32,7 +32,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
 
     private final transient LoggerEvents events;
     /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
-    private final transient dev.userevents.EnableWords.Word word;
+    private final transient dev.userevents.EnableWord word;
     private final transient UserEvents core;
     private final transient StderrConsole console;
     /** Levels that print to stderr (userevents.console, or the fallback while user_events is unavailable); 0: none. */
@@ -111,7 +111,7 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
             core.emit(events, level, message, thrown); // the kernel's enable bit decides, independently of the console
         } catch (RuntimeException | LinkageError e) {
             // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
-            dev.userevents.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
+            dev.userevents.spi.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
         } finally {
             MessageBuffers.release(message);
         }

@@ -162,7 +162,7 @@ class ApplicationLifeKernelTest {
         try (Child server = new Child(List.of("-Duserevents.preregister=dev.userevents.slf4j.app.zk"),
                 "dev.userevents.slf4j.app.zk.ServerApp", "17")) {
             server.awaitLine("ready");
-            try (Child follow = new Child(List.of(), "dev.userevents.UserEventsCli", "enable", "--follow",
+            try (Child follow = new Child(List.of(), "dev.userevents.cli.UserEventsCli", "enable", "--follow",
                     "dev.userevents.slf4j.app.zk.*", "INFO")) {
                 follow.awaitLine("dev_userevents_slf4j_app_zk_ConnectionHandler: enabled FATAL ERROR WARN INFO");
                 List<String> payloads;

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
 /**
  * The Linux user_events ABI in one place: ioctl numbers, struct layouts, errno values and limits (the libc calls

@@ -1,6 +1,7 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
-import static dev.userevents.UserEventsAbi.*;
+import dev.userevents.spi.EventDevice;
+import static dev.userevents.kernel.UserEventsAbi.*;
 
 
 import java.nio.ByteBuffer;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
- * The kernel's {@code user_events_data}: one fd per process per path, shared by every {@link UserEvents} in this
+ * The kernel's {@code user_events_data}: one fd per process per path, shared by every {@code UserEvents} in this
  * class loader and closed when the last of them closes. Closing the fd drops the kernel's references held by its
  * write indexes, which lets unused (non-persistent) events disappear from {@code user_events_status}.
  *
@@ -110,6 +111,11 @@ public final class KernelDevice implements EventDevice {
             this.device = device;
             this.errno = errno;
         }
+    }
+
+    /** How this JVM reaches the kernel: the memory and call implementations the multi-release jar picked. */
+    public static String nativeAccess() {
+        return "memory: " + NativeMemory.describe() + "; calls: " + NativeCalls.describe();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.spi;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Collects the library's diagnostics for one test, starting from "nothing reported yet":
  * {@code @RegisterExtension final CapturedDiagnostics diagnostics = new CapturedDiagnostics();}
  */
-final class CapturedDiagnostics implements BeforeEachCallback, AfterEachCallback {
+public final class CapturedDiagnostics implements BeforeEachCallback, AfterEachCallback {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private Consumer<String> previousSink;
 
@@ -28,8 +28,13 @@ final class CapturedDiagnostics implements BeforeEachCallback, AfterEachCallback
         Diagnostics.resetForTests();
     }
 
+    /** Forgets which keys were reported, so the next report of each is printed again. */
+    public void forgetReported() {
+        Diagnostics.resetForTests();
+    }
+
     /** What was reported so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return new ArrayList<>(lines);
         }

@@ -1,4 +1,6 @@
-package dev.userevents;
+package dev.userevents.kernel;
+
+import dev.userevents.Level;
 
 /**
  * Logger name to user_event name: {@code <prefix><logger>_<LEVEL>}.
@@ -49,7 +51,7 @@ public final class EventNames {
      * The name for a logger whose {@link #baseName} another logger of this process already holds (for example
      * {@code a.b} and {@code a$b}): always hashed, with all 16 hex digits of the hash.
      */
-    static String distinctBaseName(String prefix, String loggerName) {
+    public static String distinctBaseName(String prefix, String loggerName) {
         return baseName(prefix, loggerName, true);
     }
 
@@ -88,7 +90,7 @@ public final class EventNames {
     }
 
     /** 64-bit FNV-1a over the name's UTF-16 code units: stable across JVMs and runs, unlike identity hashes. */
-    static long hash(String loggerName) {
+    public static long hash(String loggerName) {
         long hash = FNV64_OFFSET_BASIS;
         for (int i = 0; i < loggerName.length(); i++) {
             char c = loggerName.charAt(i);

@@ -1,9 +1,10 @@
-package dev.userevents;
+package dev.userevents.format;
+
 
 /**
  * The EventHeader convention on top of user_events (LinuxTracepoints' {@code eventheader.h}), in one place:
  * tracepoint names, the registration's field list, the header and extension layouts, field encodings and formats.
- * {@link EventHeaderEncoder} writes it; the CLI's decoder reads it.
+ * {@code dev.userevents.EventHeaderEncoder} writes it; the CLI's decoder reads it.
  *
  * <p>One record, after the 4-byte write_index: the 8-byte header, one metadata extension block
  * ({@code u16 size; u16 kind} + the event name and field definitions), then the field values, packed, little-endian.

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -22,7 +22,7 @@ import java.nio.ByteOrder;
  * this class is used there (a jar built without a JDK 22 compiler), reads go through the view instead: Unsafe is
  * never touched on 22+, where it warns.
  */
-final class NativeMemory {
+public final class NativeMemory {
     /** Volatile: the kernel sets and clears bits asynchronously; the read must not be hoisted or cached. */
     private static final VarHandle BUFFER_INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     /** Unsafe.getIntVolatile bound to the instance, or null for the view. */
@@ -46,31 +46,31 @@ final class NativeMemory {
     }
 
     /** Which implementation reads enable words, for diagnostics and tests. */
-    static String describe() {
+    public static String describe() {
         return UNSAFE_GET_INT_VOLATILE != null ? "jdk17: Unsafe.getIntVolatile" : "jdk17: ByteBuffer view";
     }
 
     /** A direct buffer in native byte order (records, iovecs, ioctl arguments). */
-    static ByteBuffer directBuffer(int capacity) {
+    public static ByteBuffer directBuffer(int capacity) {
         return ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
     }
 
     /** A zeroed, {@code alignment}-aligned native block that lives as long as the returned object is reachable. */
-    static Object allocate(int bytes, int alignment) {
+    public static Object allocate(int bytes, int alignment) {
         return ByteBuffer.allocateDirect(bytes + alignment).alignedSlice(alignment).order(ByteOrder.nativeOrder());
     }
 
-    static long address(Object block) {
+    public static long address(Object block) {
         return address((ByteBuffer) block);
     }
 
     /** The address of a direct buffer's first byte. */
-    static long address(ByteBuffer direct) {
+    public static long address(ByteBuffer direct) {
         return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
     }
 
     /** The enable word at {@code address}, {@code offset} bytes into {@code block}. */
-    static int readIntVolatile(Object block, int offset, long address) {
+    public static int readIntVolatile(Object block, int offset, long address) {
         if (UNSAFE_GET_INT_VOLATILE != null) {
             try {
                 return (int) UNSAFE_GET_INT_VOLATILE.invokeExact((Object) null, address);
@@ -81,7 +81,7 @@ final class NativeMemory {
         return (int) BUFFER_INT.getVolatile((ByteBuffer) block, offset);
     }
 
-    static void writeIntVolatile(Object block, int offset, int value) {
+    public static void writeIntVolatile(Object block, int offset, int value) {
         BUFFER_INT.setVolatile((ByteBuffer) block, offset, value);
     }
 }

@@ -1,4 +1,6 @@
-package dev.userevents;
+package dev.userevents.spi;
+
+import dev.userevents.EnableWord;
 
 /**
  * A front end's logger object to its enable word, for frameworks whose loggers cannot hold a field of ours (Log4j's
@@ -12,22 +14,22 @@ public final class EnableWordCache {
 
     private static final class Entry {
         final Object logger;
-        final EnableWords.Word word;
+        final EnableWord word;
 
-        Entry(Object logger, EnableWords.Word word) {
+        Entry(Object logger, EnableWord word) {
             this.logger = logger;
             this.word = word;
         }
     }
 
     /** The word cached for {@code logger}, or null. */
-    public EnableWords.Word get(Object logger) {
+    public EnableWord get(Object logger) {
         Entry entry = slots[System.identityHashCode(logger) & (SLOTS - 1)];
         return entry != null && entry.logger == logger ? entry.word : null;
     }
 
     /** Caches {@code word} for {@code logger} (evicting whatever shared its slot) and returns it. */
-    public EnableWords.Word put(Object logger, EnableWords.Word word) {
+    public EnableWord put(Object logger, EnableWord word) {
         slots[System.identityHashCode(logger) & (SLOTS - 1)] = new Entry(logger, word);
         return word;
     }

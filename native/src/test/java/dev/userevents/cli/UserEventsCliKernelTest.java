@@ -1,5 +1,11 @@
-package dev.userevents;
+package dev.userevents.cli;
 
+import dev.userevents.Level;
+import dev.userevents.LogEventReader;
+import dev.userevents.LoggerEvents;
+import dev.userevents.Mode;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.KernelTestSupport;

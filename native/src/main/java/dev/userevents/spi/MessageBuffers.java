@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.spi;
 
 /**
  * One reusable {@link StringBuilder} per thread for formatting a message before it is encoded: both front ends
@@ -7,7 +7,7 @@ package dev.userevents;
  * {@link #MAX_KEPT_CHARS} (a huge message) is dropped after use rather than kept for the thread's lifetime.
  */
 public final class MessageBuffers {
-    static final int MAX_KEPT_CHARS = 64 * 1024;
+    public static final int MAX_KEPT_CHARS = 64 * 1024;
 
     private static final class Slot {
         StringBuilder builder = new StringBuilder(256);

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

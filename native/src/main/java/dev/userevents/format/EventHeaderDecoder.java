@@ -1,6 +1,6 @@
-package dev.userevents;
+package dev.userevents.format;
 
-import static dev.userevents.EventHeaderFormat.*;
+import static dev.userevents.format.EventHeaderFormat.*;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reads one EventHeader record (the bytes after the write_index: header, extensions, metadata, values), written
- * from LinuxTracepoints' {@code eventheader.h} rather than from {@link EventHeaderEncoder}: {@code userevents tail}
+ * from LinuxTracepoints' {@code eventheader.h} rather than from {@code dev.userevents.EventHeaderEncoder}: {@code userevents tail}
  * shows provider events with it, and the kernel tests check what perf captured with it. Throws
  * {@link IllegalArgumentException} on bytes that do not follow the format.
  */

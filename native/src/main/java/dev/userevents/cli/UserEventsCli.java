@@ -1,5 +1,9 @@
-package dev.userevents;
+package dev.userevents.cli;
 
+import dev.userevents.Level;
+import dev.userevents.format.EventHeaderFormat;
+import dev.userevents.kernel.DataFileLocator;
+import dev.userevents.kernel.EventNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class UserEventsCli {
     /** How often --follow reads user_events_status: the bound of the delay before a new logger is enabled. */
-    static final long FOLLOW_INTERVAL_MILLIS = 20;
+    public static final long FOLLOW_INTERVAL_MILLIS = 20;
     /** Exit status for a usage error: an invalid glob or level. */
     static final int USAGE_ERROR = 2;
     private static final String USAGE = String.join("\n",
@@ -52,7 +56,7 @@ public final class UserEventsCli {
     private final Path tracefs;
     private final PrintStream out;
 
-    UserEventsCli(Path tracefs, PrintStream out) {
+    public UserEventsCli(Path tracefs, PrintStream out) {
         this.tracefs = tracefs;
         this.out = out;
     }
@@ -169,7 +173,7 @@ public final class UserEventsCli {
     }
 
     /** The glob as a pattern, or null after a one-line error: empty, whitespace, control or bracket characters. */
-    static Pattern parseGlob(String glob) {
+    public static Pattern parseGlob(String glob) {
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || "[]{}".indexOf(c) >= 0) {
@@ -350,7 +354,7 @@ public final class UserEventsCli {
      * tracefs offers no notification of new events, so this polls user_events_status. {@code handled} collects
      * the levels seen per logger (guarded by itself), so a caller can undo them.
      */
-    int follow(Pattern matching, int enabledMask, Runnable afterFirstPass, Map<String, Integer> handled) throws IOException {
+    public int follow(Pattern matching, int enabledMask, Runnable afterFirstPass, Map<String, Integer> handled) throws IOException {
         enableNew(matching, enabledMask, handled);
         afterFirstPass.run();
         while (!Thread.currentThread().isInterrupted()) {

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +20,7 @@ import java.nio.ByteOrder;
  * {@code MemorySegment.reinterpret} is a restricted method: {@code --enable-native-access} covers it with the
  * downcalls.
  */
-final class NativeMemory {
+public final class NativeMemory {
     /** Volatile: the kernel sets and clears bits asynchronously; the read must not be hoisted or cached. */
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
@@ -28,35 +28,35 @@ final class NativeMemory {
     private NativeMemory() {}
 
     /** Which implementation reads enable words, for diagnostics and tests. */
-    static String describe() {
+    public static String describe() {
         return "jdk22: FFM MemorySegment";
     }
 
     /** A direct buffer in native byte order (records, iovecs, ioctl arguments). */
-    static ByteBuffer directBuffer(int capacity) {
+    public static ByteBuffer directBuffer(int capacity) {
         return ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
     }
 
     /** A zeroed, {@code alignment}-aligned native block that lives as long as the returned segment is reachable. */
-    static Object allocate(int bytes, int alignment) {
+    public static Object allocate(int bytes, int alignment) {
         return Arena.ofAuto().allocate(bytes, alignment);
     }
 
-    static long address(Object block) {
+    public static long address(Object block) {
         return ((MemorySegment) block).address();
     }
 
     /** The address of a direct buffer's first byte. */
-    static long address(ByteBuffer direct) {
+    public static long address(ByteBuffer direct) {
         return MemorySegment.ofBuffer(direct).address();
     }
 
     /** The enable word at {@code address} (inside {@code block}, which keeps it allocated). */
-    static int readIntVolatile(Object block, int offset, long address) {
+    public static int readIntVolatile(Object block, int offset, long address) {
         return (int) INT.getVolatile(EVERYTHING, address);
     }
 
-    static void writeIntVolatile(Object block, int offset, int value) {
+    public static void writeIntVolatile(Object block, int offset, int value) {
         INT.setVolatile((MemorySegment) block, (long) offset, value);
     }
 }

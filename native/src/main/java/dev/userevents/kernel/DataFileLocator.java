@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.spi;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;

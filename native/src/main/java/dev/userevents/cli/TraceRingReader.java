@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.cli;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,7 @@
-package dev.userevents;
+package dev.userevents.cli;
 
+import dev.userevents.format.EventHeaderDecoder;
+import dev.userevents.format.EventHeaderFormat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;

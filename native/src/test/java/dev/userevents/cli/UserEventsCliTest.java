@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package dev.userevents;
+package dev.userevents.kernel;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
