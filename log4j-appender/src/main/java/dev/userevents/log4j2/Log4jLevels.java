@@ -4,7 +4,38 @@ import dev.userevents.Level;
 
 /** Log4j level to core level: the nearest standard level by {@code intLevel} (ties go to the more severe). */
 final class Log4jLevels {
+    // static final ints are constants to the JIT; an enum constant's final field is a load (not trusted as constant).
+    private static final int FATAL_MASK = Level.FATAL.enableMask;
+    private static final int ERROR_MASK = Level.ERROR.enableMask;
+    private static final int WARN_MASK = Level.WARN.enableMask;
+    private static final int INFO_MASK = Level.INFO.enableMask;
+    private static final int DEBUG_MASK = Level.DEBUG.enableMask;
+    private static final int TRACE_MASK = Level.TRACE.enableMask;
+
     private Log4jLevels() {}
+
+    /**
+     * {@code toCore(level).enableMask}, the filter's bit test. For the standard levels it is identity tests, which
+     * the JIT folds to one constant when the level is a constant ({@code isDebugEnabled()} passes
+     * {@code Level.DEBUG}); {@code toCore}'s {@code intLevel} arithmetic would not fold, since Log4j's {@code Level}
+     * fields are loads to the JIT.
+     */
+    static int enableMask(org.apache.logging.log4j.Level level) {
+        if (level == org.apache.logging.log4j.Level.DEBUG) {
+            return DEBUG_MASK;
+        } else if (level == org.apache.logging.log4j.Level.TRACE) {
+            return TRACE_MASK;
+        } else if (level == org.apache.logging.log4j.Level.INFO) {
+            return INFO_MASK;
+        } else if (level == org.apache.logging.log4j.Level.WARN) {
+            return WARN_MASK;
+        } else if (level == org.apache.logging.log4j.Level.ERROR) {
+            return ERROR_MASK;
+        } else if (level == org.apache.logging.log4j.Level.FATAL) {
+            return FATAL_MASK;
+        }
+        return toCore(level).enableMask; // custom levels
+    }
 
     static Level toCore(org.apache.logging.log4j.Level level) {
         int intLevel = level.intLevel();

@@ -200,13 +200,13 @@ public final class UserEventsFilter extends AbstractFilter {
     /** The check for a Logger: the same answer as by name, from its own field or through {@link #byLogger}. */
     private Result check(Logger logger, Level level) {
         if (logger instanceof RegisteredLogger && ((RegisteredLogger) logger).manager == manager) {
-            return (((RegisteredLogger) logger).word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
+            return (((RegisteredLogger) logger).word.read() & Log4jLevels.enableMask(level)) != 0 ? onMatch : onMismatch;
         }
         EnableWord word = byLogger.get(logger);
         if (word == null) {
             word = byLogger.put(logger, manager.logger(logger.getName()).word());
         }
-        return (word.read() & Log4jLevels.toCore(level).enableMask) != 0 ? onMatch : onMismatch;
+        return (word.read() & Log4jLevels.enableMask(level)) != 0 ? onMatch : onMismatch;
     }
 
     @Override

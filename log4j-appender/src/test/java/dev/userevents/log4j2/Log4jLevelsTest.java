@@ -24,4 +24,13 @@ class Log4jLevelsTest {
         assertEquals(Level.FATAL, Log4jLevels.toCore(org.apache.logging.log4j.Level.OFF));
         assertEquals(Level.TRACE, Log4jLevels.toCore(org.apache.logging.log4j.Level.ALL));
     }
+
+    @Test
+    void theFilterMaskIsTheMappedLevelsMaskForStandardAndCustomLevels() {
+        for (org.apache.logging.log4j.Level level : org.apache.logging.log4j.Level.values()) {
+            assertEquals(Log4jLevels.toCore(level).enableMask, Log4jLevels.enableMask(level), level.name());
+        }
+        org.apache.logging.log4j.Level verbose = org.apache.logging.log4j.Level.forName("VERBOSE", 550);
+        assertEquals(Level.DEBUG.enableMask, Log4jLevels.enableMask(verbose));
+    }
 }

@@ -91,7 +91,7 @@ public class UserEventsTurboFilter extends TurboFilter {
         if (word == null) {
             word = byLogger.put(logger, core.logger(logger.getName()).word());
         }
-        if ((word.read() & LogbackLevels.toCore(level).enableMask) == 0) {
+        if ((word.read() & LogbackLevels.enableMask(level)) == 0) {
             return FilterReply.NEUTRAL;
         }
         if (!everywhere && !appendersGuarded && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {

@@ -20,6 +20,13 @@ class LogbackHostTest {
     }
 
     @Test
+    void theTurboFilterMaskIsTheMappedLevelsMask() {
+        for (Level level : new Level[] {Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE, Level.ALL, Level.OFF}) {
+            assertEquals(LogbackLevels.toCore(level).enableMask, LogbackLevels.enableMask(level), level.toString());
+        }
+    }
+
+    @Test
     void aTurboFilterThatIsNotStartedIsNeutral() {
         LoggerContext context = new LoggerContext();
         UserEventsTurboFilter filter = new UserEventsTurboFilter();
