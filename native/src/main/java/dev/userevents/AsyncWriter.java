@@ -19,6 +19,14 @@ final class AsyncWriter implements EventWriter {
     /** Events per hold of the device (and per update of the shared written counter). */
     private static final int MAX_BATCH = 256;
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * How long a BLOCK producer sleeps before it looks at a full ring again. It does not spin or yield first: a full
+     * ring holds bufferSize events of work for the writer (about 1 ms at 1024 slots and a 1 µs writev), so waking
+     * 50 µs later costs no throughput, while polling the ring's sequence lines pulled them away from the writer on
+     * every event (JMH ring to writev(/dev/null), JDK 25, same session: 0.78-0.81x the C loop with spin and yield
+     * first, 0.88-0.93x parking at once).
+     */
+    private static final long FULL_RING_PARK_NANOS = 50_000;
 
     private final EventRing ring;
     private final EventEncoder encoder;
@@ -132,10 +140,8 @@ final class AsyncWriter implements EventWriter {
         if (policy == QueueFullPolicy.DROP) {
             return EventRing.FULL;
         }
-        for (int attempt = 0; ; attempt++) { // BLOCK
-            if (Backoff.spinOrYield(attempt)) {
-                LockSupport.parkNanos(50_000);
-            }
+        while (true) { // BLOCK
+            LockSupport.parkNanos(FULL_RING_PARK_NANOS);
             long sequence = ring.tryClaim();
             if (sequence != EventRing.FULL) {
                 return sequence;

@@ -1,8 +1,8 @@
 package dev.userevents;
 
 /**
- * How the ring's waiters wait (a producer for a free slot under BLOCK, the writer for a published one): spin
- * first (the other side is usually microseconds away), then yield the core, then let the caller park.
+ * How the writer waits for a published slot: spin first (a producer is usually microseconds away), then yield the
+ * core, then let the caller park. (A BLOCK producer facing a full ring parks at once: see AsyncWriter.)
  */
 final class Backoff {
     static final int SPIN_TRIES = 100;
