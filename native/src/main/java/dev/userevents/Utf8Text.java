@@ -28,6 +28,15 @@ final class Utf8Text {
         int lastBoundaryBeforeMarker = start; // end of the last code point that still leaves room for the marker
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
+            // ASCII run (most log text): one compare and one put per char while the marker still fits after it.
+            while (c < 0x80 && c != 0 && position < markerStart) {
+                buffer.put(position++, (byte) c);
+                lastBoundaryBeforeMarker = position;
+                if (++i == to) {
+                    return position;
+                }
+                c = text.charAt(i);
+            }
             int codePoint;
             if (c == 0) {
                 codePoint = REPLACEMENT;
