@@ -30,9 +30,11 @@ public class DisabledBenchmark {
     private org.apache.logging.log4j.Logger log4jFilter;
     private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
     private org.apache.logging.log4j.Logger log4jStock;
-    private ch.qos.logback.classic.Logger logback;
+    // Typed as applications hold them (LoggerFactory.getLogger returns org.slf4j.Logger): every SLF4J backend's check
+    // then pays the same interface dispatch, which a field of Logback's concrete final class would skip.
+    private org.slf4j.Logger logback;
     private LoggerContext logbackTurboContext;
-    private ch.qos.logback.classic.Logger logbackTurbo;
+    private org.slf4j.Logger logbackTurbo;
 
     @Setup
     public void setUp() {
@@ -48,16 +50,16 @@ public class DisabledBenchmark {
         log4jStockContext = Log4jContexts.stockInfo();
         log4jStock = log4jStockContext.getLogger("bench.Disabled");
         LoggerContext logbackContext = new LoggerContext();
+        logbackContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
         logback = logbackContext.getLogger("bench.Disabled");
-        logback.setLevel(ch.qos.logback.classic.Level.INFO);
         // Logback at INFO with the UserEventsTurboFilter: decide() reads the logger's enable word first.
         logbackTurboContext = new LoggerContext();
         dev.userevents.logback.UserEventsTurboFilter turbo = new dev.userevents.logback.UserEventsTurboFilter();
         turbo.setContext(logbackTurboContext);
         turbo.start();
         logbackTurboContext.addTurboFilter(turbo);
+        logbackTurboContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
         logbackTurbo = logbackTurboContext.getLogger("bench.Disabled");
-        logbackTurbo.setLevel(ch.qos.logback.classic.Level.INFO);
     }
 
     @TearDown
