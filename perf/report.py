@@ -168,10 +168,10 @@ lines += ["", "### Targets", "", "| target | measured | |", "|---|---|---|"] + t
 lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "Reading the numbers:",
           "- One JMH fork per benchmark, with `-prof gc`, on a 2-core cloud VM: sub-2 ns results move by 30-50% between "
-          "runs (a rerun with 2 forks and no profiler in the same session gave JDK 17: SLF4J 0.85 ns, Logback 0.86, "
-          "Log4j2 filter 2.95 vs stock 1.27; JDK 25: SLF4J 1.17 ± 0.50, Logback 0.96, filter 3.34 vs stock 1.04). "
-          "Compare columns of one run; the C loop's absolute rate on this host is also 5x lower than in earlier "
-          "sessions (syscalls cost more here), which raises every writev-bound ratio.",
+          "runs, and anything that crosses between the two vCPUs (the hand-off, the drain) depends on where the "
+          "hypervisor placed them: the same build's 1-thread hand-off measured 110 ns in three runs and 250-290 ns "
+          "in later runs of the same hour. Compare columns of one run; A/B claims in commit messages come from "
+          "interleaved runs (A B A B) of two builds.",
           "- The disabled check is one read of an off-heap word the kernel writes. JDK 17-21: "
           "`Unsafe.getIntVolatile` through a constant MethodHandle; JDK 22+: FFM, the constant `JAVA_INT` VarHandle "
           "at the word's absolute address in a constant whole-address-space segment (a per-page segment costs bounds "
@@ -179,12 +179,21 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "the earlier design 1.1-1.3 ns). No allocation.",
           "- The Log4j2 filter pays Log4j's global-filter call; with `UserEventsContextSelector` (used here) the "
           "logger holds its word (`RegisteredLogger`), otherwise a cache probe by the Logger's identity adds to it. "
-          "The Logback turbo filter pays Logback's turbo-filter list and the same identity probe (Logback lets no "
-          "logger carry a field).",
+          "The level's bit comes from identity tests on Log4j's standard levels, which fold to a constant when the "
+          "JIT inlines `isDebugEnabled()` (`intLevel` arithmetic did not: 3.2-3.7x stock before, 1.85x after in one "
+          "session). The Logback turbo filter pays Logback's turbo-filter list and the same identity probe (Logback "
+          "lets no logger carry a field). Every SLF4J backend is called through `org.slf4j.Logger`, as applications "
+          "hold it.",
           "- Hand-off: 0 B/op in the core; the SLF4J path allocates in SLF4J's own formatter and argument arrays. With "
-          "2 producer threads, they and the writer thread share the 2 cores.",
+          "2 producer threads, they and the writer thread share the 2 cores. Producers keep the consumed sequence "
+          "they last read and read the writer's line only when the ring may be full (Disruptor's gating-sequence "
+          "cache: 373-407 ns to 251-269 ns interleaved, JDK 17); the rest is the slot and sequence lines moving "
+          "between the cores, which no code change here moved measurably (one line per slot, a writer that naps "
+          "instead of spinning: both tried, interleaved, within noise, not kept).",
           "- Drain: one `writev` per event (JNA's direct mapping on JDK 17; on 25 a critical FFM downcall for "
-          "user_events_data and /dev/null, which never block). In the VM "
+          "user_events_data and /dev/null, which never block). A BLOCK producer facing a full ring parks 50 µs "
+          "instead of spinning and yielding on the ring's lines, which slowed the writer (0.78-0.81x to 0.88-0.93x "
+          "the C loop, JDK 25, interleaved). In the VM "
           "(single-threaded TCG) the JVM's producer and writer share one emulated CPU and atomics are emulated; "
           "registration goes through one registrar thread (see Behaviour).",
           "- EventHeader: the record is encoded on the caller into a per-thread buffer (names, thread, clock, "

@@ -1,6 +1,5 @@
-package dev.userevents;
+package dev.userevents.spi;
 
-import dev.userevents.spi.MessageBuffers;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.userevents;
+package dev.userevents.spi;
 
-import dev.userevents.spi.StackTraces;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
