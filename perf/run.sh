@@ -27,7 +27,7 @@ measure() {
   jmh() { "$java_bin" "${flags[@]}" -cp "$cp" org.openjdk.jmh.Main "$@"; }
   local jvm_args=(-jvmArgsAppend "${flags[*]:--Dx=1}")
   echo "perf: host JMH (JDK $version) into $dir"
-  jmh DisabledBenchmark -prof gc -rf json -rff "$dir/disabled.json" "${jvm_args[@]}"
+  jmh DisabledBenchmark -f 2 -prof gc -rf json -rff "$dir/disabled.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 1 -prof gc -rf json -rff "$dir/enabled-1t.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 2 -prof gc -rf json -rff "$dir/enabled-2t.json" "${jvm_args[@]}"
   jmh ThroughputBenchmark -rf json -rff "$dir/throughput.json" "${jvm_args[@]}"

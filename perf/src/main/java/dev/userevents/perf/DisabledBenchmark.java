@@ -30,6 +30,8 @@ public class DisabledBenchmark {
     private org.apache.logging.log4j.Logger log4jFilter;
     private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
     private org.apache.logging.log4j.Logger log4jStock;
+    private org.apache.logging.log4j.core.LoggerContext log4jNeutralFilterContext;
+    private org.apache.logging.log4j.Logger log4jNeutralFilter;
     // Typed as applications hold them (LoggerFactory.getLogger returns org.slf4j.Logger): every SLF4J backend's check
     // then pays the same interface dispatch, which a field of Logback's concrete final class would skip.
     private org.slf4j.Logger logback;
@@ -49,6 +51,8 @@ public class DisabledBenchmark {
         log4jFilter = log4jUserEvents.getLogger("bench.Disabled");
         log4jStockContext = Log4jContexts.stockInfo();
         log4jStock = log4jStockContext.getLogger("bench.Disabled");
+        log4jNeutralFilterContext = Log4jContexts.stockWithNeutralFilter();
+        log4jNeutralFilter = log4jNeutralFilterContext.getLogger("bench.Disabled");
         LoggerContext logbackContext = new LoggerContext();
         logbackContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
         logback = logbackContext.getLogger("bench.Disabled");
@@ -68,6 +72,7 @@ public class DisabledBenchmark {
         coreWithProvider.close();
         log4jUserEvents.stop();
         log4jStockContext.stop();
+        log4jNeutralFilterContext.stop();
         logbackTurboContext.stop();
     }
 
@@ -94,6 +99,12 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean log4jStockIsDebugEnabled() {
         return log4jStock.isDebugEnabled();
+    }
+
+    /** Log4j's global-filter dispatch alone: what UserEventsFilter's check adds to is this, not stock. */
+    @Benchmark
+    public boolean log4jNeutralFilterIsDebugEnabled() {
+        return log4jNeutralFilter.isDebugEnabled();
     }
 
     @Benchmark

@@ -22,6 +22,20 @@ final class Log4jContexts {
         return start(new LoggerContext("stock"), builder.build());
     }
 
+    /**
+     * Root at INFO with a configuration-level {@code ThresholdFilter} that always answers NEUTRAL: Log4j's own
+     * global-filter dispatch (the filter lookup, the call, the NEUTRAL test, then the level test), which any
+     * configuration-level filter pays, with a check about as cheap as a filter can have.
+     */
+    static LoggerContext stockWithNeutralFilter() {
+        ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+        builder.setStatusLevel(Level.WARN).setConfigurationName("stock-neutral-filter");
+        builder.add(builder.newFilter("ThresholdFilter", Filter.Result.NEUTRAL, Filter.Result.NEUTRAL)
+                .addAttribute("level", Level.TRACE));
+        builder.add(builder.newRootLogger(Level.INFO));
+        return start(new LoggerContext("stock-neutral-filter"), builder.build());
+    }
+
     /** {@code <UserEventsFilter/>} at configuration level and the UserEvents appender. */
     static LoggerContext userEvents() {
         ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
