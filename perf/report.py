@@ -196,9 +196,10 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "between the cores, which no code change here moved measurably (one line per slot, a writer that naps "
           "instead of spinning: both tried, interleaved, within noise, not kept).",
           "- Drain: one `writev` per event (JNA's direct mapping on JDK 17; on 25 a critical FFM downcall for "
-          "user_events_data and /dev/null, which never block). A BLOCK producer facing a full ring parks 50 µs "
-          "instead of spinning and yielding on the ring's lines, which slowed the writer (0.78-0.81x to 0.88-0.93x "
-          "the C loop, JDK 25, interleaved). In the VM "
+          "user_events_data and /dev/null, which never block). A BLOCK producer facing a full ring yields a few "
+          "times, then parks 50 µs, and no longer spins on the ring's lines, which slowed the writer (0.78-0.81x to "
+          "0.88-0.93x the C loop for parking at once, JDK 25, interleaved; the yields cost 5-10% of that on the host "
+          "and double the 4-producer load's rate in the VM, where CPU is scarce). In the VM "
           "(single-threaded TCG) the JVM's producer and writer share one emulated CPU and atomics are emulated; "
           "registration goes through one registrar thread (see Behaviour).",
           "- EventHeader: the record is encoded on the caller into a per-thread buffer (names, thread, clock, "

@@ -2,7 +2,7 @@ package dev.userevents;
 
 /**
  * How the writer waits for a published slot: spin first (a producer is usually microseconds away), then yield the
- * core, then let the caller park. (A BLOCK producer facing a full ring parks at once: see AsyncWriter.)
+ * core, then let the caller park. (A BLOCK producer facing a full ring yields, then parks, without spinning: see AsyncWriter.)
  */
 final class Backoff {
     static final int SPIN_TRIES = 100;
