@@ -21,17 +21,16 @@ final class AsyncWriter implements EventWriter {
     /** Events per hold of the device (and per update of the shared written counter). */
     private static final int MAX_BATCH = 256;
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /**
-     * How long a BLOCK producer facing a full ring sleeps, after a few yields, before it looks again. It does not
-     * spin: polling the ring's sequence lines pulled them away from the writer on every event (JMH ring to
-     * writev(/dev/null), JDK 25, interleaved: 0.78-0.81x the C loop with spins and yields first, 0.88-0.93x parking
-     * at once). It still yields first: parking at once halved the rate of the 4-producer load in the test VM, where the two
-     * vCPUs share one host thread (66.5 s against 33.1 s for 4 million events, one boot each), for 5-10% on the
-     * host (JDK 25, interleaved: 615-622k events/s parking at once, 560-595k yielding first). A full ring holds
-     * bufferSize events of work for the writer (about 1 ms at 1024 slots and a 1 µs writev), so 50 µs costs no
-     * throughput.
-     */
-    private static final long FULL_RING_PARK_NANOS = 50_000;
+    /** CAS on {@link #writerParked}: the one producer that clears it unparks the writer (see wakeWriter). */
+    private static final VarHandle WRITER_PARKED;
+
+    static {
+        try {
+            WRITER_PARKED = MethodHandles.lookup().findVarHandle(AsyncWriter.class, "writerParked", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final EventRing ring;
     private final EventEncoder encoder;
@@ -47,15 +46,6 @@ final class AsyncWriter implements EventWriter {
      * publish, and cleared by the one producer that unparks it (CAS) or by the writer when it wakes.
      */
     private volatile boolean writerParked;
-    private static final VarHandle WRITER_PARKED;
-
-    static {
-        try {
-            WRITER_PARKED = MethodHandles.lookup().findVarHandle(AsyncWriter.class, "writerParked", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
     private volatile boolean closing;
     /** Sequence count at close(): the writer stops after delivering every sequence below it. */
     private volatile long finalSequence = Long.MAX_VALUE;
@@ -163,11 +153,7 @@ final class AsyncWriter implements EventWriter {
             return EventRing.FULL;
         }
         for (int attempt = 0; ; attempt++) { // BLOCK
-            if (attempt < Backoff.YIELD_TRIES) {
-                Thread.yield(); // where CPUs are scarce, this is what lets the writer run at once
-            } else {
-                LockSupport.parkNanos(FULL_RING_PARK_NANOS);
-            }
+            Backoff.awaitFreeSlot(attempt);
             long sequence = ring.tryClaim();
             if (sequence != EventRing.FULL) {
                 return sequence;
