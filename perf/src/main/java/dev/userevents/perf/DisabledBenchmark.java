@@ -37,6 +37,8 @@ public class DisabledBenchmark {
     private org.slf4j.Logger logback;
     private LoggerContext logbackTurboContext;
     private org.slf4j.Logger logbackTurbo;
+    private LoggerContext logbackNeutralTurboContext;
+    private org.slf4j.Logger logbackNeutralTurbo;
 
     @Setup
     public void setUp() {
@@ -64,6 +66,21 @@ public class DisabledBenchmark {
         logbackTurboContext.addTurboFilter(turbo);
         logbackTurboContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
         logbackTurbo = logbackTurboContext.getLogger("bench.Disabled");
+        // Logback at INFO with a turbo filter that always answers NEUTRAL: Logback's own turbo-filter dispatch.
+        logbackNeutralTurboContext = new LoggerContext();
+        ch.qos.logback.classic.turbo.TurboFilter neutral = new ch.qos.logback.classic.turbo.TurboFilter() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(org.slf4j.Marker marker,
+                    ch.qos.logback.classic.Logger logger, ch.qos.logback.classic.Level level, String format,
+                    Object[] params, Throwable t) {
+                return ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        };
+        neutral.setContext(logbackNeutralTurboContext);
+        neutral.start();
+        logbackNeutralTurboContext.addTurboFilter(neutral);
+        logbackNeutralTurboContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
+        logbackNeutralTurbo = logbackNeutralTurboContext.getLogger("bench.Disabled");
     }
 
     @TearDown
@@ -74,6 +91,7 @@ public class DisabledBenchmark {
         log4jStockContext.stop();
         log4jNeutralFilterContext.stop();
         logbackTurboContext.stop();
+        logbackNeutralTurboContext.stop();
     }
 
     @Benchmark
@@ -115,6 +133,12 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean logbackTurboFilterIsDebugEnabled() {
         return logbackTurbo.isDebugEnabled();
+    }
+
+    /** Logback's turbo-filter dispatch alone: what UserEventsTurboFilter's check adds to is this, not plain Logback. */
+    @Benchmark
+    public boolean logbackNeutralTurboFilterIsDebugEnabled() {
+        return logbackNeutralTurbo.isDebugEnabled();
     }
 
     @Benchmark

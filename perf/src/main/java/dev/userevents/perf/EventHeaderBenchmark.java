@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+// SLF4J bound to this library's provider (perf's class path also holds Logback's), so MDC is the provider's adapter.
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Dslf4j.provider=dev.userevents.slf4j.UserEventsServiceProvider"})
 public class EventHeaderBenchmark {
     private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
     private static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
@@ -47,6 +48,24 @@ public class EventHeaderBenchmark {
     private LoggerEvents eventHeaderSyncEvents;
     private LoggerEvents tracefsAsyncEvents;
     private LoggerEvents eventHeaderAsyncEvents;
+    private org.slf4j.Logger slf4jEventHeaderSync;
+
+    /** The same four entries in the real MDC of the benchmark thread (MDC is per thread). */
+    @State(Scope.Thread)
+    public static class RequestMdc {
+        @Setup
+        public void setUp() {
+            org.slf4j.MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+            org.slf4j.MDC.put("span_id", "00f067aa0ba902b7");
+            org.slf4j.MDC.put("trace_flags", "01");
+            org.slf4j.MDC.put("tenant", "acme");
+        }
+
+        @TearDown
+        public void tearDown() {
+            org.slf4j.MDC.clear();
+        }
+    }
 
     @Setup
     public void setUp() {
@@ -60,6 +79,7 @@ public class EventHeaderBenchmark {
         eventHeaderSyncEvents = eventHeaderSync.logger("bench.EventHeader");
         tracefsAsyncEvents = tracefsAsync.logger("bench.EventHeader");
         eventHeaderAsyncEvents = eventHeaderAsync.logger("bench.EventHeader");
+        slf4jEventHeaderSync = new dev.userevents.slf4j.UserEventsLoggerFactory(eventHeaderSync).getLogger("bench.EventHeader");
         if (!eventHeaderSyncEvents.isProviderEnabled(Level.INFO) || eventHeaderSyncEvents.isTracepointEnabled(Level.INFO)) {
             throw new IllegalStateException("provider bits only: " + eventHeaderSyncEvents);
         }
@@ -81,6 +101,12 @@ public class EventHeaderBenchmark {
     @Benchmark
     public void eventHeaderSync() {
         eventHeaderSync.emitEventHeader(eventHeaderSyncEvents, Level.INFO, MESSAGE, null, null, MdcReader.INSTANCE);
+    }
+
+    /** {@link #eventHeaderSync} through the SLF4J provider, its fields read from the real MDC. */
+    @Benchmark
+    public void slf4jEventHeaderSyncWithMdc(RequestMdc mdc) {
+        slf4jEventHeaderSync.info(MESSAGE);
     }
 
     @Benchmark

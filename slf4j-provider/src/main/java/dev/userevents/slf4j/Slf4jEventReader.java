@@ -2,9 +2,7 @@ package dev.userevents.slf4j;
 
 import dev.userevents.LogEventReader;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
-import org.slf4j.MDC;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -18,10 +16,7 @@ final class Slf4jEventReader implements LogEventReader<List<KeyValuePair>> {
 
     @Override
     public void forEachAttribute(List<KeyValuePair> keyValues, BiConsumer<String, Object> sink) {
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        if (mdc != null) {
-            mdc.forEach(sink);
-        }
+        SnapshotMdcAdapter.current().forEach(sink);
         if (keyValues != null) {
             for (KeyValuePair pair : keyValues) {
                 sink.accept(pair.key, pair.value);

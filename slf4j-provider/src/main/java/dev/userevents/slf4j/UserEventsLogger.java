@@ -7,7 +7,6 @@ import dev.userevents.UserEvents;
 
 import java.util.List;
 import java.util.Map;
-import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
@@ -102,9 +101,8 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
                 }
             }
             if (includeMdc) {
-                Map<String, String> mdc = MDC.getCopyOfContextMap();
-                if (mdc != null) {
-                    mdc.forEach((key, value) -> message.append(' ').append(key).append('=').append(value));
+                for (Map.Entry<String, String> entry : SnapshotMdcAdapter.current().entrySet()) {
+                    message.append(' ').append(entry.getKey()).append('=').append(entry.getValue());
                 }
             }
             Throwable thrown = normalized.getThrowable();

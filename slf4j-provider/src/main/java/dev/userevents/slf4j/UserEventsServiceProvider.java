@@ -4,7 +4,6 @@ import dev.userevents.UserEvents;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
-import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
@@ -19,7 +18,7 @@ public final class UserEventsServiceProvider implements SLF4JServiceProvider {
 
     // Created with the provider, not in initialize(): SLF4J may ask for them before (2.0.17 asks for the MDC adapter).
     private final IMarkerFactory markerFactory = new BasicMarkerFactory();
-    private final MDCAdapter mdcAdapter = new BasicMDCAdapter();
+    private final MDCAdapter mdcAdapter = new SnapshotMdcAdapter();
     private volatile UserEventsLoggerFactory loggerFactory;
 
     /** Called by ServiceLoader. */
