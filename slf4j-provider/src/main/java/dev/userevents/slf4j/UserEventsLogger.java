@@ -12,8 +12,6 @@ import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.event.LoggingEvent;
 import org.slf4j.helpers.AbstractLogger;
-import org.slf4j.helpers.MessageFormatter;
-import org.slf4j.helpers.NormalizedParameters;
 import org.slf4j.spi.LoggingEventAware;
 
 /**
@@ -91,10 +89,15 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
         StringBuilder message = MessageBuffers.acquire();
         try {
             dev.userevents.Level level = Slf4jLevels.toCore(slf4jLevel);
-            NormalizedParameters normalized = NormalizedParameters.normalize(pattern, arguments, throwable);
-            message.append(MessageFormatter.basicArrayFormat(normalized.getMessage(), normalized.getArguments()));
+            // NormalizedParameters' rule, without its copy: a trailing Throwable argument is the exception.
+            int count = arguments == null ? 0 : arguments.length;
+            Throwable thrown = throwable;
+            if (thrown == null && count > 0 && arguments[count - 1] instanceof Throwable) {
+                thrown = (Throwable) arguments[--count];
+            }
+            Slf4jFormatter.format(message, pattern, arguments, count);
             // The provider stream carries the message as its body and MDC / key-values as typed fields.
-            core.emitEventHeader(events, level, message, normalized.getThrowable(), keyValues, Slf4jEventReader.INSTANCE);
+            core.emitEventHeader(events, level, message, thrown, keyValues, Slf4jEventReader.INSTANCE);
             if (keyValues != null) {
                 for (KeyValuePair pair : keyValues) {
                     message.append(' ').append(pair.key).append('=').append(pair.value);
@@ -105,7 +108,6 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
                     message.append(' ').append(entry.getKey()).append('=').append(entry.getValue());
                 }
             }
-            Throwable thrown = normalized.getThrowable();
             if ((consoleMask & level.enableMask) != 0) {
                 StackTraces.append(message, thrown, core.config().maxMessageBytes());
                 console.print(level, name, message);
