@@ -80,6 +80,7 @@ for label, key in [("bare volatile int read (floor)", "volatileIntRead"),
                    ("stock Log4j2 at INFO `isDebugEnabled()`", "log4jStockIsDebugEnabled"),
                    ("stock Log4j2 at INFO with a global ThresholdFilter that answers NEUTRAL `isDebugEnabled()`", "log4jNeutralFilterIsDebugEnabled"),
                    ("Logback at INFO `isDebugEnabled()`", "logbackIsDebugEnabled"),
+                   ("Logback at INFO with a turbo filter that answers NEUTRAL `isDebugEnabled()`", "logbackNeutralTurboFilterIsDebugEnabled"),
                    ("Logback at INFO via UserEventsTurboFilter `isDebugEnabled()`", "logbackTurboFilterIsDebugEnabled"),
                    ("SLF4J provider `debug(\"x {}\", a)`", "slf4jUserEventsDebug"),
                    ("Log4j2 via UserEventsFilter `debug(\"x {}\", a)`", "log4jUserEventsFilterDebug"),
@@ -104,6 +105,7 @@ lines += ["", "### EventHeader record vs tracefs record, 64-character message (h
           "and the clock.", "", "| benchmark | " + " | ".join(names) + " | B/op |", "|---|" + "---|" * len(names) + "---|"]
 for label, key in [("tracefs record, sync (encode + no-op write)", "tracefsSync"),
                    ("EventHeader record, sync (encode + no-op write)", "eventHeaderSync"),
+                   ("the same through the SLF4J provider, fields from the real MDC", "slf4jEventHeaderSyncWithMdc"),
                    ("tracefs record, async hand-off", "tracefsAsyncHandoff"),
                    ("EventHeader record, async hand-off (encode, copy into slot)", "eventHeaderAsyncHandoff")]:
     if key in jdks[0][1]["eh"]:

@@ -25,7 +25,8 @@ measure() {
   version=$("$java_bin" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
   [ "${version%%.*}" -ge 22 ] 2>/dev/null && flags+=(--enable-native-access=ALL-UNNAMED)
   jmh() { "$java_bin" "${flags[@]}" -cp "$cp" org.openjdk.jmh.Main "$@"; }
-  local jvm_args=(-jvmArgsAppend "${flags[*]:--Dx=1}")
+  # A command-line -jvmArgsAppend replaces the benchmarks' @Fork(jvmArgsAppend), so their GC choice is repeated here.
+  local jvm_args=(-jvmArgsAppend "-XX:+UseParallelGC ${flags[*]:-}")
   echo "perf: host JMH (JDK $version) into $dir"
   jmh DisabledBenchmark -f 2 -prof gc -rf json -rff "$dir/disabled.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 1 -prof gc -rf json -rff "$dir/enabled-1t.json" "${jvm_args[@]}"

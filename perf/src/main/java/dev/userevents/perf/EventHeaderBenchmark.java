@@ -21,9 +21,14 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-// SLF4J bound to this library's provider (perf's class path also holds Logback's), so MDC is the provider's adapter.
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Dslf4j.provider=dev.userevents.slf4j.UserEventsServiceProvider"})
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class EventHeaderBenchmark {
+    static {
+        // SLF4J bound to this library's provider (perf's class path also holds Logback's), so MDC is the provider's
+        // adapter. Set here, not in @Fork: perf/run.sh's -jvmArgsAppend replaces the annotation's.
+        System.setProperty("slf4j.provider", "dev.userevents.slf4j.UserEventsServiceProvider");
+    }
+
     private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
     private static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
 
