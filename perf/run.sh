@@ -28,7 +28,7 @@ measure() {
   # A command-line -jvmArgsAppend replaces the benchmarks' @Fork(jvmArgsAppend), so their GC choice is repeated here.
   local jvm_args=(-jvmArgsAppend "-XX:+UseParallelGC ${flags[*]:-}")
   echo "perf: host JMH (JDK $version) into $dir"
-  jmh DisabledBenchmark -f 2 -prof gc -rf json -rff "$dir/disabled.json" "${jvm_args[@]}"
+  jmh DisabledBenchmark -f 3 -prof gc -rf json -rff "$dir/disabled.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 1 -prof gc -rf json -rff "$dir/enabled-1t.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 2 -prof gc -rf json -rff "$dir/enabled-2t.json" "${jvm_args[@]}"
   jmh ThroughputBenchmark -rf json -rff "$dir/throughput.json" "${jvm_args[@]}"
