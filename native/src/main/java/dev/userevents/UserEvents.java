@@ -93,7 +93,7 @@ public final class UserEvents implements AutoCloseable {
             return;
         }
         try {
-            for (String loggerName : Preregistration.loggerNames(packages, Preregistration.classPathEntries())) {
+            for (String loggerName : Preregistration.loggerNames(packages)) {
                 logger(loggerName);
             }
         } catch (RuntimeException e) {

@@ -140,6 +140,69 @@ class LifeKernelTest {
         assertEquals(expected, payloads);
     }
 
+    /**
+     * A Spring Boot executable jar (Boot's JarLauncher, the library and the late class in BOOT-INF/lib): preregistration
+     * finds a package that exists only in a nested jar, so a class loaded after the operator's {@code enable --follow}
+     * whose logger logs 1 ms after the class loads has every line captured.
+     */
+    @Test
+    void aClassInANestedJarOfABootJarLoadedAfterFollowHasEveryLineCaptured() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bootjar");
+        java.nio.file.Path jar = new dev.userevents.testing.BootJar().start(BootApplicationMain.class)
+                .libraryOf(UserEvents.class, "userevents-native.jar")
+                .libraryOf(com.sun.jna.Native.class, "jna.jar")
+                .library("late.jar", "kt.nested.Late")
+                .write(dir.resolve("app.jar"));
+        List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "log", "kt.nested", "kt.nested.Late", "17"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                String ready = reader.submit(() -> lineStartingWith(out, "ready ")).get(120, TimeUnit.SECONDS);
+                assertEquals("ready 1", ready, "one preregistered logger, found only in BOOT-INF/lib/late.jar");
+                assertTrue(Tracefs.statusEventNames().contains("kt_nested_Late_INFO"), "registered before the class loads");
+                follow("kt.nested.*", Level.INFO);
+                child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                child.getOutputStream().flush();
+                String done = reader.submit(() -> lineStartingWith(out, "done ")).get(120, TimeUnit.SECONDS);
+                assertTrue(done.contains("LaunchedClassLoader"), "loaded by Boot's loader: " + done);
+            } finally {
+                reader.shutdownNow();
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 17; i++) {
+                expected.add(Tracefs.payload("nested line " + i, 4));
+            }
+            assertEquals(expected, Tracefs.awaitPayloads("kt_nested_Late_INFO", 17));
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the Boot application exits");
+        } finally {
+            child.destroyForcibly();
+            stopFollow();
+            for (Level level : Level.values()) {
+                if (Tracefs.exists("kt_nested_Late_" + level)) {
+                    Tracefs.disable("kt_nested_Late_" + level);
+                }
+            }
+        }
+    }
+
+    /** The next line of the child's output that starts with {@code prefix}; the lines before it are echoed. */
+    private static String lineStartingWith(java.io.BufferedReader out, String prefix) throws java.io.IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            System.out.println("[boot jar] " + line);
+        }
+        throw new java.io.EOFException("the Boot application ended before printing '" + prefix + "'");
+    }
+
     /** Jetty's per-context loggers: names differing only in non-ASCII letters are two events with their own lines. */
     @Test
     void namesDifferingInNonAsciiLettersAreDistinctEvents() throws Exception {

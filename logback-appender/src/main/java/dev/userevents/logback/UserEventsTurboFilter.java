@@ -15,6 +15,7 @@ import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
 import java.util.Iterator;
+import java.util.function.Consumer;
 import org.slf4j.Marker;
 
 /**
@@ -29,10 +30,12 @@ import org.slf4j.Marker;
  * appenders, and the console and files write what they would with tracing off. {@code everywhere=true} sends
  * traced events to every appender.
  *
- * <p>Events exist for every logger when the filter starts (a sweep of {@code getLoggerList()}), for later loggers
- * at their first check (Logback has no hook for logger creation), and for whole packages from start-up with the
- * appender's {@code preregister}. Properties {@code prefix} and {@code eventHeaderProvider} must match the
- * appender's.
+ * <p>Events exist for every logger when the filter starts (a sweep of {@code getLoggerList()}) and for every
+ * logger the context creates afterwards, at its creation ({@link LoggerCreationHook}), so a logger that an operator
+ * enables before its first call loses no line; for whole packages from start-up with the appender's
+ * {@code preregister}. Where the hook cannot be installed (said once in Logback's status), later loggers register at
+ * their first check, which answers from the configured level. Properties {@code prefix} and
+ * {@code eventHeaderProvider} must match the appender's.
  */
 public class UserEventsTurboFilter extends TurboFilter {
     private String prefix = "";
@@ -43,6 +46,9 @@ public class UserEventsTurboFilter extends TurboFilter {
     private volatile boolean appendersGuarded;
     /** Logback's loggers cannot carry a field of ours: their words by identity. */
     private final EnableWordCache byLogger = new EnableWordCache();
+    /** Registers each logger the context creates while this filter is started. */
+    private final Consumer<Logger> registerAtCreation = this::register;
+    private LoggerCreationHook.Cache creations;
 
     public void setPrefix(String prefix) {
         this.prefix = prefix;
@@ -67,17 +73,33 @@ public class UserEventsTurboFilter extends TurboFilter {
     public void start() {
         core = SharedUserEvents.acquire(config());
         if (getContext() instanceof LoggerContext) {
-            for (Logger logger : ((LoggerContext) getContext()).getLoggerList()) {
-                core.logger(logger.getName());
+            LoggerContext loggers = (LoggerContext) getContext();
+            // Listen first, then sweep: a logger created in between is registered twice, never missed.
+            creations = LoggerCreationHook.install(loggers, why -> addWarn(why
+                    + "; loggers created after the configuration starts register at their first check instead,"
+                    + " and a line enabled before that check is not captured"));
+            if (creations != null) {
+                creations.listen(registerAtCreation);
+            }
+            for (Logger logger : loggers.getLoggerList()) {
+                register(logger);
             }
         }
         super.start();
+    }
+
+    private EnableWord register(Logger logger) {
+        return byLogger.put(logger, core.logger(logger.getName()).word());
     }
 
     @Override
     public void stop() {
         if (isStarted()) {
             super.stop();
+            if (creations != null) {
+                creations.unlisten(registerAtCreation);
+                creations = null;
+            }
             SharedUserEvents.release(core, 0);
         }
     }
@@ -88,8 +110,8 @@ public class UserEventsTurboFilter extends TurboFilter {
             return FilterReply.NEUTRAL;
         }
         EnableWord word = byLogger.get(logger);
-        if (word == null) {
-            word = byLogger.put(logger, core.logger(logger.getName()).word());
+        if (word == null) { // a logger swept, created or evicted from the cache before: one lookup by name in the core
+            word = register(logger);
         }
         if ((word.read() & LogbackLevels.enableMask(level)) == 0) {
             return FilterReply.NEUTRAL;

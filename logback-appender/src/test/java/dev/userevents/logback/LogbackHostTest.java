@@ -66,4 +66,31 @@ class LogbackHostTest {
                 .anyMatch(s -> s.getMessage().contains("queueFullPolicy=nonsense")), "one status line names the bad value");
         appender.stop();
     }
+
+    @Test
+    void theCreationHookHearsEveryNewLoggerOnceAndKeepsTheExistingOnes() {
+        LoggerContext context = new LoggerContext();
+        ch.qos.logback.classic.Logger before = context.getLogger("app.Before");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        LoggerCreationHook.Cache cache = LoggerCreationHook.install(context, problems::add);
+        assertNotNull(cache, problems.toString());
+        assertSame(cache, LoggerCreationHook.install(context, problems::add), "installed once per context");
+        java.util.List<String> created = new java.util.ArrayList<>();
+        java.util.function.Consumer<ch.qos.logback.classic.Logger> listener = logger -> created.add(logger.getName());
+        cache.listen(listener);
+        assertSame(before, context.getLogger("app.Before"), "the loggers made before the swap are kept");
+        assertSame(before, context.exists("app.Before"));
+        context.getLogger("app.web.Servlet");
+        context.getLogger("app.web.Servlet");
+        assertEquals(java.util.List.of("app.web", "app.web.Servlet"), created, "each new logger once, parents first");
+        cache.listen(logger -> {
+            throw new IllegalStateException("a listener that fails");
+        });
+        assertNotNull(context.getLogger("app.Throws"), "a failing listener never reaches getLogger's caller");
+        cache.unlisten(listener);
+        context.getLogger("app.After");
+        assertFalse(created.contains("app.After"));
+        assertTrue(context.getLoggerList().stream().anyMatch(l -> l.getName().equals("app.After")));
+        assertEquals(java.util.List.of(), problems);
+    }
 }

@@ -52,6 +52,25 @@ class LogbackKernelTest {
         assertTrue(Tracefs.statusEventNames().contains("kt_logback_Early_DEBUG"), "registered by the sweep, before any call");
     }
 
+    /**
+     * A logger created after the configuration started and not used yet (DispatcherServlet's, made on the first
+     * request) has its events at once: an operator who enables it before its first call gets that first line.
+     */
+    @Test
+    void aLoggerCreatedAndNotUsedIsRegisteredAndItsFirstDebugIsCaptured() throws Exception {
+        Logger logger = context.getLogger("kt.logback.Created");
+        assertTrue(Tracefs.statusEventNames().contains("kt_logback_Created_DEBUG"), "registered at creation, before any call");
+        Tracefs.enable("kt_logback_Created_DEBUG");
+        try {
+            logger.debug("the first line {}", 1);
+            assertEquals(List.of(Tracefs.payload("the first line 1", 5)), Tracefs.awaitPayloads("kt_logback_Created_DEBUG", 1));
+        } finally {
+            Tracefs.disable("kt_logback_Created_DEBUG");
+        }
+        assertTrue(context.getStatusManager().getCopyOfStatusList().stream()
+                .noneMatch(s -> s.getMessage().contains("first check")), "the hook was installed");
+    }
+
     @Test
     void enablingTheDebugEventFlipsIsDebugEnabled() {
         Logger logger = context.getLogger("kt.logback.Gate");
