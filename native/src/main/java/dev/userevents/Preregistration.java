@@ -168,12 +168,25 @@ final class Preregistration {
                 return;
             }
             for (URL url : Collections.list(urls)) {
-                try {
-                    url(url);
-                } catch (IOException | RuntimeException e) {
-                    Diagnostics.reportOnce("preregister:" + url, "preregister: cannot read " + url + ": " + e
-                            + "; the other entries are still read (reported once).");
+                read(url);
+            }
+            // The loader's own jars that getResources did not answer for: jars without directory entries, and
+            // ones the loader skips when unreadable (Boot's nested jars), which get their diagnostic here.
+            if (loader instanceof URLClassLoader) {
+                for (URL url : ((URLClassLoader) loader).getURLs()) {
+                    if ("jar".equals(url.getProtocol())) {
+                        read(url);
+                    }
                 }
+            }
+        }
+
+        private void read(URL url) {
+            try {
+                url(url);
+            } catch (IOException | RuntimeException e) {
+                Diagnostics.reportOnce("preregister:" + url, "preregister: cannot read " + url + ": " + e
+                        + "; the other entries are still read (reported once).");
             }
         }
 
@@ -196,9 +209,12 @@ final class Preregistration {
                 return;
             }
             JarURLConnection jar = (JarURLConnection) connection;
-            // The part of the entry name before the package: "" in a plain jar, "WEB-INF/classes/" in a packed WAR.
-            String start = jar.getEntryName() == null ? packagePath : jar.getEntryName();
-            String root = start.endsWith(packagePath) ? start.substring(0, start.length() - packagePath.length()) : "";
+            // root: the part of the entry names before the package ("" in a plain jar, "WEB-INF/classes/" in a packed
+            // WAR); the URL names either the package's directory (getResources) or the root (a loader's URL list).
+            String entry = jar.getEntryName() == null ? "" : jar.getEntryName();
+            String root = entry.endsWith(packagePath) ? entry.substring(0, entry.length() - packagePath.length())
+                    : entry.isEmpty() || entry.endsWith("/") ? entry : entry + "/";
+            String start = root + packagePath;
             URL jarFileUrl = jar.getJarFileURL();
             if ("file".equals(jarFileUrl.getProtocol()) && root.isEmpty()) { // a plain jar: opened and closed here
                 try {

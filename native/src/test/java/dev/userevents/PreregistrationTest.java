@@ -60,6 +60,8 @@ class PreregistrationTest {
                 stdout, output);
         String stderr = output.substring(output.indexOf("--stderr--"));
         assertFalse(stderr.contains("no class of package"), stderr);
+        assertEquals(1, stderr.lines().filter(l -> l.contains("cannot read") && l.contains("broken.jar")).count(),
+                "one diagnostic for the unreadable nested jar: " + stderr);
     }
 
     /** The application's own classes, in BOOT-INF/classes. */

@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Tells the started {@link UserEventsTurboFilter}s of a {@link LoggerContext} about every logger the context creates,
- * as it creates it, so its events exist before its first check (a logger created on the first request and enabled by
+ * Tells the started {@link UserEventsTurboFilter}s of a {@link LoggerContext} about every logger the application asks
+ * the context for, as the context creates it, so its events exist before its first check (a logger created on the first request and enabled by
  * an operator's {@code --follow} a moment later loses no line).
  *
  * <p>Logback 1.5 has no logger-creation callback. Every creation, whoever made the context (Logback's SLF4J provider,
@@ -39,10 +39,28 @@ final class LoggerCreationHook {
             super(existing);
         }
 
+        /**
+         * {@code getLogger(name)} asks the cache for {@code name} first; on a miss it creates the parents it lacks
+         * ({@code a}, {@code a.b}) and then the logger itself, putting each. Only the put of the name that missed is
+         * a logger the application asked for: the package loggers in between are not registered (six events each,
+         * a share of the kernel's limit), and register at their first check if they are ever used.
+         */
+        private final transient ThreadLocal<Object> missed = new ThreadLocal<>();
+
+        @Override
+        public Logger get(Object name) {
+            Logger logger = super.get(name);
+            if (logger == null) {
+                missed.set(name);
+            }
+            return logger;
+        }
+
         @Override
         public Logger put(String name, Logger logger) {
             Logger previous = super.put(name, logger);
-            if (previous == null) {
+            if (previous == null && name.equals(missed.get())) {
+                missed.remove();
                 for (Consumer<Logger> listener : listeners) {
                     try {
                         listener.accept(logger);

@@ -68,7 +68,7 @@ class LogbackHostTest {
     }
 
     @Test
-    void theCreationHookHearsEveryNewLoggerOnceAndKeepsTheExistingOnes() {
+    void theCreationHookHearsEveryLoggerAskedForOnceAndKeepsTheExistingOnes() {
         LoggerContext context = new LoggerContext();
         ch.qos.logback.classic.Logger before = context.getLogger("app.Before");
         java.util.List<String> problems = new java.util.ArrayList<>();
@@ -82,7 +82,9 @@ class LogbackHostTest {
         assertSame(before, context.exists("app.Before"));
         context.getLogger("app.web.Servlet");
         context.getLogger("app.web.Servlet");
-        assertEquals(java.util.List.of("app.web", "app.web.Servlet"), created, "each new logger once, parents first");
+        context.getLogger("app.web"); // made as Servlet's parent: not asked for then, not registered now
+        assertEquals(java.util.List.of("app.web.Servlet"), created, "each logger asked for, once; not the packages between");
+        assertNotNull(context.exists("app.web"));
         cache.listen(logger -> {
             throw new IllegalStateException("a listener that fails");
         });
