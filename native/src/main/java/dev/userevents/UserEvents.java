@@ -103,17 +103,25 @@ public final class UserEvents implements AutoCloseable {
 
     /** Opens user_events_data (located, or {@link UserEventsConfig#dataFile()}); never throws. */
     public static UserEvents open(UserEventsConfig config) {
+        return open(config, "Every logger reads disabled and nothing is written to user_events.");
+    }
+
+    /**
+     * {@link #open(UserEventsConfig)} for a front end that does something instead while user_events is unavailable
+     * (prints to stderr, leaves its other appenders): {@code whileUnavailable} says what, in the one diagnostic.
+     */
+    public static UserEvents open(UserEventsConfig config, String whileUnavailable) {
         try {
             if (!UserEventsAbi.isSupportedPlatform()) {
-                return unavailable(config, DataFileLocator.explainMissing());
+                return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
             }
             Path path = config.dataFile() != null ? config.dataFile() : DataFileLocator.locate();
             if (path == null) {
-                return unavailable(config, DataFileLocator.explainMissing());
+                return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
             }
             KernelDevice.OpenResult opened = KernelDevice.open(path);
             if (opened.device == null) {
-                return unavailable(config, DataFileLocator.explainOpenFailure(path, opened.errno));
+                return unavailable(config, DataFileLocator.explainOpenFailure(path, opened.errno), whileUnavailable);
             }
             return new UserEvents(config, opened.device, null);
         } catch (LinkageError | RuntimeException e) {
@@ -121,7 +129,7 @@ public final class UserEvents implements AutoCloseable {
             // (--illegal-native-access=deny without --enable-native-access). The app keeps running, untraced.
             return unavailable(config, "cannot reach native code (JNA on JDK 17-21, FFM on 22+): " + e
                     + "; on JDK 17-21 set -Djna.tmpdir to an executable directory, on 22+ pass "
-                    + "--enable-native-access=ALL-UNNAMED.");
+                    + "--enable-native-access=ALL-UNNAMED.", whileUnavailable);
         }
     }
 
@@ -134,9 +142,33 @@ public final class UserEvents implements AutoCloseable {
         return new UserEvents(config, device, null);
     }
 
-    private static UserEvents unavailable(UserEventsConfig config, String reason) {
-        Diagnostics.reportOnce("unavailable", "user_events unavailable, every logger is disabled: " + reason);
+    private static UserEvents unavailable(UserEventsConfig config, String reason, String whileUnavailable) {
+        Diagnostics.reportOnce("unavailable", "user_events unavailable: " + reason + " " + whileUnavailable
+                + " Check this host with 'userevents doctor' (" + doctorCommand() + ").");
         return new UserEvents(config, null, reason);
+    }
+
+    /** The doctor's command line from the jars this JVM loaded the core (and JNA, which JDK 17-21 need) from. */
+    static String doctorCommand() {
+        String core = jarOf(UserEvents.class.getResource("UserEvents.class"));
+        String jna = jarOf(UserEvents.class.getClassLoader() == null ? null
+                : UserEvents.class.getClassLoader().getResource("com/sun/jna/Native.class")); // found, not loaded
+        return "java -cp " + (core == null ? "userevents-native.jar" : core) + java.io.File.pathSeparator
+                + (jna == null ? "jna.jar" : jna) + " dev.userevents.cli.UserEventsCli doctor";
+    }
+
+    /** The local jar file a {@code jar:file:...!/...} resource URL points into, or null. */
+    private static String jarOf(java.net.URL resource) {
+        if (resource == null || !"jar".equals(resource.getProtocol())) {
+            return null;
+        }
+        String spec = resource.getPath(); // file:/path/x.jar!/dev/...
+        int bang = spec.indexOf("!/");
+        try {
+            return bang < 0 || !spec.startsWith("file:") ? null : java.nio.file.Paths.get(new java.net.URI(spec.substring(0, bang))).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -48,6 +48,9 @@ public final class UserEventsCli {
             "                              decoded EventHeader events of provider NAME (time, writing tid, level,",
             "                              thread, logger, body, exception), read in a private ftrace instance; LEVEL (default TRACE)",
             "                              enables NAME_L1K1 up to that level's tracepoint until exit",
+            "  doctor [--json] [--data-file PATH]",
+            "                              check this host for user_events, one line per check with its fix;",
+            "                              exit 0 when this user can log through user_events, 1 when not",
             "Environment: USEREVENTS_TRACEFS overrides the tracefs directory (default /sys/kernel/tracing).");
     private static final Pattern TRACE_LINE = Pattern.compile(
             "^\\s*(.+?)-(\\d+)\\s+(?:\\(\\s*(\\d+|-------)\\)\\s+)?\\[(\\d+)]\\s+\\S+\\s+([\\d.]+):\\s+(\\w+):\\s+msg=(.*)$");
@@ -89,6 +92,9 @@ public final class UserEventsCli {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
             out.println(USAGE);
             return args.length == 0 ? 1 : 0;
+        }
+        if (args[0].equals("doctor")) { // before the check below: the doctor explains a host without user_events
+            return Doctor.run(List.of(args).subList(1, args.length), out);
         }
         if (!Files.exists(tracefs.resolve("user_events_status"))) {
             System.err.println("userevents: no user_events in " + tracefs + ": " + DataFileLocator.explainMissing());

@@ -47,7 +47,8 @@ public final class DataFileLocator {
         return parseMounts(lines);
     }
 
-    static List<Path> parseMounts(List<String> lines) {
+    /** tracefs mount points, then debugfs ones with {@code /tracing} appended, from lines of /proc/mounts. */
+    public static List<Path> parseMounts(List<String> lines) {
         java.util.ArrayList<Path> tracefs = new java.util.ArrayList<>();
         java.util.ArrayList<Path> debugfs = new java.util.ArrayList<>();
         for (String line : lines) {
@@ -67,7 +68,7 @@ public final class DataFileLocator {
     }
 
     /** /proc/mounts writes space, tab, newline and backslash as \040 \011 \012 \134. */
-    static String unescapeOctal(String field) {
+    public static String unescapeOctal(String field) {
         if (field.indexOf('\\') < 0) {
             return field;
         }
@@ -101,6 +102,16 @@ public final class DataFileLocator {
         if (!UserEventsAbi.isSupportedPlatform()) {
             return "user_events needs 64-bit Linux (x86-64 or arm64); this is " + System.getProperty("os.name")
                     + "/" + System.getProperty("os.arch") + ".";
+        }
+        String release = System.getProperty("os.version");
+        if (KernelRelease.isTooOld(release)) {
+            return "this kernel (" + release + ") is older than 6.4, the first with the user_events interface this "
+                    + "library uses: run a 6.4+ kernel built with CONFIG_USER_EVENTS=y.";
+        }
+        KernelConfig.Finding config = KernelConfig.userEvents(Paths.get("/"), release);
+        if (config != null && !config.builtIn) {
+            return "this kernel (" + release + ") is built without user_events (" + config.line + " in "
+                    + config.source + "): run a kernel built with CONFIG_USER_EVENTS=y.";
         }
         Path tracing = DEFAULT.getParent();
         if (Files.exists(tracing.resolve("trace")) || !tracingDirsFromMounts().isEmpty()) {
