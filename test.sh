@@ -5,18 +5,37 @@
 # USEREVENTS_EXTRA_JDK=/path/to/jdk (for example a JDK 25) runs the real-kernel tests once more on that JDK.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+phase() { echo "test.sh: $1 ($(( SECONDS / 60 ))m$(( SECONDS % 60 ))s)"; }
 ./vm/setup
+phase "mvn verify: host tests, then each module's real-kernel tests on $(java -version 2>&1 | head -n 1)"
 mvn -B -ntp verify "$@"
-# Build checks: Maven's skip flags skip the VM too; two clean builds give byte-identical jars; the core exports
-# only its API and SPI packages, and nothing outside it reaches in.
+# Build checks: Maven's skip flags skip the VM too (it rebuilds native/target, so it runs first, alone); two clean
+# builds give byte-identical jars and the core exports only its API and SPI packages, nothing outside reaching in.
+# Those two read copies and jars only, so they run on the second core while the VM (single-threaded TCG) runs the
+# extra JDK's kernel tests; their output follows when both end.
+phase "build checks"
 ./checks/skip-flags.sh
-./checks/reproducible.sh
-./checks/exports.sh
+checks_log=$(mktemp)
+trap 'rm -f "$checks_log"' EXIT
+( ./checks/reproducible.sh && ./checks/exports.sh ) > "$checks_log" 2>&1 &
+checks=$!
+kernel_status=0
 if [ -n "${USEREVENTS_EXTRA_JDK:-}" ]; then
-  [ -x "$USEREVENTS_EXTRA_JDK/bin/java" ] || { echo "test.sh: USEREVENTS_EXTRA_JDK=$USEREVENTS_EXTRA_JDK has no bin/java" >&2; exit 1; }
-  for enabled in */src/test/kernel-tests.enabled; do
-    module=${enabled%%/*}
-    echo "test.sh: the real-kernel tests of $module again, on $("$USEREVENTS_EXTRA_JDK/bin/java" -version 2>&1 | head -n 1)"
-    vm/run-kernel-tests "$module/target" "$USEREVENTS_EXTRA_JDK"
-  done
+  if [ ! -x "$USEREVENTS_EXTRA_JDK/bin/java" ]; then
+    echo "test.sh: USEREVENTS_EXTRA_JDK=$USEREVENTS_EXTRA_JDK has no bin/java" >&2
+    kernel_status=1
+  else
+    for enabled in */src/test/kernel-tests.enabled; do
+      module=${enabled%%/*}
+      phase "the real-kernel tests of $module again, on $("$USEREVENTS_EXTRA_JDK/bin/java" -version 2>&1 | head -n 1)"
+      vm/run-kernel-tests "$module/target" "$USEREVENTS_EXTRA_JDK" || { kernel_status=$?; break; }
+    done
+  fi
 fi
+checks_status=0
+wait "$checks" || checks_status=$?
+cat "$checks_log"
+[ "$checks_status" = 0 ] || echo "test.sh: the build checks FAILED (exit $checks_status)" >&2
+[ "$kernel_status" = 0 ] || echo "test.sh: the extra JDK's real-kernel tests FAILED (exit $kernel_status)" >&2
+phase "done"
+[ "$checks_status" = 0 ] && [ "$kernel_status" = 0 ]

@@ -4,6 +4,7 @@ import dev.userevents.kernel.KernelDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.Soak;
 import dev.userevents.testing.SignalStorm;
 import dev.userevents.testing.Tracefs;
 import java.util.ArrayList;
@@ -274,9 +275,9 @@ class AsyncKernelTest {
     }
 
     @Test
-    void fourThreadsTimesAMillionUnderBlockAreAllCaptured() throws Exception {
-        int perThread = 1_000_000;
-        Tracefs.bufferSizeKb(200_000); // per CPU; an event takes about 32 bytes of it
+    void fourThreadsUnderBlockAreAllCaptured() throws Exception {
+        int perThread = Soak.scaled(250_000);
+        Tracefs.bufferSizeKb(Soak.scaled(50_000)); // per CPU; an event takes about 32 bytes of it
         Tracefs.clearTrace();
         UserEvents events = UserEvents.open(async(4096, QueueFullPolicy.BLOCK).build());
         LoggerEvents logger = events.logger("kt.async.load");
