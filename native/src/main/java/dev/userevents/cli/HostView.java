@@ -57,10 +57,13 @@ final class HostView {
         return path.startsWith(root) ? "/" + root.relativize(path) : path.toString();
     }
 
-    /** The file's text, or null when it is missing or unreadable. */
+    /**
+     * The file's text, or null when it is missing or unreadable. Read in one go: Files.readString reads a file of
+     * size 0 (procfs) one byte first, and a sysctl file reads as empty at any offset but 0 ("3" for "32768").
+     */
     String read(String absolute) {
-        try {
-            return Files.readString(path(absolute), StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(path(absolute))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

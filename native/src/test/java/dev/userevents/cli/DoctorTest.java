@@ -264,7 +264,10 @@ class DoctorTest {
     @Test
     void onThisHostWithoutUserEventsItFailsOnTheRightLine() throws Exception {
         assumeFalse(Files.exists(Paths.get(TRACEFS, "user_events_data")), "this host has user_events: DoctorKernelTest covers it");
-        String hostRelease = Files.readString(Paths.get("/proc/sys/kernel/osrelease")).trim();
+        String hostRelease;
+        try (InputStream in = Files.newInputStream(Paths.get("/proc/sys/kernel/osrelease"))) { // one read: procfs
+            hostRelease = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
         String[] configLine = configLine(hostRelease); // {file, line}, read here without the doctor's code
         Process doctor = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), UserEventsCli.class.getName(), "doctor")
