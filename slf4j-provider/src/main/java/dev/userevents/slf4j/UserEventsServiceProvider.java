@@ -54,5 +54,6 @@ public final class UserEventsServiceProvider implements SLF4JServiceProvider {
         }
         loggerFactory = new UserEventsLoggerFactory(core, consoleMask == 0 ? null : new StderrConsole(consoleMask),
                 settings.includeMdc);
+        ProviderCore.opened(core); // userevents-jul, when present, routes JUL through this core
     }
 }

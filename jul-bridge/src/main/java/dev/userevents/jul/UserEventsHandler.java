@@ -1,0 +1,76 @@
+package dev.userevents.jul;
+
+import dev.userevents.EnableWord;
+import dev.userevents.UserEvents;
+import dev.userevents.spi.Diagnostics;
+import dev.userevents.spi.EnableWordCache;
+import java.util.Enumeration;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+
+/**
+ * A JUL handler that writes each record it gets to its logger's event while that event is traced: for applications
+ * whose LogManager is not {@link UserEventsLogManager} (Tomcat's JULI, an application server's own). In
+ * {@code logging.properties}: {@code handlers = dev.userevents.jul.UserEventsHandler, ...}.
+ *
+ * <p>What it cannot do: gate. JUL's own level check runs before any handler, so a record below a logger's configured
+ * level never reaches it, and enabling {@code <logger>_DEBUG} captures nothing while that logger is at INFO; it
+ * captures the configured levels an operator traces. Events are registered for every logger that exists at the
+ * handler's first record, and for later ones at their first record. Its level is ALL unless configured
+ * ({@code dev.userevents.jul.UserEventsHandler.level}).
+ */
+public class UserEventsHandler extends Handler {
+    /** Records name their logger by its name, the same String each time: the cache key is that String. */
+    private final EnableWordCache words = new EnableWordCache();
+    private volatile boolean swept;
+
+    public UserEventsHandler() {
+        setLevel(Level.ALL);
+        ManagerCheck.reportIfSetLate();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        try {
+            if (!isLoggable(record)) {
+                return;
+            }
+            UserEvents core = JulCore.openOrNull();
+            if (core == null) {
+                return; // the core is opening: its events did not exist, so nothing traced this record
+            }
+            if (!swept) {
+                sweep(core);
+            }
+            String name = record.getLoggerName() == null ? "" : record.getLoggerName();
+            EnableWord word = words.get(name);
+            if (word == null) {
+                word = words.put(name, core.logger(name).word());
+            }
+            if ((word.read() & JulLevels.enableMask(record.getLevel())) != 0) {
+                new JulEvents(core, core.logger(name)).write(record);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            Diagnostics.reportOnce("jul:handler:" + e.getClass().getName(), "UserEventsHandler skipped a record: " + e);
+        }
+    }
+
+    /** Every logger there is now gets its events, so an operator can enable them before their first record. */
+    private void sweep(UserEvents core) {
+        swept = true;
+        for (Enumeration<String> names = LogManager.getLogManager().getLoggerNames(); names.hasMoreElements(); ) {
+            core.logger(names.nextElement());
+        }
+    }
+
+    /** The core is shared and outlives handlers (JUL closes them at every reset): nothing to flush or close here. */
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}
