@@ -25,8 +25,17 @@ public final class SharedUserEvents {
 
     /** The instance for {@code config}, opened on first use; pair each call with one {@link #release}. */
     public static UserEvents acquire(UserEventsConfig config) {
+        return acquire(config, null);
+    }
+
+    /**
+     * {@link #acquire(UserEventsConfig)}; when this call opens the instance and user_events is unavailable, the one
+     * diagnostic says {@code whileUnavailable} (see {@link UserEvents#open(UserEventsConfig, String)}; null: the default).
+     */
+    public static UserEvents acquire(UserEventsConfig config, String whileUnavailable) {
         synchronized (OPEN) {
-            Shared shared = OPEN.computeIfAbsent(config, c -> new Shared(UserEvents.open(c)));
+            Shared shared = OPEN.computeIfAbsent(config, c -> new Shared(whileUnavailable == null ? UserEvents.open(c)
+                    : UserEvents.open(c, whileUnavailable)));
             shared.users++;
             return shared.events;
         }

@@ -34,7 +34,10 @@ final class Slf4jSettings {
 
     final UserEventsConfig coreConfig;
     final boolean includeMdc;
-    /** Level at and above which loggers print to stderr when user_events is unavailable; null: no fallback. */
+    /**
+     * Level at and above which loggers print to stderr when user_events is unavailable (INFO by default, as
+     * slf4j-simple prints); null: no fallback ({@code userevents.fallback=none}).
+     */
     final Level fallbackLevel;
     /** Level at and above which loggers print to stderr whatever tracing does; null: no console (default). */
     final Level consoleLevel;
@@ -62,9 +65,12 @@ final class Slf4jSettings {
         }
         this.coreConfig = builder.build();
         this.includeMdc = Boolean.parseBoolean(properties.getProperty(MDC, "false").trim());
-        String fallback = properties.getProperty(FALLBACK, "none").trim().toLowerCase(Locale.ROOT);
+        // stderr by default: where user_events is missing, an application that swapped its SLF4J backend for this
+        // one must not lose its lines without being asked.
+        String fallback = properties.getProperty(FALLBACK, "stderr").trim().toLowerCase(Locale.ROOT);
         if (!fallback.equals("none") && !fallback.equals("stderr")) {
-            Diagnostics.reportOnce("slf4j:" + FALLBACK, FALLBACK + "=" + fallback + " is not none|stderr; using none");
+            Diagnostics.reportOnce("slf4j:" + FALLBACK, FALLBACK + "=" + fallback + " is not none|stderr; using stderr");
+            fallback = "stderr";
         }
         String console = properties.getProperty(CONSOLE, "off").trim();
         this.consoleLevel = console.isEmpty() || console.equalsIgnoreCase("off") ? null
