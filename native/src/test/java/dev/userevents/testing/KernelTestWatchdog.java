@@ -31,6 +31,7 @@ import org.junit.platform.launcher.TestIdentifier;
 public final class KernelTestWatchdog implements TestExecutionListener {
     /** Exit status of a run halted by the watchdog (vm/run-kernel-tests names it). */
     public static final int HALT_STATUS = 86;
+    private static final int MAX_FRAMES = 40;
 
     private final long stallNanos;
     private final PrintStream out = System.out;
@@ -126,8 +127,12 @@ public final class KernelTestWatchdog implements TestExecutionListener {
         text.append("---- this JVM's threads ----\n");
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
             text.append(info.getThreadName()).append(" ").append(info.getThreadState()).append('\n');
-            for (StackTraceElement frame : info.getStackTrace()) {
-                text.append("    at ").append(frame).append('\n');
+            StackTraceElement[] frames = info.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                text.append("    at ").append(frames[i]).append('\n');
+            }
+            if (frames.length > MAX_FRAMES) {
+                text.append("    ... ").append(frames.length - MAX_FRAMES).append(" more\n");
             }
         }
         List<Long> pids = new ArrayList<>();
@@ -137,15 +142,22 @@ public final class KernelTestWatchdog implements TestExecutionListener {
             text.append("---- kernel stacks of pid ").append(pid).append(" (")
                     .append(readQuietly(Paths.get("/proc", Long.toString(pid), "comm")).trim()).append(") ----\n");
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Paths.get("/proc", Long.toString(pid), "task"))) {
+                int futexWaits = 0;
                 for (Path task : tasks) {
                     String stack = readQuietly(task.resolve("stack"));
+                    String wchan = readQuietly(task.resolve("wchan")).trim();
+                    if (wchan.startsWith("futex")) {
+                        futexWaits++; // a JVM thread parked on a lock or condition: its Java stack above says where
+                        continue;
+                    }
                     if (stack.isBlank()) {
                         continue;
                     }
                     text.append("tid ").append(task.getFileName()).append(" ")
                             .append(readQuietly(task.resolve("comm")).trim()).append(" wchan=")
-                            .append(readQuietly(task.resolve("wchan")).trim()).append('\n').append(stack);
+                            .append(wchan).append('\n').append(stack);
                 }
+                text.append(futexWaits).append(" more tasks waiting on a futex\n");
             } catch (IOException e) {
                 text.append("(").append(e).append(")\n");
             }
