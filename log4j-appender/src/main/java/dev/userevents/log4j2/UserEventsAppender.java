@@ -130,6 +130,16 @@ public final class UserEventsAppender extends AbstractAppender {
         }
     }
 
+    /** Says once, in Log4j's status (WARN), why this appender writes nothing; the other appenders go on as configured. */
+    @Override
+    public void start() {
+        super.start();
+        if (manager.firstToReportIdle()) {
+            LOGGER.warn("UserEvents appender '{}' is idle: user_events is unavailable: {} Log4j's other appenders are "
+                    + "unaffected. Check this host with 'userevents doctor'.", getName(), manager.unavailableReason());
+        }
+    }
+
     @Override
     public void append(LogEvent event) {
         Level level = Log4jLevels.toCore(event.getLevel());

@@ -5,6 +5,7 @@ import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 
@@ -15,10 +16,12 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * unregisters before the enable words go.
  */
 final class UserEventsManager extends AbstractManager {
-    private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY =
-            (name, config) -> new UserEventsManager(name, UserEvents.open(config));
+    private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY = (name, config) -> new UserEventsManager(
+            name, UserEvents.open(config, "The UserEvents appenders write nothing; Log4j's other appenders are unaffected."));
 
     private final UserEvents core;
+    /** Set by the first appender that reports this manager idle: appenders sharing it, and reconfigurations, stay quiet. */
+    private final AtomicBoolean idleReported = new AtomicBoolean();
 
     private UserEventsManager(String name, UserEvents core) {
         super(null, name);
@@ -49,6 +52,16 @@ final class UserEventsManager extends AbstractManager {
 
     boolean isAvailable() {
         return core.isAvailable();
+    }
+
+    /** Why user_events is unavailable, or null. */
+    String unavailableReason() {
+        return core.unavailableReason();
+    }
+
+    /** True once: for the first appender that finds this manager without user_events. */
+    boolean firstToReportIdle() {
+        return !core.isAvailable() && idleReported.compareAndSet(false, true);
     }
 
     dev.userevents.Counters counters() {
