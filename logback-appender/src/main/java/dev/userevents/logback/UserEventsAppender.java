@@ -38,6 +38,8 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private Layout<ILoggingEvent> layout;
     private Encoder<ILoggingEvent> encoder;
     private volatile UserEvents core;
+    /** Reasons for being idle already said in Logback's status, in this class loader. */
+    private static final java.util.Set<String> IDLE_REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public void setPrefix(String prefix) {
         settings.prefix(prefix);
@@ -104,11 +106,17 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         }
     }
 
+    /**
+     * Says once in Logback's status (WARN) why the appender is idle. Once per reason, not per start: Logback's
+     * reconfiguration ({@code scan}, Spring Boot's re-initialization) resets the context and starts a new appender.
+     */
     @Override
     public void start() {
-        UserEvents opened = SharedUserEvents.acquire(settings.build());
-        if (!opened.isAvailable()) {
-            addWarn("user_events unavailable, nothing will be written: " + opened.unavailableReason());
+        UserEvents opened = SharedUserEvents.acquire(settings.build(),
+                "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.");
+        if (!opened.isAvailable() && IDLE_REPORTED.add(opened.unavailableReason())) {
+            addWarn("UserEventsAppender [" + getName() + "] is idle: user_events is unavailable: " + opened.unavailableReason()
+                    + " Logback's other appenders are unaffected. Check this host with 'userevents doctor'.");
         }
         core = opened;
         super.start();
