@@ -97,7 +97,8 @@ public final class UserEventsCli {
             return Doctor.run(List.of(args).subList(1, args.length), out);
         }
         if (!Files.exists(tracefs.resolve("user_events_status"))) {
-            System.err.println("userevents: no user_events in " + tracefs + ": " + DataFileLocator.explainMissing());
+            System.err.println("userevents: no user_events in " + tracefs + ": " + DataFileLocator.explainMissing()
+                    + " 'userevents doctor' checks every requirement.");
             return 2;
         }
         List<String> words = new ArrayList<>(List.of(args));
