@@ -123,20 +123,9 @@ public class UserEventsTurboFilter extends TurboFilter {
     }
 
     private synchronized void guardOtherAppenders(LoggerContext loggers) {
-        if (appendersGuarded) {
-            return;
+        if (!appendersGuarded) {
+            ConfiguredLevelFilter.guardOtherAppenders(loggers, Logger::getEffectiveLevel);
+            appendersGuarded = true;
         }
-        for (Logger each : loggers.getLoggerList()) {
-            for (Iterator<Appender<ILoggingEvent>> appenders = each.iteratorForAppenders(); appenders.hasNext(); ) {
-                Appender<ILoggingEvent> appender = appenders.next();
-                boolean guarded = appender.getCopyOfAttachedFiltersList().stream().anyMatch(f -> f instanceof ConfiguredLevelFilter);
-                if (!(appender instanceof UserEventsAppender) && !guarded) {
-                    ConfiguredLevelFilter filter = new ConfiguredLevelFilter(loggers);
-                    filter.start();
-                    appender.addFilter(filter);
-                }
-            }
-        }
-        appendersGuarded = true;
     }
 }

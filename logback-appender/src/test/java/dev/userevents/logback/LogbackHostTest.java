@@ -38,7 +38,7 @@ class LogbackHostTest {
     void theConfiguredLevelFilterDropsOnlyWhatTheLoggerLevelWouldDrop() {
         LoggerContext context = new LoggerContext();
         context.getLogger("app").setLevel(Level.WARN);
-        ConfiguredLevelFilter filter = new ConfiguredLevelFilter(context);
+        ConfiguredLevelFilter filter = new ConfiguredLevelFilter(context, ch.qos.logback.classic.Logger::getEffectiveLevel);
         ch.qos.logback.classic.spi.LoggingEvent debug = new ch.qos.logback.classic.spi.LoggingEvent(
                 "fqcn", context.getLogger("app.Server"), Level.DEBUG, "m", null, null);
         ch.qos.logback.classic.spi.LoggingEvent error = new ch.qos.logback.classic.spi.LoggingEvent(

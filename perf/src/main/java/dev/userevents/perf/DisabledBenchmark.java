@@ -39,6 +39,8 @@ public class DisabledBenchmark {
     private org.slf4j.Logger logbackTurbo;
     private LoggerContext logbackNeutralTurboContext;
     private org.slf4j.Logger logbackNeutralTurbo;
+    private LoggerContext logbackGateContext;
+    private org.slf4j.Logger logbackGate;
 
     @Setup
     public void setUp() {
@@ -81,6 +83,14 @@ public class DisabledBenchmark {
         logbackNeutralTurboContext.addTurboFilter(neutral);
         logbackNeutralTurboContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
         logbackNeutralTurbo = logbackNeutralTurboContext.getLogger("bench.Disabled");
+        // Logback at INFO with UserEventsLevelGate instead of the turbo filter: no turbo filter is asked.
+        logbackGateContext = new LoggerContext();
+        dev.userevents.logback.UserEventsLevelGate gate = new dev.userevents.logback.UserEventsLevelGate();
+        gate.setContext(logbackGateContext);
+        gate.start();
+        logbackGateContext.addListener(gate);
+        logbackGateContext.getLogger("bench.Disabled").setLevel(ch.qos.logback.classic.Level.INFO);
+        logbackGate = logbackGateContext.getLogger("bench.Disabled");
     }
 
     @TearDown
@@ -92,6 +102,7 @@ public class DisabledBenchmark {
         log4jNeutralFilterContext.stop();
         logbackTurboContext.stop();
         logbackNeutralTurboContext.stop();
+        logbackGateContext.stop();
     }
 
     @Benchmark
@@ -139,6 +150,12 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean logbackNeutralTurboFilterIsDebugEnabled() {
         return logbackNeutralTurbo.isDebugEnabled();
+    }
+
+    /** The second design: the level gate sets Logback levels while traced, so the check is Logback's own. */
+    @Benchmark
+    public boolean logbackLevelGateIsDebugEnabled() {
+        return logbackGate.isDebugEnabled();
     }
 
     @Benchmark
