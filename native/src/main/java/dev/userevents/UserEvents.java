@@ -115,7 +115,8 @@ public final class UserEvents implements AutoCloseable {
             if (!UserEventsAbi.isSupportedPlatform()) {
                 return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
             }
-            Path path = config.dataFile() != null ? config.dataFile() : DataFileLocator.locate();
+            Path path = config.dataFile() != null ? config.dataFile() : DataFileLocator.fromEnvironment(System.getenv());
+            path = path != null ? path : DataFileLocator.locate();
             if (path == null) {
                 return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
             }

@@ -10,10 +10,12 @@ import java.nio.file.Path;
  * file is a mount of its own.
  */
 final class ContainerCheck {
-    static final String BIND_MOUNT_FIX = "mount the host's file in, read-write: docker/podman run -v "
-            + "/sys/kernel/tracing/user_events_data:/sys/kernel/tracing/user_events_data ...; Kubernetes: a hostPath "
-            + "volume (path /sys/kernel/tracing/user_events_data, type File) mounted at the same path (or anywhere, "
-            + "with -Duserevents.dataFile=PATH); README, 'Containers and Kubernetes'";
+    /** Outside /sys in the container: the default AppArmor profiles of Docker and containerd refuse writes under /sys. */
+    static final String BIND_MOUNT_FIX = "mount the host's file in, read-write, outside /sys (Docker's and containerd's "
+            + "default AppArmor profiles refuse writes under /sys): docker run -v /sys/kernel/tracing/user_events_data:"
+            + "/run/userevents/user_events_data -e USEREVENTS_DATA_FILE=/run/userevents/user_events_data ...; "
+            + "Kubernetes: a hostPath volume (path /sys/kernel/tracing/user_events_data, type File) mounted there, and "
+            + "the same variable (README, 'Containers and Kubernetes')";
 
     private final HostView host;
     private final Findings found;

@@ -1,5 +1,6 @@
 package dev.userevents.cli;
 
+import dev.userevents.kernel.DataFileLocator;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -37,7 +38,8 @@ final class TracefsChecks {
             found.tracefs = mounts.stream().filter(m -> Files.exists(m.resolve("user_events_data"))).findFirst()
                     .orElse(mounts.isEmpty() ? null : mounts.get(0));
         }
-        found.dataFile = dataFileOverride != null ? host.path(dataFileOverride.toAbsolutePath())
+        Path named = dataFileOverride != null ? dataFileOverride : DataFileLocator.fromEnvironment(host.env);
+        found.dataFile = named != null ? host.path(named.toAbsolutePath())
                 : (found.tracefs != null ? found.tracefs : host.path(DEFAULT_TRACEFS)).resolve("user_events_data");
     }
 
@@ -66,7 +68,10 @@ final class TracefsChecks {
         } catch (NoSuchFileException e) {
             return DoctorCheck.fail("data_file", shown + " does not exist" + whyMissing(), fixMissing());
         } catch (AccessDeniedException e) {
-            return DoctorCheck.fail("data_file", shown + ": permission denied (EACCES) for " + host.who(), groupFix());
+            // A file mounted into a container under /sys: the default AppArmor profile refuses it even to root.
+            boolean mountedUnderSys = found.container != null && found.tracefs == null && shown.startsWith("/sys/");
+            return DoctorCheck.fail("data_file", shown + ": permission denied (EACCES) for " + host.who(),
+                    mountedUnderSys ? "in a container: " + ContainerCheck.BIND_MOUNT_FIX + "; on the host: " + groupFix() : groupFix());
         } catch (FileSystemException e) {
             return DoctorCheck.fail("data_file", shown + ": " + e.getReason() + " for " + host.who(), groupFix());
         } catch (IOException | RuntimeException e) {

@@ -16,7 +16,20 @@ public final class DataFileLocator {
     private static final Path PROC_MOUNTS = Paths.get("/proc/mounts");
     private static final String FILE_NAME = "user_events_data";
 
+    /**
+     * Environment variable naming the data file where the library cannot find it: a container's bind mount outside
+     * /sys (the default AppArmor profiles of Docker and containerd refuse writes under /sys). A front end's own
+     * setting (userevents.dataFile, Logback's dataFile) comes first.
+     */
+    public static final String DATA_FILE_ENV = "USEREVENTS_DATA_FILE";
+
     private DataFileLocator() {}
+
+    /** The data file {@value #DATA_FILE_ENV} names in {@code environment}, or null when it is unset or blank. */
+    public static Path fromEnvironment(java.util.Map<String, String> environment) {
+        String named = environment.get(DATA_FILE_ENV);
+        return named == null || named.isBlank() ? null : Paths.get(named.trim());
+    }
 
     /** The data file, or null when this machine has none visible. */
     public static Path locate() {

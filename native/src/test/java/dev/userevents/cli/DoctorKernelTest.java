@@ -119,6 +119,35 @@ class DoctorKernelTest {
         }
     }
 
+    /** A container's mount outside /sys, named by USEREVENTS_DATA_FILE: the library and the doctor use it. */
+    @Test
+    void aDataFileMountedElsewhereIsFoundThroughTheEnvironment() throws Exception {
+        Path dir = Files.createTempDirectory("mounted");
+        Path data = dir.resolve("user_events_data");
+        Files.createFile(data);
+        run("mount", "--bind", Tracefs.ROOT.resolve("user_events_data").toString(), data.toString());
+        try {
+            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder probe = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Djna.tmpdir=/tmp", "-cp",
+                    readableClasspath, dev.userevents.testing.ProbeMain.class.getName()).redirectErrorStream(true);
+            probe.environment().put("USEREVENTS_DATA_FILE", data.toString());
+            Process library = probe.start();
+            String output = new String(library.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(library.waitFor(180, TimeUnit.SECONDS));
+            assertEquals("available=true enabled=false", output.trim(), "the library wrote through the mount, silently");
+
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            int status = new UserEventsCli(Tracefs.ROOT, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                    .run(new String[] {"doctor", "--json", "--data-file", data.toString()});
+            Map<String, Check> checks = parse(bytes.toString(StandardCharsets.UTF_8));
+            assertEquals(Doctor.CAN_LOG, status, checks.toString());
+            assertEquals(data + " opens read-write for uid 0 (root)", checks.get("data_file").detail());
+            assertTrue(checks.get("round_trip").detail().contains("read it back"), checks.toString());
+        } finally {
+            run("umount", data.toString());
+        }
+    }
+
     private record Result(int status, String output) {}
 
     /** The doctor as uid/gid 65534 with {@code groups} (a setpriv option), in a JVM of its own, --json. */

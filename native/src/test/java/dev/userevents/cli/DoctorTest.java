@@ -188,7 +188,8 @@ class DoctorTest {
         DoctorCheck container = checks.get("container");
         assertEquals(Verdict.FAIL, container.verdict());
         assertEquals("in a container (container=podman): /sys/kernel/tracing/user_events_data is not mounted in", container.detail());
-        assertTrue(container.fix().contains("-v /sys/kernel/tracing/user_events_data:/sys/kernel/tracing/user_events_data"), container.fix());
+        assertTrue(container.fix().contains("-v /sys/kernel/tracing/user_events_data:/run/userevents/user_events_data "
+                + "-e USEREVENTS_DATA_FILE=/run/userevents/user_events_data"), container.fix());
         assertEquals(container.fix(), checks.get("data_file").fix(), "the data file's fix is the mount too");
     }
 
@@ -199,6 +200,10 @@ class DoctorTest {
         assertEquals(Verdict.OK, data.verdict());
         assertEquals("/mnt/ue/user_events_data opens read-write for uid 0 (root)", data.detail());
         assertEquals(Verdict.FAIL, checks(Paths.get("/mnt/none/user_events_data")).get("data_file").verdict());
+        env.put("USEREVENTS_DATA_FILE", "/mnt/ue/user_events_data"); // what the library reads too
+        assertEquals(data, checks().get("data_file"));
+        assertEquals(data, checks(Paths.get("/mnt/ue/user_events_data")).get("data_file"));
+        assertEquals(Verdict.FAIL, checks(Paths.get("/mnt/none/user_events_data")).get("data_file").verdict(), "--data-file first");
     }
 
     @Test

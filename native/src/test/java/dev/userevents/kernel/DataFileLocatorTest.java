@@ -23,6 +23,14 @@ class DataFileLocatorTest {
     }
 
     @Test
+    void theEnvironmentNamesADataFileElsewhere() {
+        assertEquals(Paths.get("/run/userevents/user_events_data"),
+                DataFileLocator.fromEnvironment(java.util.Map.of("USEREVENTS_DATA_FILE", " /run/userevents/user_events_data ")));
+        assertNull(DataFileLocator.fromEnvironment(java.util.Map.of("USEREVENTS_DATA_FILE", " ")));
+        assertNull(DataFileLocator.fromEnvironment(java.util.Map.of()));
+    }
+
+    @Test
     void explanationsNameTheFix() {
         assertTrue(DataFileLocator.explainMissing().contains("CONFIG_USER_EVENTS") || DataFileLocator.explainMissing().contains("64-bit"));
         String denied = DataFileLocator.explainOpenFailure(DataFileLocator.DEFAULT, UserEventsAbi.EACCES);

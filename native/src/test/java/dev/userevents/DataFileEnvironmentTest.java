@@ -1,0 +1,25 @@
+package dev.userevents;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.userevents.testing.ProbeMain;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** USEREVENTS_DATA_FILE names the data file (a container's mount outside /sys); only a child JVM can have it set. */
+class DataFileEnvironmentTest {
+    @Test
+    void theLibraryOpensTheFileTheEnvironmentNames() throws Exception {
+        String missing = "/nonexistent/env-test/user_events_data";
+        ProcessBuilder child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ProbeMain.class.getName()).redirectErrorStream(true);
+        child.environment().put("USEREVENTS_DATA_FILE", missing);
+        Process probe = child.start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(output.contains("available=false"), output);
+        assertTrue(output.contains("[userevents] user_events unavailable: cannot open " + missing + ": ENOENT."), output);
+    }
+}
