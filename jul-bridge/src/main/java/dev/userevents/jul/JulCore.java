@@ -4,6 +4,7 @@ import dev.userevents.UserEvents;
 import dev.userevents.spi.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one core that JUL's loggers, the System.Logger finder's loggers and {@link UserEventsHandler} write through in
@@ -30,16 +31,21 @@ public final class JulCore {
     private JulCore() {}
 
     /**
-     * Routes JUL through {@code core} instead of opening one (embedding, benchmarks, tests). Call it before the first
-     * JUL logger is created. Returns false, with one diagnostic, when JUL already has a core.
+     * Routes JUL through the core {@code opener} returns instead of opening one (embedding, benchmarks, tests). Call
+     * it before anything uses JUL; JUL loggers created while {@code opener} runs (opening a core can load a class
+     * with a static JUL logger) wait for it. Returns false, with one diagnostic, when JUL has begun on a core already.
      */
-    public static boolean use(UserEvents core) {
-        if (offer(core)) {
-            return true;
+    public static boolean use(Supplier<UserEvents> opener) {
+        synchronized (LOCK) {
+            if (started) {
+                Diagnostics.reportOnce("jul:use", "JulCore.use(...) came after JUL had begun opening its core; call it "
+                        + "before the first JUL logger is created.");
+                return false;
+            }
+            started = true;
         }
-        Diagnostics.reportOnce("jul:use", "JulCore.use(...) came after JUL had its core (" + JulCore.core.describe()
-                + "); call it before the first JUL logger is created.");
-        return false;
+        offer(opener.get());
+        return true;
     }
 
     /** The core JUL writes through, or null while it is not open yet (this does not open it). */
@@ -68,23 +74,6 @@ public final class JulCore {
             }
         }
         registrant.attach(open);
-    }
-
-    /** The core, or null while it opens (then this starts opening it if nobody has). For the handler's records. */
-    static UserEvents openOrNull() {
-        UserEvents open = core;
-        if (open != null) {
-            return open;
-        }
-        boolean start;
-        synchronized (LOCK) {
-            start = core == null && !started;
-            started = true;
-        }
-        if (start) {
-            start();
-        }
-        return core;
     }
 
     /** Sets the core unless there is one, then attaches everything that waited. Returns whether it was taken. */

@@ -5,6 +5,8 @@ import dev.userevents.UserEvents;
 import dev.userevents.spi.Diagnostics;
 import dev.userevents.spi.EnableWordCache;
 import java.util.Enumeration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -17,18 +19,21 @@ import java.util.logging.LogRecord;
  *
  * <p>What it cannot do: gate. JUL's own level check runs before any handler, so a record below a logger's configured
  * level never reaches it, and enabling {@code <logger>_DEBUG} captures nothing while that logger is at INFO; it
- * captures the configured levels an operator traces. Events are registered for every logger that exists at the
- * handler's first record, and for later ones at their first record. Its level is ALL unless configured
+ * captures the configured levels an operator traces. Events are registered for every logger that exists when the
+ * handler is created (once the core is open), and for later ones at their first record. Its level is ALL unless configured
  * ({@code dev.userevents.jul.UserEventsHandler.level}).
  */
 public class UserEventsHandler extends Handler {
     /** Records name their logger by its name, the same String each time: the cache key is that String. */
     private final EnableWordCache words = new EnableWordCache();
-    private volatile boolean swept;
+    /** Loggers that logged before the core was open: registered when it is (once each). */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
+    /** Registers every logger there is once the core is open (never waits for it: JUL may hold its lock here). */
     public UserEventsHandler() {
         setLevel(Level.ALL);
         ManagerCheck.reportIfSetLate();
+        JulCore.register(UserEventsHandler::registerExisting);
     }
 
     @Override
@@ -37,14 +42,14 @@ public class UserEventsHandler extends Handler {
             if (!isLoggable(record)) {
                 return;
             }
-            UserEvents core = JulCore.openOrNull();
-            if (core == null) {
-                return; // the core is opening: its events did not exist, so nothing traced this record
-            }
-            if (!swept) {
-                sweep(core);
-            }
             String name = record.getLoggerName() == null ? "" : record.getLoggerName();
+            UserEvents core = JulCore.get();
+            if (core == null) { // opening: its events do not exist yet, so nothing traced this record
+                if (waiting.add(name)) {
+                    JulCore.register(open -> open.logger(name));
+                }
+                return;
+            }
             EnableWord word = words.get(name);
             if (word == null) {
                 word = words.put(name, core.logger(name).word());
@@ -57,11 +62,14 @@ public class UserEventsHandler extends Handler {
         }
     }
 
-    /** Every logger there is now gets its events, so an operator can enable them before their first record. */
-    private void sweep(UserEvents core) {
-        swept = true;
-        for (Enumeration<String> names = LogManager.getLogManager().getLoggerNames(); names.hasMoreElements(); ) {
-            core.logger(names.nextElement());
+    /** Every logger there is gets its events, so an operator can enable them before their first record. */
+    private static void registerExisting(UserEvents core) {
+        try {
+            for (Enumeration<String> names = LogManager.getLogManager().getLoggerNames(); names.hasMoreElements(); ) {
+                core.logger(names.nextElement());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            Diagnostics.reportOnce("jul:handler:sweep", "UserEventsHandler could not register JUL's loggers: " + e);
         }
     }
 
