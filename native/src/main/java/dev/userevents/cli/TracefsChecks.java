@@ -45,6 +45,13 @@ final class TracefsChecks {
 
     DoctorCheck mounted() {
         List<Path> mounts = host.tracingMounts();
+        String forced = host.env.get("USEREVENTS_TRACEFS");
+        if (forced != null && !forced.isBlank() && !Files.isDirectory(found.tracefs)) {
+            Path missing = found.tracefs;
+            found.tracefs = null; // nothing below can use it
+            return DoctorCheck.fail("tracefs", "USEREVENTS_TRACEFS=" + forced + ": " + host.show(missing) + " is not a directory",
+                    "unset USEREVENTS_TRACEFS, or point it at tracefs (mount -t tracefs nodev DIR)");
+        }
         if (found.tracefs != null) {
             String others = mounts.stream().filter(m -> !m.equals(found.tracefs)).map(host::show).collect(Collectors.joining(", "));
             return DoctorCheck.ok("tracefs", "at " + host.show(found.tracefs) + (others.isEmpty() ? "" : " (also at " + others + ")")

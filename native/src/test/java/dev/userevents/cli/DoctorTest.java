@@ -207,6 +207,18 @@ class DoctorTest {
     }
 
     @Test
+    void aTracefsOverrideThatIsNoDirectoryFails() throws IOException {
+        linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(3);
+        env.put("USEREVENTS_TRACEFS", "/mnt/no-tracefs");
+        Map<String, DoctorCheck> checks = checks();
+        assertEquals("USEREVENTS_TRACEFS=/mnt/no-tracefs: /mnt/no-tracefs is not a directory", checks.get("tracefs").detail());
+        assertEquals(Verdict.FAIL, checks.get("tracefs").verdict());
+        assertEquals(Verdict.SKIP, checks.get("status_file").verdict());
+        env.put("USEREVENTS_TRACEFS", TRACEFS);
+        assertEquals("at /sys/kernel/tracing (USEREVENTS_TRACEFS)", checks().get("tracefs").detail());
+    }
+
+    @Test
     void theEventLimitFailsWhenANewLoggerCannotRegister() throws IOException {
         linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(32766);
         DoctorCheck full = checks().get("event_limit");
