@@ -33,6 +33,8 @@ import java.util.Locale;
  * {@code scan="true"} reconfiguration keeps the registrations; the last {@link #stop()} flushes and unregisters.
  */
 public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    /** What the core's one diagnostic says where user_events is missing, whichever Logback piece opens it first. */
+    static final String WHILE_UNAVAILABLE = "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.";
     private final UserEventsConfig.Builder settings = UserEventsConfig.builder();
     private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     private Layout<ILoggingEvent> layout;
@@ -112,8 +114,7 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
      */
     @Override
     public void start() {
-        UserEvents opened = SharedUserEvents.acquire(settings.build(),
-                "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.");
+        UserEvents opened = SharedUserEvents.acquire(settings.build(), WHILE_UNAVAILABLE);
         if (!opened.isAvailable() && IDLE_REPORTED.add(opened.unavailableReason())) {
             addWarn("UserEventsAppender [" + getName() + "] is idle: user_events is unavailable: " + opened.unavailableReason()
                     + " Logback's other appenders are unaffected. Check this host with 'userevents doctor'.");

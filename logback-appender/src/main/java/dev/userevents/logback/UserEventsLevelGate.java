@@ -81,7 +81,7 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
         }
         LoggerContext loggers = (LoggerContext) getContext();
         core = SharedUserEvents.acquire(UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC).shutdownHook(false)
-                .eventHeaderProvider(eventHeaderProvider).build());
+                .eventHeaderProvider(eventHeaderProvider).build(), UserEventsAppender.WHILE_UNAVAILABLE);
         creations = LoggerCreationHook.install(loggers, why -> addWarn(why
                 + "; loggers created after the configuration starts are not gated until the next configuration"));
         if (creations != null) {

@@ -3,9 +3,7 @@ package dev.userevents.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
-import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.userevents.spi.EnableWordCache;
 import dev.userevents.EnableWord;
@@ -14,7 +12,6 @@ import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
-import java.util.Iterator;
 import java.util.function.Consumer;
 import org.slf4j.Marker;
 
@@ -71,7 +68,7 @@ public class UserEventsTurboFilter extends TurboFilter {
 
     @Override
     public void start() {
-        core = SharedUserEvents.acquire(config());
+        core = SharedUserEvents.acquire(config(), UserEventsAppender.WHILE_UNAVAILABLE);
         if (getContext() instanceof LoggerContext) {
             LoggerContext loggers = (LoggerContext) getContext();
             // Listen first, then sweep: a logger created in between is registered twice, never missed.
