@@ -48,7 +48,7 @@ def load(d):
     return {
         "disabled": jmh(os.path.join(d, "disabled.json"), best_fork=True), "e1": jmh(os.path.join(d, "enabled-1t.json")),
         "e2": jmh(os.path.join(d, "enabled-2t.json")), "tput": jmh(os.path.join(d, "throughput.json")),
-        "eh": jmh(os.path.join(d, "eventheader.json")),
+        "eh": jmh(os.path.join(d, "eventheader.json")), "jul": jmh(os.path.join(d, "jul.json"), best_fork=True),
         "c_host": numbers(os.path.join(d, "c-host.txt"), "c_writev_events_per_s"),
         "c_vm": numbers(os.path.join(d, "kernel.txt"), "c_writev_events_per_s"),
         "java_vm": numbers(os.path.join(d, "kernel.txt"), "java_drain_events_per_s"),
@@ -101,6 +101,21 @@ for label, key in [("bare volatile int read (floor)", "volatileIntRead"),
     cells = [cell(r["disabled"], key, ns(r["disabled"], "volatileIntRead")) for _, r in jdks]
     alloc = disabled.get(key, (0, 0, None))[2]
     lines.append("| %s | %s | %s |" % (label, " | ".join(cells), "%.1f" % alloc if alloc is not None else ""))
+if any(r["jul"] for _, r in jdks):
+    lines += ["", "### JUL: a disabled level (host, ns/op and x stock JUL's check of the same run; three JMH forks each, the fastest)", "",
+              "A logger at INFO asked for FINE. JUL's manager is chosen at JVM start, so each row is its own JVM (JMH forks "
+              "one per benchmark anyway); the handler cannot gate, so its row is stock JUL's check with the handler attached.",
+              "", "| benchmark | " + " | ".join(names) + " | B/op |", "|---|" + "---|" * len(names) + "---|"]
+    for label, key in [("bare volatile int read (floor)", "volatileIntRead"),
+                       ("stock JUL `isLoggable(FINE)`", "julStockIsLoggable"),
+                       ("stock JUL with UserEventsHandler `isLoggable(FINE)`", "julHandlerIsLoggable"),
+                       ("UserEventsLogManager's logger `isLoggable(FINE)`", "julLogManagerIsLoggable"),
+                       ("stock JUL `log(FINE, \"x {0}\", a)`", "julStockFine"),
+                       ("stock JUL with UserEventsHandler `log(FINE, \"x {0}\", a)`", "julHandlerFine"),
+                       ("UserEventsLogManager's logger `log(FINE, \"x {0}\", a)`", "julLogManagerFine")]:
+        cells = [cell(r["jul"], key, ns(r["jul"], "julStockIsLoggable")) for _, r in jdks]
+        alloc = jdks[0][1]["jul"].get(key, (0, 0, None))[2]
+        lines.append("| %s | %s | %s |" % (label, " | ".join(cells), "%.1f" % alloc if alloc is not None else ""))
 lines += ["", "### Enabled event, 64-character message with one parameter (host, ns/op)", "",
           "| benchmark | threads | " + " | ".join(names) + " | B/op |", "|---|---|" + "---|" * len(names) + "---|"]
 for label, key in [("core async hand-off (format, claim, encode into slot, publish)", "coreAsyncHandoff"),
@@ -174,6 +189,10 @@ for name, r in jdks:
              % (neutral, neutral / stock, filt - neutral)) if neutral else ""
     targets.append("| %s: Log4j2 filter check ≤ 2x stock Log4j2's | %.2fx (%.2f vs %.2f ns%s) | %s |"
                    % (name, filt / stock, filt, stock, split, verdict(filt <= 2 * stock)))
+    if "julLogManagerIsLoggable" in r["jul"]:
+        jul, jul_stock = ns(r["jul"], "julLogManagerIsLoggable"), ns(r["jul"], "julStockIsLoggable")
+        targets.append("| %s: JUL LogManager's `isLoggable(FINE)` no slower than stock JUL's | %.2fx (%.2f vs %.2f ns) | %s |"
+                       % (name, jul / jul_stock, jul, jul_stock, verdict(jul <= jul_stock * 1.05)))
     if "userEventsRingToWritev" in r["tput"] and r["c_host"]:
         ratio = r["tput"]["userEventsRingToWritev"][0] / r["c_host"][0]
         targets.append("| %s: ring → writev(/dev/null) ≥ 0.8x the C loop (host) | %.2fx | %s |" % (name, ratio, verdict(ratio >= 0.8)))

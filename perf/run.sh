@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for the performance report (about 10 minutes on 2 cores: everything once per JDK, 17 and 25):
-#   host: JMH benchmarks (disabled check, disabled debug, enabled hand-off at 1 and 2 threads, end-to-end
+#   host: JMH benchmarks (disabled check, disabled debug, JUL's disabled check, enabled hand-off at 1 and 2 threads, end-to-end
 #         throughput, EventHeader vs tracefs encoding) with -prof gc, and the raw C writev loop on /dev/null, all
 #         in this run;
 #   VM:   Java drain rate vs the C writev loop on user_events_data with ftrace on, and registration cost per
@@ -16,6 +16,8 @@ mvn -B -q -ntp package -DskipTests -Dkernel.tests.skip=true -pl perf -am
 gcc -O2 -Wall -o "$here/target/ue-bench" "$here/ue-bench.c"
 
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+# userevents-jul is provided-scope in perf (its System.LoggerFinder would serve every JVM on cp): JulCheckBenchmark only.
+jul_jar=$(ls "$root"/jul-bridge/target/userevents-jul-*.jar | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1)
 
 # One JDK's part: host JMH into $1, then the kernel ratios in one VM boot.
 #   measure OUT_DIR JAVA_BIN
@@ -29,6 +31,8 @@ measure() {
   local jvm_args=(-jvmArgsAppend "-XX:+UseParallelGC ${flags[*]:-}")
   echo "perf: host JMH (JDK $version) into $dir"
   jmh DisabledBenchmark -f 3 -prof gc -rf json -rff "$dir/disabled.json" "${jvm_args[@]}"
+  "$java_bin" "${flags[@]}" -cp "$cp:$jul_jar" org.openjdk.jmh.Main JulCheckBenchmark -f 3 -prof gc -rf json \
+    -rff "$dir/jul.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 1 -prof gc -rf json -rff "$dir/enabled-1t.json" "${jvm_args[@]}"
   jmh EnabledBenchmark -t 2 -prof gc -rf json -rff "$dir/enabled-2t.json" "${jvm_args[@]}"
   jmh ThroughputBenchmark -rf json -rff "$dir/throughput.json" "${jvm_args[@]}"
