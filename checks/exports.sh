@@ -34,7 +34,7 @@ for internal in dev.userevents.kernel.KernelDevice dev.userevents.kernel.UserEve
   rm -rf "$work/probe"
 done
 
-outside=(log4j-appender/src slf4j-provider/src logback-appender/src samples/src samples-logback/src perf/src)
+outside=(log4j-appender/src slf4j-provider/src logback-appender/src jul-bridge/src samples/src samples-logback/src perf/src)
 reaching=$(grep -rlE '^import (static )?dev\.userevents\.(kernel|format|cli)\.' --include=*.java "${outside[@]}" || true)
 [ -z "$reaching" ] || fail "these import an internal package of the core: $reaching"
 split=$(grep -rlE '^package dev\.userevents(\.(spi|kernel|format|cli))?;' --include=*.java "${outside[@]}" || true)
