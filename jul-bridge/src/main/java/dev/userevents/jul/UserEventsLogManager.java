@@ -39,7 +39,7 @@ public final class UserEventsLogManager extends LogManager {
         if (!addLogger(created)) { // another thread added this name since the lookup
             return super.getLogger(name);
         }
-        JulCore.register(created);
+        JulCore.register(created::attach);
         return created;
     }
 

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * {@code log(LogRecord)} frame is skipped like {@code java.util.logging.Logger}'s and formatters still name the
  * application's class.
  */
-public final class UserEventsLogger extends Logger implements System.Logger, JulCore.Registrant {
+public final class UserEventsLogger extends Logger implements System.Logger {
     /** Null until the core is there ({@link JulCore}): until then only the configured level answers. */
     private EnableWord word;
     /** Set before {@link #word}; read only after a set bit was seen in it. */
@@ -31,8 +31,8 @@ public final class UserEventsLogger extends Logger implements System.Logger, Jul
         super(name, null);
     }
 
-    @Override
-    public void attach(UserEvents core) {
+    /** Registers this logger's events in {@code core} ({@link JulCore} calls it once the core is there). */
+    void attach(UserEvents core) {
         try {
             JulEvents registered = new JulEvents(core, core.logger(getName()));
             events = registered;

@@ -31,7 +31,7 @@ public final class UserEventsLoggerFinder extends System.LoggerFinder {
         }
         return gates.computeIfAbsent(name, n -> {
             UserEventsSystemLogger gate = new UserEventsSystemLogger(jul);
-            JulCore.register(gate);
+            JulCore.register(gate::attach);
             return gate;
         });
     }

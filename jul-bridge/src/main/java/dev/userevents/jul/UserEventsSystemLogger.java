@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * JUL call the JDK's bridge makes; a traced one builds the record as {@code Logger.logrb} would and routes it as
  * {@link TracedRecords} says. Being a {@code System.Logger}, its frames are skipped by JUL's caller inference.
  */
-final class UserEventsSystemLogger implements System.Logger, JulCore.Registrant {
+final class UserEventsSystemLogger implements System.Logger {
     private final Logger jul;
     private EnableWord word; // null until the core is there
     private JulEvents events; // set before word
@@ -22,8 +22,8 @@ final class UserEventsSystemLogger implements System.Logger, JulCore.Registrant 
         this.jul = jul;
     }
 
-    @Override
-    public void attach(UserEvents core) {
+    /** Registers this logger's events in {@code core} ({@link JulCore} calls it once the core is there). */
+    void attach(UserEvents core) {
         try {
             JulEvents registered = new JulEvents(core, core.logger(jul.getName()));
             events = registered;
