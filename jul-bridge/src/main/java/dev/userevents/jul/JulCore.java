@@ -109,7 +109,9 @@ public final class JulCore {
     }
 
     private static void openOwn() {
-        UserEvents opened = UserEvents.open(JulSettings.load()); // never throws: unavailable, it says why once
+        // Never throws: unavailable, it says why once, and what JUL does meanwhile.
+        UserEvents opened = UserEvents.open(JulSettings.load(), "JUL's handlers print what they are configured to; "
+                + "JUL's levels do not follow tracing.");
         if (!offer(opened)) {
             opened.close(); // someone gave JUL a core in the meantime (use)
         }

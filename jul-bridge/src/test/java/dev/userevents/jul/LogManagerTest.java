@@ -148,6 +148,30 @@ class LogManagerTest {
         }
     }
 
+    /** Without user_events (here: a data file that does not exist) JUL logs as before, and the library says so once. */
+    @Test
+    void withoutUserEventsJulLogsAsBeforeAndOneDiagnosticSaysSo() throws Exception {
+        try (JulChild app = new JulChild(List.of(JulChild.MANAGER, config("kt-logging.properties"),
+                "-Duserevents.dataFile=/nonexistent/user_events_data"), false)) {
+            app.send("log", "kt.jul.none.A", "INFO", "still printed");
+            app.send("system", "kt.jul.none.B", "INFO", "also printed");
+            app.send("log", "kt.jul.none.A", "FINE", "not printed");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!app.stderr().contains("[userevents]") && System.nanoTime() < deadline) {
+                Thread.sleep(10); // the core opens on its own thread
+            }
+            List<String> lines = app.stderr().lines().collect(java.util.stream.Collectors.toList());
+            List<String> diagnostics = lines.stream().filter(line -> line.startsWith("[userevents]")).collect(
+                    java.util.stream.Collectors.toList());
+            assertEquals(1, diagnostics.size(), lines.toString());
+            assertTrue(diagnostics.get(0).contains("/nonexistent/user_events_data")
+                    && diagnostics.get(0).contains("JUL's handlers print what they are configured to"), diagnostics.get(0));
+            assertTrue(lines.contains("INFO kt.jul.none.A dev.userevents.jul.app.JulApp run still printed"), lines.toString());
+            assertTrue(lines.contains("INFO kt.jul.none.B dev.userevents.jul.app.JulApp run also printed"), lines.toString());
+            assertFalse(app.stderr().contains("not printed"));
+        }
+    }
+
     /** The JDK reads java.util.logging.manager once: set later it does nothing, and the library says so once. */
     @Test
     void aManagerPropertySetAfterJulStartedGetsOneDiagnostic() throws Exception {
