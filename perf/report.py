@@ -110,6 +110,7 @@ if any(r["jul"] for _, r in jdks):
                        ("stock JUL `isLoggable(FINE)`", "julStockIsLoggable"),
                        ("stock JUL with UserEventsHandler `isLoggable(FINE)`", "julHandlerIsLoggable"),
                        ("UserEventsLogManager's logger `isLoggable(FINE)`", "julLogManagerIsLoggable"),
+                       ("UserEventsLogManager with `userevents.jul.gate=levels` `isLoggable(FINE)`", "julLevelGateIsLoggable"),
                        ("stock JUL `log(FINE, \"x {0}\", a)`", "julStockFine"),
                        ("stock JUL with UserEventsHandler `log(FINE, \"x {0}\", a)`", "julHandlerFine"),
                        ("UserEventsLogManager's logger `log(FINE, \"x {0}\", a)`", "julLogManagerFine")]:

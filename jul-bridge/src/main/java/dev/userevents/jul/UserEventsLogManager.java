@@ -1,5 +1,6 @@
 package dev.userevents.jul;
 
+import dev.userevents.spi.Diagnostics;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -17,6 +18,8 @@ import java.util.logging.Logger;
  */
 public final class UserEventsLogManager extends LogManager {
     private static final StackWalker WALKER = StackWalker.getInstance();
+    private volatile boolean gateRead;
+    private JulLevelGate levelGate; // written before gateRead
 
     /** Called by the JDK (reflection) when it starts JUL. Does nothing more: JUL is not initialized yet. */
     public UserEventsLogManager() {
@@ -35,12 +38,51 @@ public final class UserEventsLogManager extends LogManager {
         if (existing != null || name == null || name.isEmpty() || !calledToCreate()) {
             return existing;
         }
-        UserEventsLogger created = new UserEventsLogger(name);
+        JulLevelGate levelGate = gate();
+        // Through a holder returning Object: verifying this class must not load UserEventsLogger, whose isLoggable
+        // override would make every JIT-compiled isLoggable call of the gate's loggers carry a type guard.
+        JulLogger created = (JulLogger) (levelGate != null ? new LevelGatedLogger(name, levelGate)
+                : CheckingLoggers.create(name));
         if (!addLogger(created)) { // another thread added this name since the lookup
             return super.getLogger(name);
         }
         JulCore.register(created::attach);
         return created;
+    }
+
+    /**
+     * The level gate when {@code userevents.jul.gate=levels} (a system property, or {@code logging.properties}), read at
+     * the first named logger, when JUL's configuration is in; null for the default, the word read per check.
+     */
+    private JulLevelGate gate() {
+        if (!gateRead) {
+            synchronized (this) {
+                if (!gateRead) {
+                    String mode = setting("userevents.jul.gate");
+                    if ("levels".equalsIgnoreCase(mode == null ? null : mode.trim())) {
+                        long poll = 10;
+                        String millis = setting("userevents.jul.pollMillis");
+                        try {
+                            poll = millis == null ? poll : Long.parseLong(millis.trim());
+                        } catch (NumberFormatException e) {
+                            Diagnostics.reportOnce("jul:pollMillis", "userevents.jul.pollMillis=" + millis
+                                    + " is not a number; using 10 (reported once).");
+                        }
+                        levelGate = new JulLevelGate(Math.max(1, poll));
+                    } else if (mode != null && !mode.trim().isEmpty() && !"check".equalsIgnoreCase(mode.trim())) {
+                        Diagnostics.reportOnce("jul:gate", "userevents.jul.gate=" + mode
+                                + " is not 'check' or 'levels'; using 'check' (reported once).");
+                    }
+                    gateRead = true;
+                }
+            }
+        }
+        return levelGate;
+    }
+
+    private String setting(String key) {
+        String value = System.getProperty(key);
+        return value != null ? value : getProperty(key);
     }
 
     /** Whether JUL's {@code demandLogger}, which creates a logger when this answers null, is the caller. */

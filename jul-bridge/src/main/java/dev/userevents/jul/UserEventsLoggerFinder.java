@@ -26,8 +26,8 @@ public final class UserEventsLoggerFinder extends System.LoggerFinder {
         Objects.requireNonNull(module, "module");
         ManagerCheck.reportIfSetLate();
         java.util.logging.Logger jul = java.util.logging.Logger.getLogger(name);
-        if (jul instanceof UserEventsLogger) {
-            return (UserEventsLogger) jul;
+        if (jul instanceof JulLogger) {
+            return (JulLogger) jul;
         }
         return gates.computeIfAbsent(name, n -> {
             UserEventsSystemLogger gate = new UserEventsSystemLogger(jul);

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.*;
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class JulCheckBenchmark {
     static final String MANAGER = "-Djava.util.logging.manager=dev.userevents.jul.UserEventsLogManager";
+    static final String GATE = "-Duserevents.jul.gate=levels";
 
     volatile int word;
     private final Integer argument = 42;
@@ -97,6 +98,24 @@ public class JulCheckBenchmark {
         }
     }
 
+    /** The LogManager's logger with {@code userevents.jul.gate=levels}: JUL's own isLoggable, levels set while traced. */
+    @State(Scope.Benchmark)
+    public static class GatedManager {
+        Logger logger;
+
+        @Setup
+        public void setUp() {
+            Logger.getLogger("bench.Start");
+            awaitJulCore();
+            logger = Logger.getLogger("bench.Jul");
+            logger.setLevel(Level.INFO);
+            logger.setUseParentHandlers(false);
+            if (!logger.getClass().getName().equals("dev.userevents.jul.LevelGatedLogger")) {
+                throw new IllegalStateException("not the level-gated logger: " + logger.getClass());
+            }
+        }
+    }
+
     @Benchmark
     public int volatileIntRead() {
         return word;
@@ -115,6 +134,12 @@ public class JulCheckBenchmark {
     @Benchmark
     @Fork(value = 1, jvmArgsPrepend = MANAGER, jvmArgsAppend = {"-XX:+UseParallelGC"})
     public boolean julLogManagerIsLoggable(Manager manager) {
+        return manager.logger.isLoggable(Level.FINE);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsPrepend = {MANAGER, GATE}, jvmArgsAppend = {"-XX:+UseParallelGC"})
+    public boolean julLevelGateIsLoggable(GatedManager manager) {
         return manager.logger.isLoggable(Level.FINE);
     }
 

@@ -81,6 +81,9 @@ public final class JulApp {
             case "logger":
                 System.out.println("class " + logger(words[1]).getClass().getName());
                 break;
+            case "loggable":
+                System.out.println("loggable " + logger(words[1]).isLoggable(java.util.logging.Level.parse(words[2])));
+                break;
             case "log":
                 logger(words[1]).log(java.util.logging.Level.parse(words[2]), words[3],
                         (Object[]) Arrays.copyOfRange(words, 4, words.length));
