@@ -128,7 +128,7 @@ class LogbackKernelTest {
     @Test
     void messagesAndStackTracesDecodeInTrace() throws Exception {
         Logger logger = context.getLogger("kt.logback.Trace");
-        assertFalse(logger.isDebugEnabled()); // Logback has no creation hook: the first check registers the events
+        assertFalse(logger.isDebugEnabled()); // registered at creation (LoggerCreationHook); not traced yet
         Tracefs.enable("kt_logback_Trace_DEBUG");
         Tracefs.enable("kt_logback_Trace_ERROR");
         List<String> debug;
@@ -159,7 +159,7 @@ class LogbackKernelTest {
     @Test
     void perfScriptDecodesLogbackEvents() throws Exception {
         Logger logger = context.getLogger("kt.logback.Perf");
-        assertFalse(logger.isDebugEnabled()); // the first check registers the events
+        assertFalse(logger.isDebugEnabled()); // registered at creation; not traced yet
         // DEBUG, below root's INFO: isDebugEnabled() turns true exactly when perf has attached.
         String script = Perf.recordAndScript(List.of("kt_logback_Perf_DEBUG"), logger::isDebugEnabled, () -> {
             for (int i = 0; i < 3; i++) {
@@ -186,7 +186,7 @@ class LogbackKernelTest {
     @Test
     void theConsolePrintsTheSameBytesWithAndWithoutKernelTracing() throws Exception {
         Logger logger = context.getLogger("kt.logback.Console");
-        assertFalse(logger.isDebugEnabled()); // the first check registers the events
+        assertFalse(logger.isDebugEnabled()); // registered at creation; not traced yet
         PrintStream stdout = System.out;
         ByteArrayOutputStream untraced = new ByteArrayOutputStream();
         ByteArrayOutputStream traced = new ByteArrayOutputStream();
