@@ -3,35 +3,49 @@ package dev.userevents;
 import dev.userevents.kernel.DataFileLocator;
 import dev.userevents.kernel.EventNames;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Settings of one {@link UserEvents} instance. Immutable; build with {@link #builder()}. */
-public final class UserEventsConfig {
-    private final String prefix;
-    private final int maxMessageBytes;
-    private final Path dataFile;
-    private final Mode mode;
-    private final int bufferSize;
-    private final QueueFullPolicy queueFullPolicy;
-    private final long shutdownTimeoutMillis;
-    private final boolean shutdownHook;
-    private final long dropReportIntervalMillis;
-    private final boolean callerThread;
-    private final java.util.List<String> preregisterPackages;
-    private final String eventHeaderProvider;
-
-    private UserEventsConfig(Builder builder) {
-        this.mode = builder.mode;
-        this.bufferSize = EventRing.capacityFor(builder.bufferSize);
-        this.queueFullPolicy = builder.queueFullPolicy;
-        this.shutdownTimeoutMillis = Math.max(0, builder.shutdownTimeoutMillis);
-        this.shutdownHook = builder.shutdownHook;
-        this.dropReportIntervalMillis = Math.max(1, builder.dropReportIntervalMillis);
-        this.prefix = EventNames.sanitizePrefix(builder.prefix);
-        this.maxMessageBytes = EventEncoder.clampMaxMessageBytes(builder.maxMessageBytes);
-        this.dataFile = builder.dataFile;
-        this.callerThread = builder.callerThread;
-        this.preregisterPackages = java.util.List.copyOf(builder.preregisterPackages);
-        this.eventHeaderProvider = builder.eventHeaderProvider;
+/**
+ * Settings of one {@link UserEvents} instance. Immutable; build with {@link #builder()}, or by name with
+ * {@link Builder#set(String, String)} (the names and their documentation: {@link Setting}). The canonical
+ * constructor normalizes as the builder does, so equal settings give equal configurations: front ends share one core
+ * per equal configuration ({@link SharedUserEvents} by {@code equals}, Log4j's manager by the {@code toString} name).
+ *
+ * @param prefix prepended to every event name (sanitized, at most {@value EventNames#MAX_PREFIX_LENGTH} characters)
+ * @param maxMessageBytes bound of a message's UTF-8 bytes; longer messages are truncated with a marker
+ * @param dataFile the user_events_data path, or null to locate it ({@link DataFileLocator})
+ * @param mode ASYNC (default): a background writer; SYNC: write on the caller's thread
+ * @param bufferSize ring slots in async mode, a power of two (rounded up; at most 2^20)
+ * @param queueFullPolicy what a caller does when the ring is full
+ * @param shutdownTimeoutMillis how long close() may take to deliver queued events
+ * @param shutdownHook whether a JVM shutdown hook closes the instance (flushing the ring, unregistering)
+ * @param dropReportIntervalMillis how often the number of dropped events is reported, when it grew
+ * @param callerThread whether each message starts with {@code [thread-name#id] } of the thread that logged it
+ * @param preregisterPackages packages whose classes get a logger registered at open, so their events exist before
+ *        first use
+ * @param eventHeaderProvider the EventHeader provider name ({@code <name>_L1K1..L5K1} tracepoints, OpenTelemetry's
+ *        log layout), or null for none (the default); validated at open: a bad name gets one diagnostic and no
+ *        provider stream
+ */
+public record UserEventsConfig(String prefix, int maxMessageBytes, Path dataFile, Mode mode, int bufferSize,
+                               QueueFullPolicy queueFullPolicy, long shutdownTimeoutMillis, boolean shutdownHook,
+                               long dropReportIntervalMillis, boolean callerThread, List<String> preregisterPackages,
+                               String eventHeaderProvider) {
+    /** Normalizes (each step is idempotent, so a configuration rebuilt from its own values is equal to it). */
+    public UserEventsConfig {
+        prefix = EventNames.sanitizePrefix(prefix);
+        maxMessageBytes = EventEncoder.clampMaxMessageBytes(maxMessageBytes);
+        mode = mode == null ? Builder.DEFAULT_MODE : mode;
+        bufferSize = EventRing.capacityFor(bufferSize);
+        queueFullPolicy = queueFullPolicy == null ? Builder.DEFAULT_QUEUE_FULL_POLICY : queueFullPolicy;
+        shutdownTimeoutMillis = Math.max(0, shutdownTimeoutMillis);
+        dropReportIntervalMillis = Math.max(1, dropReportIntervalMillis);
+        preregisterPackages = preregisterPackages == null ? List.of() : List.copyOf(preregisterPackages);
+        eventHeaderProvider = eventHeaderProvider == null || eventHeaderProvider.isEmpty() ? null : eventHeaderProvider;
     }
 
     public static Builder builder() {
@@ -40,100 +54,6 @@ public final class UserEventsConfig {
 
     public static UserEventsConfig defaults() {
         return builder().build();
-    }
-
-    /** Prepended to every event name (sanitized, at most {@value EventNames#MAX_PREFIX_LENGTH} characters). */
-    public String prefix() {
-        return prefix;
-    }
-
-    /** Bound of a message's UTF-8 bytes; longer messages are truncated with a marker. */
-    public int maxMessageBytes() {
-        return maxMessageBytes;
-    }
-
-    /** The user_events_data path, or null to locate it ({@link DataFileLocator}). */
-    public Path dataFile() {
-        return dataFile;
-    }
-
-    /** ASYNC (default): a background writer; SYNC: write on the caller's thread. */
-    public Mode mode() {
-        return mode;
-    }
-
-    /** Ring slots in async mode, a power of two (rounded up; at most 2^20). */
-    public int bufferSize() {
-        return bufferSize;
-    }
-
-    public QueueFullPolicy queueFullPolicy() {
-        return queueFullPolicy;
-    }
-
-    /** How long close() may take to deliver queued events. */
-    public long shutdownTimeoutMillis() {
-        return shutdownTimeoutMillis;
-    }
-
-    /** Whether a JVM shutdown hook closes the instance (flushing the ring, unregistering). */
-    public boolean shutdownHook() {
-        return shutdownHook;
-    }
-
-    /** How often the number of dropped events is reported, when it grew. */
-    public long dropReportIntervalMillis() {
-        return dropReportIntervalMillis;
-    }
-
-    /** Whether each message starts with {@code [thread-name#id] } of the thread that logged it. */
-    public boolean callerThread() {
-        return callerThread;
-    }
-
-    /** Packages whose classes get a logger registered at open, so their events exist before first use. */
-    public java.util.List<String> preregisterPackages() {
-        return preregisterPackages;
-    }
-
-    /**
-     * The EventHeader provider name ({@code <name>_L1K1..L5K1} tracepoints, OpenTelemetry's log layout), or null for
-     * none (the default). Validated at open: a bad name gets one diagnostic and no provider stream.
-     */
-    public String eventHeaderProvider() {
-        return eventHeaderProvider;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        if (!(other instanceof UserEventsConfig)) {
-            return false;
-        }
-        UserEventsConfig that = (UserEventsConfig) other;
-        return prefix.equals(that.prefix) && maxMessageBytes == that.maxMessageBytes
-                && java.util.Objects.equals(dataFile, that.dataFile) && mode == that.mode && bufferSize == that.bufferSize
-                && queueFullPolicy == that.queueFullPolicy && shutdownTimeoutMillis == that.shutdownTimeoutMillis
-                && shutdownHook == that.shutdownHook && dropReportIntervalMillis == that.dropReportIntervalMillis
-                && callerThread == that.callerThread && preregisterPackages.equals(that.preregisterPackages)
-                && java.util.Objects.equals(eventHeaderProvider, that.eventHeaderProvider);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(prefix, maxMessageBytes, dataFile, mode, bufferSize, queueFullPolicy,
-                shutdownTimeoutMillis, shutdownHook, dropReportIntervalMillis, callerThread, preregisterPackages,
-                eventHeaderProvider);
-    }
-
-    /** Every setting: front ends key shared instances by it (Log4j's manager name). */
-    @Override
-    public String toString() {
-        return "UserEventsConfig[prefix=" + prefix + ", mode=" + mode + ", bufferSize=" + bufferSize
-                + ", queueFullPolicy=" + queueFullPolicy + ", maxMessageBytes=" + maxMessageBytes
-                + ", shutdownTimeoutMillis=" + shutdownTimeoutMillis + ", shutdownHook=" + shutdownHook
-                + ", dropReportIntervalMillis=" + dropReportIntervalMillis
-                + ", dataFile=" + dataFile + ", callerThread=" + callerThread
-                + ", preregisterPackages=" + preregisterPackages + ", eventHeaderProvider=" + eventHeaderProvider + "]";
     }
 
     public static final class Builder {
@@ -155,7 +75,7 @@ public final class UserEventsConfig {
         private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private Path dataFile;
         private boolean callerThread;
-        private java.util.List<String> preregisterPackages = java.util.List.of();
+        private List<String> preregisterPackages = List.of();
         private String eventHeaderProvider;
 
         private Builder() {}
@@ -179,15 +99,15 @@ public final class UserEventsConfig {
          * Register a logger named after every class of these packages (and their subpackages) found on the
          * class path when the instance opens (default none). See {@link Preregistration}.
          */
-        public Builder preregisterPackages(java.util.List<String> packages) {
-            this.preregisterPackages = packages == null ? java.util.List.of() : packages;
+        public Builder preregisterPackages(List<String> packages) {
+            this.preregisterPackages = packages == null ? List.of() : packages;
             return this;
         }
 
-        /** {@link #preregisterPackages(java.util.List)} from the settings' form: comma-separated, blanks ignored. */
+        /** {@link #preregisterPackages(List)} from the settings' form: comma-separated, blanks ignored. */
         public Builder preregisterPackages(String commaSeparated) {
-            return preregisterPackages(commaSeparated == null ? java.util.List.of() : java.util.Arrays.stream(commaSeparated.split(","))
-                    .map(String::trim).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toList()));
+            return preregisterPackages(commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                    .map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toList()));
         }
 
         public Builder prefix(String prefix) {
@@ -237,8 +157,43 @@ public final class UserEventsConfig {
             return this;
         }
 
+        /**
+         * Sets the {@link Setting} called {@code name} (its {@link Setting#settingName()}, as the README lists it) from
+         * its text, as front ends read it from their configuration: surrounding blanks are ignored, null leaves the
+         * setting as it is, a blank value means its default. A value that does not parse, or an unknown name, is
+         * reported once in the library's diagnostics, naming the setting and the value, and the default is used.
+         */
+        public Builder set(String name, String value) {
+            return set(name, value, Setting::reportOnce);
+        }
+
+        /** {@link #set(String, String)}, with problems told to {@code problems} (Log4j's status, Logback's). */
+        public Builder set(String name, String value, Consumer<String> problems) {
+            Setting setting = Setting.named(name);
+            if (setting == null) {
+                problems.accept("unknown setting " + name + "=" + value + " (ignored); the settings are "
+                        + Setting.names());
+            } else {
+                setting.bind(this, name, value, problems);
+            }
+            return this;
+        }
+
+        /**
+         * Sets every {@link Setting} whose {@link Setting#property()} (for example {@code userevents.bufferSize})
+         * {@code properties} knows (null: not set), as {@link #set(String, String)} does; problems name the property.
+         */
+        public Builder setAll(Function<String, String> properties) {
+            for (Setting setting : Setting.values()) {
+                setting.bind(this, setting.property(), properties.apply(setting.property()), Setting::reportOnce);
+            }
+            return this;
+        }
+
         public UserEventsConfig build() {
-            return new UserEventsConfig(this);
+            return new UserEventsConfig(prefix, maxMessageBytes, dataFile, mode, bufferSize, queueFullPolicy,
+                    shutdownTimeoutMillis, shutdownHook, dropReportIntervalMillis, callerThread, preregisterPackages,
+                    eventHeaderProvider);
         }
     }
 }
