@@ -5,9 +5,11 @@ import dev.userevents.LoggerEvents;
 import dev.userevents.spi.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
+import dev.userevents.Setting;
 import dev.userevents.UserEventsConfig;
 
 import java.io.Serializable;
+import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -46,31 +48,32 @@ public final class UserEventsAppender extends AbstractAppender {
         return new Builder();
     }
 
-    /** Builder with the appender's attributes; the nested Layout is optional. */
+    /**
+     * Builder with the appender's attributes; the nested Layout is optional. Each {@link PluginBuilderAttribute}
+     * field below is one core {@link Setting} (Log4j injects attributes by field name, so it needs one per name): the
+     * text is forwarded as given to {@link UserEventsConfig.Builder#set}, which parses it and reports a bad value in
+     * Log4j's status. {@code Log4jSettingsTest} checks that the fields are exactly the table's names.
+     */
     public static final class Builder extends AbstractAppender.Builder<Builder>
             implements org.apache.logging.log4j.core.util.Builder<UserEventsAppender> {
         @PluginBuilderAttribute
-        private String prefix = "";
+        private String prefix;
         @PluginBuilderAttribute
-        private Mode mode = UserEventsConfig.Builder.DEFAULT_MODE;
+        private String mode;
         @PluginBuilderAttribute
-        private int bufferSize = UserEventsConfig.Builder.DEFAULT_BUFFER_SIZE;
+        private String bufferSize;
         @PluginBuilderAttribute
-        private QueueFullPolicy queueFullPolicy = UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY;
+        private String queueFullPolicy;
         @PluginBuilderAttribute
-        private int maxMessageBytes = UserEventsConfig.Builder.DEFAULT_MAX_MESSAGE_BYTES;
+        private String maxMessageBytes;
         @PluginBuilderAttribute
-        private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
-        /** {@code thread="true"}: each message starts with {@code [thread-name#id] } of the logging thread. */
+        private String shutdownTimeoutMillis;
         @PluginBuilderAttribute
-        private boolean thread;
-        /** Comma-separated packages whose classes get their events registered at start-up. */
+        private String dataFile;
         @PluginBuilderAttribute
-        private String preregister = "";
-        /**
-         * {@code eventHeaderProvider="MyApp"}: also write each event as EventHeader to {@code MyApp_L1K1..L5K1}
-         * (OpenTelemetry's log layout, for collectors); default none.
-         */
+        private String thread;
+        @PluginBuilderAttribute
+        private String preregister;
         @PluginBuilderAttribute
         private String eventHeaderProvider;
 
@@ -80,32 +83,37 @@ public final class UserEventsAppender extends AbstractAppender {
         }
 
         public Builder setMode(Mode mode) {
-            this.mode = mode;
+            this.mode = text(mode);
             return this;
         }
 
         public Builder setBufferSize(int bufferSize) {
-            this.bufferSize = bufferSize;
+            this.bufferSize = text(bufferSize);
             return this;
         }
 
         public Builder setQueueFullPolicy(QueueFullPolicy queueFullPolicy) {
-            this.queueFullPolicy = queueFullPolicy;
+            this.queueFullPolicy = text(queueFullPolicy);
             return this;
         }
 
         public Builder setMaxMessageBytes(int maxMessageBytes) {
-            this.maxMessageBytes = maxMessageBytes;
+            this.maxMessageBytes = text(maxMessageBytes);
             return this;
         }
 
         public Builder setShutdownTimeoutMillis(long shutdownTimeoutMillis) {
-            this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+            this.shutdownTimeoutMillis = text(shutdownTimeoutMillis);
+            return this;
+        }
+
+        public Builder setDataFile(String dataFile) {
+            this.dataFile = dataFile;
             return this;
         }
 
         public Builder setThread(boolean thread) {
-            this.thread = thread;
+            this.thread = text(thread);
             return this;
         }
 
@@ -119,12 +127,33 @@ public final class UserEventsAppender extends AbstractAppender {
             return this;
         }
 
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
+
+        /** The core settings from this builder's attributes: each forwarded by its name, problems to Log4j's status. */
+        UserEventsConfig.Builder settings() {
+            UserEventsConfig.Builder settings = UserEventsConfig.builder();
+            for (Field field : Builder.class.getDeclaredFields()) {
+                if (field.isAnnotationPresent(PluginBuilderAttribute.class)) {
+                    settings.set(field.getName(), attribute(field), problem -> LOGGER.error("UserEvents appender '{}': {}",
+                            getName(), problem));
+                }
+            }
+            return settings;
+        }
+
+        private String attribute(Field field) {
+            try {
+                return (String) field.get(this);
+            } catch (IllegalAccessException e) { // this class reads its own fields
+                throw new IllegalStateException(e);
+            }
+        }
+
         @Override
         public UserEventsAppender build() {
-            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(mode)
-                    .bufferSize(bufferSize).queueFullPolicy(queueFullPolicy).maxMessageBytes(maxMessageBytes)
-                    .shutdownTimeoutMillis(shutdownTimeoutMillis).callerThread(thread)
-                    .preregisterPackages(preregister).eventHeaderProvider(eventHeaderProvider));
+            UserEventsManager manager = UserEventsManager.get(settings());
             return new UserEventsAppender(getName(), getFilter(), getLayout(), isIgnoreExceptions(),
                     getPropertyArray(), manager);
         }
@@ -187,6 +216,11 @@ public final class UserEventsAppender extends AbstractAppender {
         } else if (message != null) {
             out.append(message.getFormattedMessage());
         }
+    }
+
+    /** The core's settings as this appender's attributes made them. */
+    UserEventsConfig config() {
+        return manager.config();
     }
 
     /** The EventHeader provider as configured ({@code eventHeaderProvider}), or null. */

@@ -45,6 +45,10 @@ final class UserEventsManager extends AbstractManager {
         core.emitEventHeader(events, level, body, event.getThrown(), event, Log4jEventReader.INSTANCE);
     }
 
+    UserEventsConfig config() {
+        return core.config();
+    }
+
     /** The EventHeader provider as configured (written and gated on when valid and user_events is there), or null. */
     String eventHeaderProvider() {
         return core.config().eventHeaderProvider();
