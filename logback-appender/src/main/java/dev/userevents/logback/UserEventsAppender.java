@@ -11,24 +11,19 @@ import dev.userevents.Counters;
 import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
 import dev.userevents.spi.MessageBuffers;
-import dev.userevents.Mode;
-import dev.userevents.QueueFullPolicy;
 import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * {@code <appender class="dev.userevents.logback.UserEventsAppender">}: writes each event whose logger/level event is
  * being traced as the user_event {@code <prefix><logger>_<LEVEL>} ({@code __rel_loc char[] msg; u32 level}). It
  * checks the enable bit itself, so it sits beside console and file appenders and writes only what tracing wants.
  *
- * <p>Properties (all optional): {@code prefix}, {@code mode} ({@code ASYNC} default, {@code SYNC}),
- * {@code bufferSize} (1024), {@code queueFullPolicy} ({@code BLOCK} default, {@code DROP}, {@code SYNC}),
- * {@code maxMessageBytes} (3072), {@code thread} (false), {@code preregister} (packages, comma-separated),
- * {@code shutdownTimeoutMillis} (5000), {@code dataFile} (located), and a nested {@code <layout>} or {@code <encoder>}; without one the text is
+ * <p>Properties (all optional): every core {@link dev.userevents.Setting} by its name ({@code prefix}, {@code mode},
+ * {@code bufferSize}, ...: the README's settings table), and a nested {@code <layout>} or {@code <encoder>}; without one the text is
  * the formatted message, then the bounded stack trace. Appenders with equal settings share one core instance, so a
  * {@code scan="true"} reconfiguration keeps the registrations; the last {@link #stop()} flushes and unregisters.
  */
@@ -36,58 +31,57 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     /** What the core's one diagnostic says where user_events is missing, whichever Logback piece opens it first. */
     static final String WHILE_UNAVAILABLE = "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.";
     private final UserEventsConfig.Builder settings = UserEventsConfig.builder();
-    private long shutdownTimeoutMillis = UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     private Layout<ILoggingEvent> layout;
     private Encoder<ILoggingEvent> encoder;
     private volatile UserEvents core;
     /** Reasons for being idle already said in Logback's status, in this class loader. */
     private static final java.util.Set<String> IDLE_REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    // One setter per core setting (Logback sets properties by setter name), each forwarding its text to the core's
+    // binder, which parses it and says a bad value in Logback's status. LogbackSettingsTest checks one per Setting.
+
     public void setPrefix(String prefix) {
-        settings.prefix(prefix);
+        set("prefix", prefix);
     }
 
     public void setMode(String mode) {
-        settings.mode(parse(Mode.class, "mode", mode, UserEventsConfig.Builder.DEFAULT_MODE));
+        set("mode", mode);
     }
 
-    public void setBufferSize(int bufferSize) {
-        settings.bufferSize(bufferSize);
+    public void setBufferSize(String bufferSize) {
+        set("bufferSize", bufferSize);
     }
 
     public void setQueueFullPolicy(String policy) {
-        settings.queueFullPolicy(parse(QueueFullPolicy.class, "queueFullPolicy", policy,
-                UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY));
+        set("queueFullPolicy", policy);
     }
 
-    public void setMaxMessageBytes(int maxMessageBytes) {
-        settings.maxMessageBytes(maxMessageBytes);
+    public void setMaxMessageBytes(String maxMessageBytes) {
+        set("maxMessageBytes", maxMessageBytes);
     }
 
-    public void setThread(boolean thread) {
-        settings.callerThread(thread);
+    public void setShutdownTimeoutMillis(String shutdownTimeoutMillis) {
+        set("shutdownTimeoutMillis", shutdownTimeoutMillis);
     }
 
-    /**
-     * Also write each event as EventHeader to {@code NAME_L1K1..L5K1} (OpenTelemetry's log layout, for
-     * collectors); default none.
-     */
-    public void setEventHeaderProvider(String name) {
-        settings.eventHeaderProvider(name == null ? null : name.trim());
+    public void setDataFile(String path) {
+        set("dataFile", path);
+    }
+
+    public void setThread(String thread) {
+        set("thread", thread);
     }
 
     public void setPreregister(String packages) {
-        settings.preregisterPackages(packages);
+        set("preregister", packages);
     }
 
-    public void setShutdownTimeoutMillis(long shutdownTimeoutMillis) {
-        this.shutdownTimeoutMillis = shutdownTimeoutMillis;
-        settings.shutdownTimeoutMillis(shutdownTimeoutMillis);
+    public void setEventHeaderProvider(String name) {
+        set("eventHeaderProvider", name);
     }
 
-    /** Path of user_events_data when it is not where tracefs puts it (a container's bind mount). */
-    public void setDataFile(String path) {
-        settings.dataFile(path == null || path.isBlank() ? null : java.nio.file.Paths.get(path.trim()));
+    private void set(String setting, String value) {
+        settings.set(setting, value, this::addError);
     }
 
     public void setLayout(Layout<ILoggingEvent> layout) {
@@ -96,16 +90,6 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
 
     public void setEncoder(Encoder<ILoggingEvent> encoder) {
         this.encoder = encoder;
-    }
-
-    private <E extends Enum<E>> E parse(Class<E> type, String property, String value, E defaultValue) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            addError(property + "=" + value + " is not one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    + "; using " + defaultValue);
-            return defaultValue;
-        }
     }
 
     /**
@@ -179,6 +163,11 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         return current != null && current.isAvailable();
     }
 
+    /** The core's settings as this appender's properties made them (after {@link #start()}). */
+    UserEventsConfig config() {
+        return core.config();
+    }
+
     /** The core counters behind this appender: written, dropped, disabled-race, errors. */
     public Counters counters() {
         return core.counters();
@@ -190,6 +179,6 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             return;
         }
         super.stop();
-        SharedUserEvents.release(core, shutdownTimeoutMillis); // the last user flushes and unregisters
+        SharedUserEvents.release(core, core.config().shutdownTimeoutMillis()); // the last user flushes and unregisters
     }
 }
