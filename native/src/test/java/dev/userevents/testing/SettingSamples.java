@@ -53,11 +53,6 @@ public final class SettingSamples {
         return samples;
     }
 
-    /** The config the core binds from {@code name=text} alone: what a front end must end up with. */
-    public static UserEventsConfig boundAlone(String name, String text) {
-        return UserEventsConfig.builder().set(name, text, problem -> {}).build();
-    }
-
     /** The README of the repository (tests run in a module's directory). */
     public static Path readme() {
         Path here = Paths.get("").toAbsolutePath();
@@ -70,7 +65,7 @@ public final class SettingSamples {
     }
 
     /**
-     * The rows of the first table after the line {@code heading} in the README: each row's cells, backticks and
+     * The rows of the first table after the first README line that starts with {@code heading}: each row's cells,
      * surrounding blanks removed.
      */
     public static List<List<String>> readmeTable(String heading) {
@@ -80,8 +75,11 @@ public final class SettingSamples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int at = lines.indexOf(heading);
-        if (at < 0) {
+        int at = 0;
+        while (at < lines.size() && !lines.get(at).startsWith(heading)) {
+            at++;
+        }
+        if (at == lines.size()) {
             throw new AssertionError("README has no line " + heading);
         }
         List<List<String>> rows = new ArrayList<>();

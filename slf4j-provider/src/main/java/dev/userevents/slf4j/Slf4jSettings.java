@@ -1,36 +1,52 @@
 package dev.userevents.slf4j;
 
-import dev.userevents.spi.Diagnostics;
 import dev.userevents.Level;
-import dev.userevents.Mode;
-import dev.userevents.QueueFullPolicy;
+import dev.userevents.Setting;
+import dev.userevents.SettingText;
 import dev.userevents.UserEventsConfig;
+import dev.userevents.spi.Diagnostics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
- * The provider's settings: {@code userevents.properties} on the classpath, overridden by system properties.
- * A value that does not parse keeps its default, with one diagnostic naming the key.
+ * The provider's settings: {@code userevents.properties} on the classpath, overridden by system properties. The core's
+ * settings ({@link Setting}, by their {@code userevents.*} property) go as text to the core's binder; the provider's
+ * own are the {@link Own} table. A value that does not parse keeps its default, with one diagnostic naming the key.
  */
 final class Slf4jSettings {
     static final String RESOURCE = "userevents.properties";
-    static final String PREFIX = "userevents.prefix";
-    static final String MODE = "userevents.mode";
-    static final String BUFFER_SIZE = "userevents.bufferSize";
-    static final String QUEUE_FULL_POLICY = "userevents.queueFullPolicy";
-    static final String MAX_MESSAGE_BYTES = "userevents.maxMessageBytes";
-    static final String MDC = "userevents.mdc";
-    static final String FALLBACK = "userevents.fallback";
-    static final String FALLBACK_LEVEL = "userevents.fallbackLevel";
-    static final String CONSOLE = "userevents.console";
-    static final String THREAD = "userevents.thread";
-    static final String PREREGISTER = "userevents.preregister";
-    static final String EVENTHEADER_PROVIDER = "userevents.eventheader.provider";
-    /** Path of user_events_data when it is not where tracefs puts it (a container's bind mount). */
-    static final String DATA_FILE = "userevents.dataFile";
+
+    /** The provider's own settings, beside the core's; the README's SLF4J table lists exactly these (a test checks). */
+    enum Own {
+        MDC("userevents.mdc", "false", "append MDC entries as ` key=value`"),
+        FALLBACK("userevents.fallback", "stderr", "while user_events is unavailable, `stderr` prints `fallbackLevel` "
+                + "and more severe lines to stderr (as slf4j-simple would); `none` drops them"),
+        FALLBACK_LEVEL("userevents.fallbackLevel", "INFO", "level (and more severe) printed by the fallback"),
+        CONSOLE("userevents.console", "off", "a level (`INFO`, `WARN`, ...): print it and more severe levels to "
+                + "stderr, one line each, whatever tracing does");
+
+        final String key;
+        final String defaultText;
+        final String documentation;
+
+        Own(String key, String defaultText, String documentation) {
+            this.key = key;
+            this.defaultText = defaultText;
+            this.documentation = documentation;
+        }
+
+        /** The trimmed value, or the default when unset or blank. */
+        String in(Function<String, String> properties) {
+            String value = properties.apply(key);
+            return value == null || value.isBlank() ? defaultText : value.trim();
+        }
+    }
+
+    static final String FALLBACK = Own.FALLBACK.key;
+    static final String CONSOLE = Own.CONSOLE.key;
 
     final UserEventsConfig coreConfig;
     final boolean includeMdc;
@@ -42,40 +58,32 @@ final class Slf4jSettings {
     /** Level at and above which loggers print to stderr whatever tracing does; null: no console (default). */
     final Level consoleLevel;
 
-    private Slf4jSettings(Properties properties) {
-        UserEventsConfig.Builder builder = UserEventsConfig.builder()
-                .prefix(properties.getProperty(PREFIX, ""))
-                .mode(parseEnum(properties, MODE, Mode.class, UserEventsConfig.Builder.DEFAULT_MODE))
-                .queueFullPolicy(parseEnum(properties, QUEUE_FULL_POLICY, QueueFullPolicy.class,
-                        UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY));
-        String dataFile = properties.getProperty(DATA_FILE);
-        if (dataFile != null && !dataFile.isBlank()) {
-            builder.dataFile(java.nio.file.Paths.get(dataFile.trim()));
-        }
-        builder.callerThread(Boolean.parseBoolean(properties.getProperty(THREAD, "false").trim()));
-        builder.preregisterPackages(properties.getProperty(PREREGISTER, ""));
-        builder.eventHeaderProvider(properties.getProperty(EVENTHEADER_PROVIDER, "").trim());
-        Integer bufferSize = parseInt(properties, BUFFER_SIZE);
-        if (bufferSize != null) {
-            builder.bufferSize(bufferSize);
-        }
-        Integer maxMessageBytes = parseInt(properties, MAX_MESSAGE_BYTES);
-        if (maxMessageBytes != null) {
-            builder.maxMessageBytes(maxMessageBytes);
-        }
-        this.coreConfig = builder.build();
-        this.includeMdc = Boolean.parseBoolean(properties.getProperty(MDC, "false").trim());
+    private Slf4jSettings(Function<String, String> properties) {
+        this.coreConfig = UserEventsConfig.builder().setAll(properties).build();
+        this.includeMdc = parse(properties, Own.MDC, SettingText::bool);
         // stderr by default: where user_events is missing, an application that swapped its SLF4J backend for this
         // one must not lose its lines without being asked.
-        String fallback = properties.getProperty(FALLBACK, "stderr").trim().toLowerCase(Locale.ROOT);
-        if (!fallback.equals("none") && !fallback.equals("stderr")) {
-            Diagnostics.reportOnce("slf4j:" + FALLBACK, FALLBACK + "=" + fallback + " is not none|stderr; using stderr");
-            fallback = "stderr";
+        boolean fallback = parse(properties, Own.FALLBACK, text -> {
+            if (text.equalsIgnoreCase("none") || text.equalsIgnoreCase("stderr")) {
+                return text.equalsIgnoreCase("stderr");
+            }
+            throw new IllegalArgumentException("is not none|stderr");
+        });
+        this.fallbackLevel = fallback ? parse(properties, Own.FALLBACK_LEVEL, text -> SettingText.oneOf(Level.class, text)) : null;
+        this.consoleLevel = parse(properties, Own.CONSOLE,
+                text -> text.equalsIgnoreCase("off") ? null : SettingText.oneOf(Level.class, text));
+    }
+
+    /** {@code setting}'s value parsed; a value that does not parse is reported once and its default parsed instead. */
+    private static <T> T parse(Function<String, String> properties, Own setting, Function<String, T> parser) {
+        String text = setting.in(properties);
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            Diagnostics.reportOnce("slf4j:" + setting.key, SettingText.problem(setting.key, properties.apply(setting.key),
+                    e.getMessage(), setting.defaultText));
+            return parser.apply(setting.defaultText);
         }
-        String console = properties.getProperty(CONSOLE, "off").trim();
-        this.consoleLevel = console.isEmpty() || console.equalsIgnoreCase("off") ? null
-                : parseEnum(properties, CONSOLE, Level.class, Level.INFO);
-        this.fallbackLevel = fallback.equals("stderr") ? parseEnum(properties, FALLBACK_LEVEL, Level.class, Level.INFO) : null;
     }
 
     static Slf4jSettings load() {
@@ -93,37 +101,10 @@ final class Slf4jSettings {
                 merged.setProperty(key, System.getProperty(key));
             }
         }
-        return new Slf4jSettings(merged);
+        return from(merged);
     }
 
     static Slf4jSettings from(Properties properties) {
-        return new Slf4jSettings(properties);
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Properties properties, String key, Class<E> type, E defaultValue) {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            Diagnostics.reportOnce("slf4j:" + key, key + "=" + value + " is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + "; using " + defaultValue);
-            return defaultValue;
-        }
-    }
-
-    private static Integer parseInt(Properties properties, String key) {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            Diagnostics.reportOnce("slf4j:" + key, key + "=" + value + " is not an integer; using the default");
-            return null;
-        }
+        return new Slf4jSettings(properties::getProperty);
     }
 }
