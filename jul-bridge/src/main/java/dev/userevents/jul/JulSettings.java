@@ -1,90 +1,78 @@
 package dev.userevents.jul;
 
-import dev.userevents.Mode;
-import dev.userevents.QueueFullPolicy;
+import dev.userevents.SettingText;
 import dev.userevents.UserEventsConfig;
 import dev.userevents.spi.Diagnostics;
-import java.nio.file.Paths;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.logging.LogManager;
 
 /**
- * The settings of JUL's own core (when it does not share the SLF4J provider's): the SLF4J provider's
- * {@code userevents.*} keys, from a system property or else JUL's configuration ({@code logging.properties}). The
- * defaults are the core's ({@link UserEventsConfig.Builder}); a value that does not parse keeps its default, with
- * one diagnostic naming the key. Until the core binds settings by name itself, this is the one place JUL maps them.
+ * The settings of JUL's own core (when it does not share the SLF4J provider's) and of the bridge: each key from a
+ * system property, else JUL's configuration ({@code logging.properties}). The core's settings go by their
+ * {@code userevents.*} property as text to the core's binder; the bridge's own are the {@link Own} table. A value
+ * that does not parse keeps its default, with one diagnostic naming the key.
  */
 final class JulSettings {
+    /** The bridge's own settings, beside the core's; the README's JUL table lists exactly these (a test checks). */
+    enum Own {
+        GATE("userevents.jul.gate", "check", "`check`: `isLoggable` is JUL's check, then one read of the logger's "
+                + "enable word; `levels`: JUL's own `isLoggable`, with levels set from the enable words by a poller"),
+        POLL_MILLIS("userevents.jul.pollMillis", "10", "with `userevents.jul.gate=levels`, how often the poller reads "
+                + "the enable words (at least 1)");
+
+        final String key;
+        final String defaultText;
+        final String documentation;
+
+        Own(String key, String defaultText, String documentation) {
+            this.key = key;
+            this.defaultText = defaultText;
+            this.documentation = documentation;
+        }
+    }
+
     private JulSettings() {}
 
+    /** A system property, else JUL's configuration; null when neither has the key. */
+    static String lookup(String key) {
+        String value = System.getProperty(key);
+        return value != null ? value : LogManager.getLogManager().getProperty(key);
+    }
+
     static UserEventsConfig load() {
-        return from(key -> {
-            String value = System.getProperty(key);
-            return value != null ? value : LogManager.getLogManager().getProperty(key);
-        });
+        return from(JulSettings::lookup);
     }
 
     /** The config from a lookup of each key (null: not set). */
     static UserEventsConfig from(Function<String, String> settings) {
-        UserEventsConfig.Builder builder = UserEventsConfig.builder();
-        String prefix = settings.apply("userevents.prefix");
-        if (prefix != null) {
-            builder.prefix(prefix.trim());
-        }
-        String mode = settings.apply("userevents.mode");
-        if (mode != null) {
-            builder.mode(parse(Mode.class, "userevents.mode", mode));
-        }
-        String policy = settings.apply("userevents.queueFullPolicy");
-        if (policy != null) {
-            builder.queueFullPolicy(parse(QueueFullPolicy.class, "userevents.queueFullPolicy", policy));
-        }
-        Integer bufferSize = parseInt(settings, "userevents.bufferSize");
-        if (bufferSize != null) {
-            builder.bufferSize(bufferSize);
-        }
-        Integer maxMessageBytes = parseInt(settings, "userevents.maxMessageBytes");
-        if (maxMessageBytes != null) {
-            builder.maxMessageBytes(maxMessageBytes);
-        }
-        String dataFile = settings.apply("userevents.dataFile");
-        if (dataFile != null && !dataFile.isBlank()) {
-            builder.dataFile(Paths.get(dataFile.trim()));
-        }
-        String thread = settings.apply("userevents.thread");
-        if (thread != null) {
-            builder.callerThread(Boolean.parseBoolean(thread.trim()));
-        }
-        builder.preregisterPackages(settings.apply("userevents.preregister"));
-        String provider = settings.apply("userevents.eventheader.provider");
-        if (provider != null) {
-            builder.eventHeaderProvider(provider.trim());
-        }
-        return builder.build();
+        return UserEventsConfig.builder().setAll(settings).build();
     }
 
-    /** Null (the builder's default) when the value is not one of the constants. */
-    private static <E extends Enum<E>> E parse(Class<E> type, String key, String value) {
+    /** Whether {@code userevents.jul.gate=levels} (else {@code check}, the default). */
+    static boolean levelGate(Function<String, String> settings) {
+        return parse(settings, Own.GATE, text -> {
+            if (text.equalsIgnoreCase("levels") || text.equalsIgnoreCase("check")) {
+                return text.equalsIgnoreCase("levels");
+            }
+            throw new IllegalArgumentException("is not check or levels");
+        });
+    }
+
+    /** {@code userevents.jul.pollMillis}, at least 1. */
+    static long pollMillis(Function<String, String> settings) {
+        return Math.max(1, parse(settings, Own.POLL_MILLIS, SettingText::longInteger));
+    }
+
+    /** {@code setting}'s value parsed; a value that does not parse is reported once and its default parsed instead. */
+    private static <T> T parse(Function<String, String> settings, Own setting, Function<String, T> parser) {
+        String value = settings.apply(setting.key);
+        String text = value == null || value.isBlank() ? setting.defaultText : value.trim();
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            Diagnostics.reportOnce("jul:" + key, key + "=" + value + " is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + "; using the default");
-            return null;
-        }
-    }
-
-    private static Integer parseInt(Function<String, String> settings, String key) {
-        String value = settings.apply(key);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            Diagnostics.reportOnce("jul:" + key, key + "=" + value + " is not an integer; using the default");
-            return null;
+            Diagnostics.reportOnce("jul:" + setting.key, SettingText.problem(setting.key, value, e.getMessage(),
+                    setting.defaultText));
+            return parser.apply(setting.defaultText);
         }
     }
 }

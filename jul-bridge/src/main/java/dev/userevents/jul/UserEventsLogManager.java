@@ -1,6 +1,5 @@
 package dev.userevents.jul;
 
-import dev.userevents.spi.Diagnostics;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -58,20 +57,8 @@ public final class UserEventsLogManager extends LogManager {
         if (!gateRead) {
             synchronized (this) {
                 if (!gateRead) {
-                    String mode = setting("userevents.jul.gate");
-                    if ("levels".equalsIgnoreCase(mode == null ? null : mode.trim())) {
-                        long poll = 10;
-                        String millis = setting("userevents.jul.pollMillis");
-                        try {
-                            poll = millis == null ? poll : Long.parseLong(millis.trim());
-                        } catch (NumberFormatException e) {
-                            Diagnostics.reportOnce("jul:pollMillis", "userevents.jul.pollMillis=" + millis
-                                    + " is not a number; using 10 (reported once).");
-                        }
-                        levelGate = new JulLevelGate(Math.max(1, poll));
-                    } else if (mode != null && !mode.trim().isEmpty() && !"check".equalsIgnoreCase(mode.trim())) {
-                        Diagnostics.reportOnce("jul:gate", "userevents.jul.gate=" + mode
-                                + " is not 'check' or 'levels'; using 'check' (reported once).");
+                    if (JulSettings.levelGate(this::setting)) {
+                        levelGate = new JulLevelGate(JulSettings.pollMillis(this::setting));
                     }
                     gateRead = true;
                 }
