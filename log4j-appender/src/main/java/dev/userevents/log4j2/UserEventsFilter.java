@@ -128,6 +128,11 @@ public final class UserEventsFilter extends AbstractFilter {
         }
     }
 
+    /** Its prefix and provider are the core's settings, bound as the appender's are; a bad one goes to Log4j's status. */
+    private static void settingProblem(String problem) {
+        LOGGER.error("UserEventsFilter: {}", problem);
+    }
+
     @PluginBuilderFactory
     public static Builder newBuilder() {
         return new Builder();
@@ -187,8 +192,9 @@ public final class UserEventsFilter extends AbstractFilter {
         @Override
         public UserEventsFilter build() {
             // Its own registrations (sync mode, no writer thread): the kernel sets the bit in every enabler of an event.
-            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC)
-                    .eventHeaderProvider(eventHeaderProvider));
+            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().mode(Mode.SYNC)
+                    .set("prefix", prefix, UserEventsFilter::settingProblem)
+                    .set("eventHeaderProvider", eventHeaderProvider, UserEventsFilter::settingProblem));
             return new UserEventsFilter(onMatch, onMismatch, manager, configuration, everywhere);
         }
     }

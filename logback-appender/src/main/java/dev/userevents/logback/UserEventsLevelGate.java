@@ -80,8 +80,9 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
             return;
         }
         LoggerContext loggers = (LoggerContext) getContext();
-        core = SharedUserEvents.acquire(UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC).shutdownHook(false)
-                .eventHeaderProvider(eventHeaderProvider).build(), UserEventsAppender.WHILE_UNAVAILABLE);
+        core = SharedUserEvents.acquire(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
+                .set("prefix", prefix, this::addError).set("eventHeaderProvider", eventHeaderProvider, this::addError)
+                .build(), UserEventsAppender.WHILE_UNAVAILABLE);
         creations = LoggerCreationHook.install(loggers, why -> addWarn(why
                 + "; loggers created after the configuration starts are not gated until the next configuration"));
         if (creations != null) {

@@ -62,8 +62,8 @@ public class UserEventsTurboFilter extends TurboFilter {
 
     private UserEventsConfig config() {
         // Its own registrations (sync mode, no writer thread, no hook): the kernel sets the bit in every enabler.
-        return UserEventsConfig.builder().prefix(prefix).mode(Mode.SYNC).shutdownHook(false)
-                .eventHeaderProvider(eventHeaderProvider).build();
+        return UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).set("prefix", prefix, this::addError)
+                .set("eventHeaderProvider", eventHeaderProvider, this::addError).build();
     }
 
     @Override
