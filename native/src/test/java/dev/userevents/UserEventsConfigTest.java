@@ -48,6 +48,24 @@ class UserEventsConfigTest {
         }
     }
 
+    /** The record's constructor normalizes as the builder did: rebuilding a configuration from its values is a no-op. */
+    @Test
+    void aConfigurationRebuiltFromItsOwnValuesIsEqual() {
+        UserEventsConfig odd = UserEventsConfig.builder().prefix("my.app:").bufferSize(1000).maxMessageBytes(1)
+                .shutdownTimeoutMillis(-5).dropReportIntervalMillis(0).eventHeaderProvider("").build();
+        assertEquals("my_app_", odd.prefix());
+        assertEquals(1024, odd.bufferSize());
+        assertEquals(64, odd.maxMessageBytes());
+        assertEquals(0, odd.shutdownTimeoutMillis());
+        assertEquals(1, odd.dropReportIntervalMillis());
+        assertNull(odd.eventHeaderProvider());
+        UserEventsConfig rebuilt = new UserEventsConfig(odd.prefix(), odd.maxMessageBytes(), odd.dataFile(), odd.mode(),
+                odd.bufferSize(), odd.queueFullPolicy(), odd.shutdownTimeoutMillis(), odd.shutdownHook(),
+                odd.dropReportIntervalMillis(), odd.callerThread(), odd.preregisterPackages(), odd.eventHeaderProvider());
+        assertEquals(odd, rebuilt);
+        assertEquals(odd.toString(), rebuilt.toString());
+    }
+
     @Test
     void theTestCoversEverySetting() {
         List<String> fields = Arrays.stream(UserEventsConfig.class.getDeclaredFields())
