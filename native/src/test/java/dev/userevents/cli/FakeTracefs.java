@@ -31,11 +31,15 @@ final class FakeTracefs {
         writeStatus();
     }
 
-    /** Registers the logger's level events (as a process creating it would), enable files off. */
+    /**
+     * Registers the logger's level events, enable files off, in one change of the status file (so the CLI sees
+     * them together; a test that wants levels appearing one by one calls this once per level).
+     */
     FakeTracefs logger(String baseName, Level... levels) throws IOException {
         for (Level level : levels) {
-            event(baseName + "_" + level, "print fmt: \"msg=%s level=%u\"\n");
+            addEvent(baseName + "_" + level, "print fmt: \"msg=%s level=%u\"\n");
         }
+        writeStatus();
         return this;
     }
 
@@ -46,20 +50,25 @@ final class FakeTracefs {
     /** An EventHeader provider's level tracepoints {@code <name>_L<level>K1}. */
     FakeTracefs provider(String name, int maxLevel) throws IOException {
         for (int level = 1; level <= maxLevel; level++) {
-            event(name + "_L" + level + "K1", "field:u8 eventheader_flags;\n");
+            addEvent(name + "_L" + level + "K1", "field:u8 eventheader_flags;\n");
         }
+        writeStatus();
         return this;
     }
 
     /** One event: its directory first, then its status line, as the CLI may read status at any time. */
     FakeTracefs event(String name, String format) throws IOException {
+        addEvent(name, format);
+        writeStatus();
+        return this;
+    }
+
+    private void addEvent(String name, String format) throws IOException {
         Path directory = root.resolve("events/user_events").resolve(name);
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("format"), "name: " + name + "\n" + format);
         Files.writeString(directory.resolve("enable"), "0\n");
         statusLines.add(statusLines.size() % 2 == 0 ? name : name + " # Used by ftrace");
-        writeStatus();
-        return this;
     }
 
     /** Replaces the file in one step (a rename), so a concurrent reader never sees half of it. */
