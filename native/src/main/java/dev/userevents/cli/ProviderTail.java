@@ -108,7 +108,7 @@ final class ProviderTail {
                 continue;
             }
             String name = EventHeaderFormat.tracepointName(provider, level);
-            Path event = instance.resolve("events/user_events").resolve(name);
+            Path event = TracefsEvents.eventDirectory(instance, name);
             try {
                 int id = Integer.parseInt(Files.readString(event.resolve("id")).trim());
                 Files.writeString(event.resolve("enable"), "1");

@@ -89,8 +89,13 @@ final class TracefsEvents {
         return names;
     }
 
+    /** {@code events/user_events/<event>} of {@code root} (tracefs or an ftrace instance): its enable, format and id files. */
+    static Path eventDirectory(Path root, String event) {
+        return root.resolve("events/user_events").resolve(event);
+    }
+
     private Path eventDirectory(String event) {
-        return tracefs.resolve("events/user_events").resolve(event);
+        return eventDirectory(tracefs, event);
     }
 
     boolean isEnabled(String event) throws IOException {
