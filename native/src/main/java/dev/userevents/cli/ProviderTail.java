@@ -92,17 +92,12 @@ final class ProviderTail {
         }
     }
 
+    /** Enables the levels the application registers later, until all up to {@code maxLevel} are on. */
     private void follow(Path instance) {
-        while (!Thread.currentThread().isInterrupted() && levelByEventId.size() < maxLevel) {
-            try {
-                Thread.sleep(UserEventsCli.FOLLOW_INTERVAL_MILLIS);
-                enableNew(instance);
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException e) {
-                System.err.println("userevents: " + e);
-                return;
-            }
+        try {
+            FollowPoller.poll(() -> enableNew(instance), () -> levelByEventId.size() >= maxLevel);
+        } catch (IOException e) {
+            System.err.println("userevents: " + e);
         }
     }
 
@@ -113,7 +108,7 @@ final class ProviderTail {
                 continue;
             }
             String name = EventHeaderFormat.tracepointName(provider, level);
-            Path event = instance.resolve("events/user_events").resolve(name);
+            Path event = TracefsEvents.eventDirectory(instance, name);
             try {
                 int id = Integer.parseInt(Files.readString(event.resolve("id")).trim());
                 Files.writeString(event.resolve("enable"), "1");

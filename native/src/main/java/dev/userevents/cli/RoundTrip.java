@@ -82,7 +82,7 @@ final class RoundTrip {
                     + "instance (" + TracefsChecks.reason(e) + "), so nothing was written (logging works; an operator enables)");
         }
         try {
-            Files.writeString(instance.resolve("events/user_events").resolve(event).resolve("enable"), "1");
+            Files.writeString(TracefsEvents.eventDirectory(instance, event).resolve("enable"), "1");
             if (!events.isTracepointEnabled(Level.INFO)) { // the kernel sets the bit before the enable write returns
                 return DoctorCheck.fail("round_trip", registered + " and enabled it, but the kernel did not set its bit "
                         + "in this process's enable word", "report this (kernel " + host.release() + ")");
