@@ -5,8 +5,9 @@ import java.util.function.BiConsumer;
 /**
  * How the core reads a front end's log event ({@code E}: Log4j's {@code LogEvent}, Logback's {@code ILoggingEvent},
  * the SLF4J provider's key-value list) for the EventHeader stream, which carries the call's time, thread and
- * attributes as typed fields. A front end keeps one stateless instance, so passing it allocates nothing; the core
- * asks only while the provider's tracepoint of the event's level is traced.
+ * attributes as typed fields, and for {@link UserEvents#log} its message, text and throwable. A front end keeps one
+ * instance (stateless, or fixed per appender), so passing it allocates nothing; the core asks only while a stream of
+ * the event's level is traced.
  */
 public interface LogEventReader<E> {
     /** {@link #threadId} when the event does not know it: the field is left out. */
@@ -35,6 +36,44 @@ public interface LogEventReader<E> {
      * may ask twice per event (it sizes the record first). The default has none.
      */
     default void forEachAttribute(E event, BiConsumer<String, Object> sink) {
+    }
+
+    /**
+     * Appends the event's formatted message, without stack trace: the EventHeader body, and the start of the
+     * per-logger event's text unless {@link #appendText} makes another. Called at most once per event. The default
+     * has none.
+     */
+    default void appendMessage(E event, StringBuilder out) {
+    }
+
+    /** The event's throwable (the EventHeader's {@code exception.*} fields), or null. The default has none. */
+    default Throwable thrown(E event) {
+        return null;
+    }
+
+    /**
+     * Makes the per-logger (tracefs) event's text in {@code out}, which holds {@link #appendMessage}'s text when
+     * {@code hasMessage} and is empty otherwise; returns the throwable whose bounded stack trace the core appends
+     * (null: none, for example when a layout wrote the text). The default: the message, then {@link #thrown}. A front
+     * end with a layout replaces the text; one with key-value pairs appends them.
+     */
+    default Throwable appendText(E event, StringBuilder out, boolean hasMessage) {
+        if (!hasMessage) {
+            appendMessage(event, out);
+        }
+        return thrown(event);
+    }
+
+    /**
+     * Whether the front end also prints this event itself (the SLF4J provider's stderr console), traced or not:
+     * then the core makes the text and hands it, stack trace included, to {@link #echo}. The default: never.
+     */
+    default boolean echoes(E event, Level level) {
+        return false;
+    }
+
+    /** The front end's own output of {@code text} (see {@link #echoes}); the builder is the core's, for this call. */
+    default void echo(E event, Level level, CharSequence text) {
     }
 
     /** A reader of nothing but the current thread and clock: for calls without an event object. */

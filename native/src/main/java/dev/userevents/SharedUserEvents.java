@@ -2,6 +2,7 @@ package dev.userevents;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reference-counted {@link UserEvents} instances by configuration, for front ends whose components come and go
@@ -25,7 +26,7 @@ public final class SharedUserEvents {
 
     /** The instance for {@code config}, opened on first use; pair each call with one {@link #release}. */
     public static UserEvents acquire(UserEventsConfig config) {
-        return acquire(config, null);
+        return acquire(config, (String) null);
     }
 
     /**
@@ -33,9 +34,17 @@ public final class SharedUserEvents {
      * diagnostic says {@code whileUnavailable} (see {@link UserEvents#open(UserEventsConfig, String)}; null: the default).
      */
     public static UserEvents acquire(UserEventsConfig config, String whileUnavailable) {
+        return acquire(config, c -> whileUnavailable == null ? UserEvents.open(c) : UserEvents.open(c, whileUnavailable));
+    }
+
+    /**
+     * {@link #acquire(UserEventsConfig)} for a front end with a device seam: when this call opens the instance, it
+     * opens it with {@code opener} (for example {@code c -> UserEvents.open(c, device)} over a test double); an
+     * instance already open for an equal configuration is shared as it is.
+     */
+    public static UserEvents acquire(UserEventsConfig config, Function<UserEventsConfig, UserEvents> opener) {
         synchronized (OPEN) {
-            Shared shared = OPEN.computeIfAbsent(config, c -> new Shared(whileUnavailable == null ? UserEvents.open(c)
-                    : UserEvents.open(c, whileUnavailable)));
+            Shared shared = OPEN.computeIfAbsent(config, c -> new Shared(opener.apply(c)));
             shared.users++;
             return shared.events;
         }

@@ -252,7 +252,46 @@ public final class UserEvents implements AutoCloseable {
     }
 
     /**
-     * The front ends' call for the per-logger stream: {@link #emit(LoggerEvents, Level, CharSequence)} of
+     * The front ends' one call for a log event: writes it to each stream of {@code level} that is traced now, the
+     * EventHeader provider's first, then the logger's own (tracefs) event. The message is formatted once
+     * ({@link LogEventReader#appendMessage}, into this thread's reusable builder): it is the EventHeader body, with
+     * the throwable as fields, and the start of the tracefs text ({@link LogEventReader#appendText}), which the
+     * throwable's bounded stack trace follows. Nothing is formatted when no stream is traced and the front end does
+     * not {@link LogEventReader#echoes echo} the event. Exceptions of the reader (a layout, a {@code toString()})
+     * reach the caller, whose framework reports them its own way.
+     */
+    public <E> void log(LoggerEvents logger, Level level, E event, LogEventReader<E> reader) {
+        int word = logger.enableWord();
+        boolean provider = (word & level.providerMask) != 0 && eventHeaderEncoder != null;
+        boolean tracepoint = (word & level.tracepointMask) != 0;
+        boolean echo = reader.echoes(event, level);
+        if (!provider && !tracepoint && !echo) {
+            return;
+        }
+        StringBuilder text = MessageBuffers.acquire();
+        try {
+            if (provider) {
+                reader.appendMessage(event, text);
+                emitEventHeader(logger, level, text, reader.thrown(event), event, reader);
+            }
+            if (tracepoint || echo) {
+                Throwable thrown = reader.appendText(event, text, provider);
+                if (echo) { // the front end's own output carries the stack trace, and so does the event then
+                    StackTraces.append(text, thrown, config.maxMessageBytes());
+                    reader.echo(event, level, text);
+                    thrown = null;
+                }
+                if (tracepoint) {
+                    emit(logger, level, text, thrown);
+                }
+            }
+        } finally {
+            MessageBuffers.release(text);
+        }
+    }
+
+    /**
+     * The per-logger stream alone (front ends call {@link #log}): {@link #emit(LoggerEvents, Level, CharSequence)} of
      * {@code message} followed by the bounded stack trace of {@code thrown} (none when null), appended only if this
      * logger's own event of the level is traced.
      */
@@ -265,7 +304,7 @@ public final class UserEvents implements AutoCloseable {
     }
 
     /**
-     * The front ends' call for the EventHeader stream: when the provider's tracepoint of {@code level} is traced,
+     * The EventHeader stream alone (front ends call {@link #log}): when the provider's tracepoint of {@code level} is traced,
      * one record with {@code body} (the formatted message, without stack trace), {@code thrown} as
      * {@code exception.*} fields, and the time, thread and attributes {@code reader} finds in {@code event}
      * (see {@link EventHeaderEncoder}). Encoded on this thread; written like every other event (same ring, writer

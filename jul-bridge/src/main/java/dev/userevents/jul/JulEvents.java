@@ -1,10 +1,8 @@
 package dev.userevents.jul;
 
-import dev.userevents.Level;
 import dev.userevents.LoggerEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.spi.Diagnostics;
-import dev.userevents.spi.MessageBuffers;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
@@ -25,25 +23,20 @@ final class JulEvents {
 
     final UserEvents core;
     final LoggerEvents events;
+    private final JulRecordReader reader;
 
     JulEvents(UserEvents core, LoggerEvents events) {
         this.core = core;
         this.events = events;
+        this.reader = new JulRecordReader(core.config().maxMessageBytes());
     }
 
-    /** Writes {@code record} to each stream of its level that is traced now. */
+    /** Writes {@code record} to each stream of its level that is traced now (see {@link UserEvents#log}). */
     void write(LogRecord record) {
-        StringBuilder message = MessageBuffers.acquire();
         try {
-            Level level = JulLevels.toCore(record.getLevel());
-            appendMessage(message, record, core.config().maxMessageBytes());
-            Throwable thrown = record.getThrown();
-            core.emitEventHeader(events, level, message, thrown, record, JulRecordReader.INSTANCE);
-            core.emit(events, level, message, thrown);
+            core.log(events, JulLevels.toCore(record.getLevel()), record, reader);
         } catch (RuntimeException | LinkageError e) {
             Diagnostics.reportOnce("jul:" + e.getClass().getName(), "a JUL record could not be written and was skipped: " + e);
-        } finally {
-            MessageBuffers.release(message);
         }
     }
 

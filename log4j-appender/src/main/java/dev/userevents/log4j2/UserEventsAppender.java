@@ -1,8 +1,5 @@
 package dev.userevents.log4j2;
 
-import dev.userevents.Level;
-import dev.userevents.LoggerEvents;
-import dev.userevents.spi.MessageBuffers;
 import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
 import dev.userevents.Setting;
@@ -21,9 +18,6 @@ import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
-import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.apache.logging.log4j.message.Message;
-import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
  * {@code <UserEvents name="..."/>}: writes each event whose logger/level event is being traced as a user_event
@@ -31,16 +25,19 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * so it can sit beside file and console appenders and writes only what tracing wants.
  *
  * <p>The message is formatted into a reused per-thread builder and encoded on the caller's thread (into the
- * ring slot in async mode), so no mutable {@link LogEvent} or {@link Message} crosses threads.
+ * ring slot in async mode), so no mutable {@link LogEvent} or {@code Message} crosses threads.
  */
 @Plugin(name = "UserEvents", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class UserEventsAppender extends AbstractAppender {
     private final UserEventsManager manager;
+    /** Reads this appender's events: the message, and the layout's text for the per-logger event. */
+    private final Log4jEventReader reader;
 
     private UserEventsAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
                                Property[] properties, UserEventsManager manager) {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
+        this.reader = new Log4jEventReader(layout);
     }
 
     @PluginBuilderFactory
@@ -171,51 +168,7 @@ public final class UserEventsAppender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        Level level = Log4jLevels.toCore(event.getLevel());
-        LoggerEvents events = manager.logger(event.getLoggerName());
-        if (!events.isEnabled(level)) {
-            return;
-        }
-        StringBuilder message = MessageBuffers.acquire();
-        try {
-            if (events.isProviderEnabled(level)) { // the provider stream's body is the message, whatever the layout
-                formatMessage(event, message);
-                manager.emitEventHeader(events, level, message, event);
-                message.setLength(0);
-            }
-            if (events.isTracepointEnabled(level)) {
-                Throwable thrown = format(event, message);
-                manager.emit(events, level, message, thrown);
-            }
-        } finally {
-            MessageBuffers.release(message);
-        }
-    }
-
-    /**
-     * Appends the layout's text, or by default the formatted message; returns the throwable whose bounded stack
-     * trace the core appends (none with a layout: the layout decides).
-     */
-    private Throwable format(LogEvent event, StringBuilder out) {
-        Layout<? extends Serializable> layout = getLayout();
-        if (layout instanceof PatternLayout) {
-            ((PatternLayout) layout).serialize(event, out); // appends, no intermediate String
-            return null;
-        } else if (layout != null) {
-            out.append(layout.toSerializable(event));
-            return null;
-        }
-        formatMessage(event, out);
-        return event.getThrown();
-    }
-
-    private static void formatMessage(LogEvent event, StringBuilder out) {
-        Message message = event.getMessage();
-        if (message instanceof StringBuilderFormattable) {
-            ((StringBuilderFormattable) message).formatTo(out); // garbage-free for Log4j's reusable messages
-        } else if (message != null) {
-            out.append(message.getFormattedMessage());
-        }
+        manager.log(event, reader);
     }
 
     /** The core's settings as this appender's attributes made them. */

@@ -13,7 +13,6 @@ import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
-import org.apache.logging.log4j.core.filter.AbstractFilterable;
 import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
@@ -97,13 +96,7 @@ public final class UserEventsFilter extends AbstractFilter {
             }
             warnOnProviderMismatch();
             if (!everywhere) {
-                for (Appender appender : configuration.getAppenders().values()) {
-                    if (!(appender instanceof UserEventsAppender) && appender instanceof AbstractFilterable) {
-                        ConfiguredLevelFilter levels = new ConfiguredLevelFilter(configuration);
-                        levels.start();
-                        ((AbstractFilterable) appender).addFilter(levels);
-                    }
-                }
+                ConfiguredLevelFilter.guardOtherAppenders(configuration);
             }
         }
         super.start();

@@ -6,6 +6,7 @@ import dev.userevents.UserEventsConfig;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 
@@ -16,8 +17,12 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * unregisters before the enable words go.
  */
 final class UserEventsManager extends AbstractManager {
+    private static final Function<UserEventsConfig, UserEvents> KERNEL = config -> UserEvents.open(config,
+            "The UserEvents appenders write nothing; Log4j's other appenders are unaffected.");
+    /** How a new manager opens its core: user_events, or in this package's tests another device. */
+    private static volatile Function<UserEventsConfig, UserEvents> opener = KERNEL;
     private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY = (name, config) -> new UserEventsManager(
-            name, UserEvents.open(config, "The UserEvents appenders write nothing; Log4j's other appenders are unaffected."));
+            name, opener.apply(config));
 
     private final UserEvents core;
     /** Set by the first appender that reports this manager idle: appenders sharing it, and reconfigurations, stay quiet. */
@@ -28,21 +33,29 @@ final class UserEventsManager extends AbstractManager {
         this.core = core;
     }
 
+    /**
+     * The device seam, for this package's tests only (package-private on purpose: an application has no use for it):
+     * managers made until {@link #openWithKernel()} open their core with {@code testOpener}, for example
+     * {@code config -> UserEvents.open(config, inMemoryDevice)}. Managers already made keep theirs.
+     */
+    static void openWith(Function<UserEventsConfig, UserEvents> testOpener) {
+        opener = testOpener;
+    }
+
+    /** Undoes {@link #openWith}. */
+    static void openWithKernel() {
+        opener = KERNEL;
+    }
+
     /** Log4j's own shutdown hook stops the context; the core's hook would race it. */
     static UserEventsManager get(UserEventsConfig.Builder config) {
         UserEventsConfig built = config.shutdownHook(false).build();
         return getManager("UserEvents" + built, FACTORY, built);
     }
 
-    /** Writes the event if its level is traced; {@code thrown}'s bounded stack trace follows the message. */
-    void emit(LoggerEvents events, dev.userevents.Level level, StringBuilder message, Throwable thrown) {
-        core.emit(events, level, message, thrown);
-    }
-
-    /** Writes the provider stream's record of {@code event} if the provider's tracepoint of its level is traced. */
-    void emitEventHeader(LoggerEvents events, dev.userevents.Level level, CharSequence body,
-                         org.apache.logging.log4j.core.LogEvent event) {
-        core.emitEventHeader(events, level, body, event.getThrown(), event, Log4jEventReader.INSTANCE);
+    /** Writes {@code event} to each of its logger's streams that is traced (see {@link UserEvents#log}). */
+    void log(org.apache.logging.log4j.core.LogEvent event, Log4jEventReader reader) {
+        core.log(core.logger(event.getLoggerName()), Log4jLevels.toCore(event.getLevel()), event, reader);
     }
 
     UserEventsConfig config() {

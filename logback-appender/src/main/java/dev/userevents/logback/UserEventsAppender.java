@@ -1,21 +1,14 @@
 package dev.userevents.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.userevents.Counters;
-import dev.userevents.Level;
-import dev.userevents.LoggerEvents;
-import dev.userevents.spi.MessageBuffers;
 import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code <appender class="dev.userevents.logback.UserEventsAppender">}: writes each event whose logger/level event is
@@ -28,12 +21,12 @@ import java.nio.charset.StandardCharsets;
  * {@code scan="true"} reconfiguration keeps the registrations; the last {@link #stop()} flushes and unregisters.
  */
 public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
-    /** What the core's one diagnostic says where user_events is missing, whichever Logback piece opens it first. */
-    static final String WHILE_UNAVAILABLE = "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.";
     private final UserEventsConfig.Builder settings = UserEventsConfig.builder();
     private Layout<ILoggingEvent> layout;
     private Encoder<ILoggingEvent> encoder;
     private volatile UserEvents core;
+    /** Reads events for the core with this appender's layout or encoder (remade by their setters). */
+    private LogbackEventReader reader = LogbackEventReader.PLAIN;
     /** Reasons for being idle already said in Logback's status, in this class loader. */
     private static final java.util.Set<String> IDLE_REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -86,10 +79,12 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
 
     public void setLayout(Layout<ILoggingEvent> layout) {
         this.layout = layout;
+        this.reader = new LogbackEventReader(layout, encoder);
     }
 
     public void setEncoder(Encoder<ILoggingEvent> encoder) {
         this.encoder = encoder;
+        this.reader = new LogbackEventReader(layout, encoder);
     }
 
     /**
@@ -98,7 +93,7 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
      */
     @Override
     public void start() {
-        UserEvents opened = SharedUserEvents.acquire(settings.build(), WHILE_UNAVAILABLE);
+        UserEvents opened = LogbackCores.acquire(settings.build());
         if (!opened.isAvailable() && IDLE_REPORTED.add(opened.unavailableReason())) {
             addWarn("UserEventsAppender [" + getName() + "] is idle: user_events is unavailable: " + opened.unavailableReason()
                     + " Logback's other appenders are unaffected. Check this host with 'userevents doctor'.");
@@ -109,52 +104,8 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
 
     @Override
     protected void append(ILoggingEvent event) {
-        Level level = LogbackLevels.toCore(event.getLevel());
-        LoggerEvents events = core.logger(event.getLoggerName()); // one lookup by name in the core's registry
-        if (!events.isEnabled(level)) {
-            return;
-        }
-        StringBuilder message = MessageBuffers.acquire();
-        try {
-            if (events.isProviderEnabled(level)) { // the provider stream's body is the message, whatever the layout
-                core.emitEventHeader(events, level, event.getFormattedMessage(), throwableOf(event), event,
-                        LogbackEventReader.INSTANCE);
-            }
-            if (events.isTracepointEnabled(level)) {
-                Throwable thrown = format(event, message);
-                core.emit(events, level, message, thrown);
-            }
-        } finally {
-            MessageBuffers.release(message);
-        }
-    }
-
-    /**
-     * Appends the layout's or encoder's text (without its line end), or by default the message; returns the
-     * throwable whose bounded stack trace the core appends (none with a layout or encoder: they decide).
-     */
-    private Throwable format(ILoggingEvent event, StringBuilder out) {
-        if (layout == null && encoder == null) {
-            out.append(event.getFormattedMessage());
-            Throwable thrown = throwableOf(event);
-            if (thrown == null && event.getThrowableProxy() != null) { // a deserialized event: only the proxy's text is left
-                out.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            }
-            return thrown;
-        }
-        out.append(layout != null ? layout.doLayout(event) : new String(encoder.encode(event), StandardCharsets.UTF_8));
-        int end = out.length();
-        while (end > 0 && (out.charAt(end - 1) == '\n' || out.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        out.setLength(end);
-        return null;
-    }
-
-    /** The event's throwable, or null (none, or a deserialized event that keeps only the proxy). */
-    private static Throwable throwableOf(ILoggingEvent event) {
-        IThrowableProxy proxy = event.getThrowableProxy();
-        return proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
+        // one lookup by name in the core's registry; the reader knows the layout or encoder
+        core.log(core.logger(event.getLoggerName()), LogbackLevels.toCore(event.getLevel()), event, reader);
     }
 
     /** Whether events can reach the kernel (false: no user_events here; the one diagnostic says why). */

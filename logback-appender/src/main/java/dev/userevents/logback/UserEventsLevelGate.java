@@ -40,7 +40,9 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
     private UserEvents core;
     private LoggerCreationHook.Cache creations;
     private volatile Thread poller;
-    private volatile boolean guarded;
+    /** Gives the other appenders their {@link ConfiguredLevelFilter}, judged by the configured levels, at the first change. */
+    private final ConfiguredLevelFilter.Guard otherAppenders =
+            new ConfiguredLevelFilter.Guard(each -> configuredEffective(each.getLoggerContext(), each));
     /** Every logger the gate watches, with its word. */
     private final Map<Logger, EnableWord> words = new ConcurrentHashMap<>();
     /** Loggers whose level the gate set, with the level that was configured before (null: inherited). */
@@ -80,9 +82,9 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
             return;
         }
         LoggerContext loggers = (LoggerContext) getContext();
-        core = SharedUserEvents.acquire(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
+        core = LogbackCores.acquire(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
                 .set("prefix", prefix, this::addError).set("eventHeaderProvider", eventHeaderProvider, this::addError)
-                .build(), UserEventsAppender.WHILE_UNAVAILABLE);
+                .build());
         creations = LoggerCreationHook.install(loggers, why -> addWarn(why
                 + "; loggers created after the configuration starts are not gated until the next configuration"));
         if (creations != null) {
@@ -126,10 +128,7 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
         }
         if (traced != null && !traced.isGreaterOrEqual(configuredEffective(loggers, logger))) {
             if (before == null || before.set != traced) {
-                if (!guarded) {
-                    ConfiguredLevelFilter.guardOtherAppenders(loggers, each -> configuredEffective(loggers, each));
-                    guarded = true;
-                }
+                otherAppenders.installOnce(loggers);
                 changed.put(logger, new Configured(before != null ? before.level : logger.getLevel(), traced));
                 logger.setLevel(traced);
             }

@@ -39,8 +39,8 @@ public class UserEventsTurboFilter extends TurboFilter {
     private String eventHeaderProvider;
     private boolean everywhere;
     private UserEvents core;
-    /** Set once the other appenders carry their {@link ConfiguredLevelFilter}. */
-    private volatile boolean appendersGuarded;
+    /** Gives the other appenders their {@link ConfiguredLevelFilter} at the first event only tracing lets through. */
+    private final ConfiguredLevelFilter.Guard otherAppenders = new ConfiguredLevelFilter.Guard(Logger::getEffectiveLevel);
     /** Logback's loggers cannot carry a field of ours: their words by identity. */
     private final EnableWordCache byLogger = new EnableWordCache();
     /** Registers each logger the context creates while this filter is started. */
@@ -68,7 +68,7 @@ public class UserEventsTurboFilter extends TurboFilter {
 
     @Override
     public void start() {
-        core = SharedUserEvents.acquire(config(), UserEventsAppender.WHILE_UNAVAILABLE);
+        core = LogbackCores.acquire(config());
         if (getContext() instanceof LoggerContext) {
             LoggerContext loggers = (LoggerContext) getContext();
             // Listen first, then sweep: a logger created in between is registered twice, never missed.
@@ -113,16 +113,9 @@ public class UserEventsTurboFilter extends TurboFilter {
         if ((word.read() & LogbackLevels.enableMask(level)) == 0) {
             return FilterReply.NEUTRAL;
         }
-        if (!everywhere && !appendersGuarded && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            guardOtherAppenders(logger.getLoggerContext());
+        if (!everywhere && !otherAppenders.isInstalled() && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+            otherAppenders.installOnce(logger.getLoggerContext());
         }
         return FilterReply.ACCEPT;
-    }
-
-    private synchronized void guardOtherAppenders(LoggerContext loggers) {
-        if (!appendersGuarded) {
-            ConfiguredLevelFilter.guardOtherAppenders(loggers, Logger::getEffectiveLevel);
-            appendersGuarded = true;
-        }
     }
 }

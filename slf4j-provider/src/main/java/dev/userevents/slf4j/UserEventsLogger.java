@@ -1,12 +1,9 @@
 package dev.userevents.slf4j;
 
 import dev.userevents.LoggerEvents;
-import dev.userevents.spi.MessageBuffers;
-import dev.userevents.spi.StackTraces;
 import dev.userevents.UserEvents;
 
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
@@ -86,39 +83,29 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     }
 
     private void write(Level slf4jLevel, String pattern, Object[] arguments, Throwable throwable, List<KeyValuePair> keyValues) {
-        StringBuilder message = MessageBuffers.acquire();
+        Slf4jCall call = Slf4jCall.acquire(this, pattern, arguments, throwable, keyValues);
         try {
-            dev.userevents.Level level = Slf4jLevels.toCore(slf4jLevel);
-            // NormalizedParameters' rule, without its copy: a trailing Throwable argument is the exception.
-            int count = arguments == null ? 0 : arguments.length;
-            Throwable thrown = throwable;
-            if (thrown == null && count > 0 && arguments[count - 1] instanceof Throwable) {
-                thrown = (Throwable) arguments[--count];
-            }
-            Slf4jFormatter.format(message, pattern, arguments, count);
-            // The provider stream carries the message as its body and MDC / key-values as typed fields.
-            core.emitEventHeader(events, level, message, thrown, keyValues, Slf4jEventReader.INSTANCE);
-            if (keyValues != null) {
-                for (KeyValuePair pair : keyValues) {
-                    message.append(' ').append(pair.key).append('=').append(pair.value);
-                }
-            }
-            if (includeMdc) {
-                for (Map.Entry<String, String> entry : SnapshotMdcAdapter.current().entrySet()) {
-                    message.append(' ').append(entry.getKey()).append('=').append(entry.getValue());
-                }
-            }
-            if ((consoleMask & level.enableMask) != 0) {
-                StackTraces.append(message, thrown, core.config().maxMessageBytes());
-                console.print(level, name, message);
-                thrown = null; // already in the message
-            }
-            core.emit(events, level, message, thrown); // the kernel's enable bit decides, independently of the console
+            core.log(events, Slf4jLevels.toCore(slf4jLevel), call, Slf4jEventReader.INSTANCE);
         } catch (RuntimeException | LinkageError e) {
             // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
             dev.userevents.spi.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
         } finally {
-            MessageBuffers.release(message);
+            call.release();
         }
+    }
+
+    /** Whether {@code level} prints to stderr (userevents.console, or the fallback), traced or not. */
+    boolean printsToConsole(dev.userevents.Level level) {
+        return (consoleMask & level.enableMask) != 0;
+    }
+
+    /** One console line: {@code text} carries the stack trace already. */
+    void printToConsole(dev.userevents.Level level, CharSequence text) {
+        console.print(level, name, text);
+    }
+
+    /** Whether the per-logger event's text ends with the MDC (userevents.mdc). */
+    boolean includeMdc() {
+        return includeMdc;
     }
 }
