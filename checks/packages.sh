@@ -51,7 +51,7 @@ while read -r from to; do
 done < <(sort -u "$work/core-classes.txt")
 grep -qx 'dev.userevents dev.userevents.kernel' "$work/graph.txt" || fail "jdeps found no arrow from the root to kernel"
 
-# Front ends, samples and benchmarks: their own classes (a jar's, or target/classes), arrows into and among them.
+# Front ends, samples and benchmarks: their target/classes, arrows into the core and among their own packages.
 outside=(log4j-appender slf4j-provider logback-appender jul-bridge samples samples-logback perf)
 for module in "${outside[@]}"; do
   classes="$module/target/classes"
