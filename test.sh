@@ -11,8 +11,9 @@ phase "mvn verify: host tests, then each module's real-kernel tests on $(java -v
 mvn -B -ntp verify "$@"
 # Build checks: Maven's skip flags skip the VM too (it rebuilds native/target, so it runs first, alone); two clean
 # builds give byte-identical jars; the core exports only its API and SPI packages, nothing outside reaching in; its
-# package arrows point one way, with no cycle anywhere. Those three read copies and jars only, so they run on the second core while the VM (single-threaded TCG) runs the
-# extra JDK's kernel tests; their output follows when both end.
+# package arrows point one way, with no cycle anywhere. Those three read copies and built classes only, so they run
+# on the second core while the VM (single-threaded TCG) runs the extra JDK's kernel tests; their output follows
+# when both end.
 phase "build checks"
 ./checks/skip-flags.sh
 checks_log=$(mktemp)
