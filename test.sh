@@ -10,14 +10,15 @@ phase() { echo "test.sh: $1 ($(( SECONDS / 60 ))m$(( SECONDS % 60 ))s)"; }
 phase "mvn verify: host tests, then each module's real-kernel tests on $(java -version 2>&1 | head -n 1)"
 mvn -B -ntp verify "$@"
 # Build checks: Maven's skip flags skip the VM too (it rebuilds native/target, so it runs first, alone); two clean
-# builds give byte-identical jars and the core exports only its API and SPI packages, nothing outside reaching in.
-# Those two read copies and jars only, so they run on the second core while the VM (single-threaded TCG) runs the
-# extra JDK's kernel tests; their output follows when both end.
+# builds give byte-identical jars; the core exports only its API and SPI packages, nothing outside reaching in; its
+# package arrows point one way, with no cycle anywhere. Those three read copies and built classes only, so they run
+# on the second core while the VM (single-threaded TCG) runs the extra JDK's kernel tests; their output follows
+# when both end.
 phase "build checks"
 ./checks/skip-flags.sh
 checks_log=$(mktemp)
 trap 'rm -f "$checks_log"' EXIT
-( ./checks/reproducible.sh && ./checks/exports.sh ) > "$checks_log" 2>&1 &
+( ./checks/reproducible.sh && ./checks/exports.sh && ./checks/packages.sh ) > "$checks_log" 2>&1 &
 checks=$!
 kernel_status=0
 if [ -n "${USEREVENTS_EXTRA_JDK:-}" ]; then

@@ -91,7 +91,7 @@ final class EventRegistry {
         Level[] levels = Level.values();
         int registeredBits = 0;
         for (Level level : levels) {
-            String command = EventNames.command(EventNames.eventName(baseName, level));
+            String command = EventNames.command(EventNames.eventName(baseName, level.name()));
             int result = device.register(command, word.address, level.enableBit());
             if (result < 0) {
                 unregisterBits(word, registeredBits);

@@ -86,7 +86,7 @@ public final class LoggerEvents {
     }
 
     public String eventName(Level level) {
-        return EventNames.eventName(baseName, level);
+        return EventNames.eventName(baseName, level.name());
     }
 
     /** The kernel's write_index of this level's event, or -1 when it is not registered. */

@@ -97,7 +97,7 @@ class EventNamesTest {
 
     @Test
     void eventNameAndCommand() {
-        String event = EventNames.eventName("com_example_Foo", Level.INFO);
+        String event = EventNames.eventName("com_example_Foo", Level.INFO.name());
         assertEquals("com_example_Foo_INFO", event);
         assertEquals("com_example_Foo_INFO __rel_loc char[] msg; u32 level", EventNames.command(event));
     }
@@ -113,7 +113,7 @@ class EventNamesTest {
         assertEquals(base, EventNames.baseName("", logger), "deterministic");
         assertNotEquals(base, EventNames.baseName("", logger + "2"), "different loggers, different names");
         for (Level level : Level.values()) {
-            String event = EventNames.eventName(base, level);
+            String event = EventNames.eventName(base, level.name());
             assertTrue(event.length() <= UserEventsAbi.MAX_EVENT_NAME_BYTES, event);
             assertTrue(EventNames.command(event).length() + 1 <= UserEventsAbi.MAX_COMMAND_BYTES);
         }
@@ -138,7 +138,7 @@ class EventNamesTest {
     @Test
     void noLoggerNameCanInjectAField() {
         String hostile = "evil u32 x; u64 y;\n__rel_loc char[] z";
-        String command = EventNames.command(EventNames.eventName(EventNames.baseName("p; u8 q ", hostile), Level.WARN));
+        String command = EventNames.command(EventNames.eventName(EventNames.baseName("p; u8 q ", hostile), Level.WARN.name()));
         assertEquals(1, command.split(";", -1).length - 1, "only our own separator: " + command);
         assertTrue(command.endsWith(" " + UserEventsAbi.FIELDS));
         assertEquals(command.indexOf(' '), command.length() - UserEventsAbi.FIELDS.length() - 1);

@@ -37,7 +37,7 @@ class FuzzTest {
         assertTrue(base.length() <= EventNames.MAX_BASE_LENGTH, "base length " + base.length());
         assertEquals(base, EventNames.baseName(prefix, loggerName), "deterministic");
         for (Level level : Level.values()) {
-            String eventName = EventNames.eventName(base, level);
+            String eventName = EventNames.eventName(base, level.name());
             assertTrue(eventName.length() <= UserEventsAbi.MAX_EVENT_NAME_BYTES, eventName);
             String command = EventNames.command(eventName);
             // The kernel's parse: name up to the first space, flags after a ':' in the name, fields split by ';'.

@@ -1,9 +1,9 @@
 package dev.userevents.jul;
 
 import dev.userevents.EnableWord;
+import dev.userevents.EnableWordCache;
 import dev.userevents.UserEvents;
 import dev.userevents.spi.Diagnostics;
-import dev.userevents.spi.EnableWordCache;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.userevents.log4j2;
 
-import dev.userevents.spi.EnableWordCache;
 import dev.userevents.EnableWord;
+import dev.userevents.EnableWordCache;
 import dev.userevents.Mode;
 import dev.userevents.UserEventsConfig;
 

@@ -1,7 +1,5 @@
 package dev.userevents.kernel;
 
-import dev.userevents.Level;
-
 /**
  * Logger name to user_event name: {@code <prefix><logger>_<LEVEL>}.
  *
@@ -100,9 +98,9 @@ public final class EventNames {
         return hash;
     }
 
-    /** The full event name of one level. */
-    public static String eventName(String baseName, Level level) {
-        return baseName + "_" + level.name();
+    /** The full event name of one level ({@code INFO}, ...): named, not typed, so this package needs no root type. */
+    public static String eventName(String baseName, String levelName) {
+        return baseName + "_" + levelName;
     }
 
     /** The DIAG_IOCSREG command: {@code NAME __rel_loc char[] msg; u32 level}. */

@@ -1,30 +1,11 @@
 package dev.userevents.spi;
 
-import dev.userevents.kernel.KernelDevice;
-import dev.userevents.kernel.UserEventsAbi;
-import java.nio.file.Path;
-
 /**
- * What the core needs from {@code user_events_data}. {@link KernelDevice} is the real one; tests of pure logic
- * may use an in-process double. Results are returned, not thrown: {@code >= 0} on success, {@code -errno}
- * on failure, so the hot path allocates nothing.
+ * What the core needs from {@code user_events_data}. The kernel package's {@code KernelDevice} is the real one
+ * ({@code dev.userevents.EventDevices#open} opens it); tests of pure logic may use an in-process double. Results
+ * are returned, not thrown: {@code >= 0} on success, {@code -errno} on failure, so the hot path allocates nothing.
  */
 public interface EventDevice extends AutoCloseable {
-    /**
-     * The core's own device on {@code dataFile}: {@code user_events_data}, or a stand-in such as {@code /dev/null}
-     * for a double that registers by itself but writes through the real {@code writev} path (JNA on JDK 17-21,
-     * FFM on 22+). Close it once.
-     *
-     * @throws IllegalStateException naming the errno when the file cannot be opened
-     */
-    static EventDevice open(Path dataFile) {
-        KernelDevice.OpenResult opened = KernelDevice.open(dataFile);
-        if (opened.device == null) {
-            throw new IllegalStateException("open " + dataFile + ": " + UserEventsAbi.errnoName(opened.errno));
-        }
-        return opened.device;
-    }
-
     /**
      * DIAG_IOCSREG: registers {@code command} with the kernel setting {@code enableBit} of the 32-bit word at
      * {@code enableAddress}. Returns the write_index, or -errno.

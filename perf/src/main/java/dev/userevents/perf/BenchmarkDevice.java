@@ -1,5 +1,6 @@
 package dev.userevents.perf;
 
+import dev.userevents.EventDevices;
 import dev.userevents.spi.EventDevice;
 
 import java.nio.file.Paths;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A device for host benchmarks, where the kernel has no user_events: registration hands out indexes and sets
  * (or leaves clear) the enable word as the kernel would; writes are real {@code writev} calls through the core's
- * own device ({@link EventDevice#open}) on {@code /dev/null} (JNA on JDK 17-21, FFM on 22+), or nothing at all
+ * own device ({@link EventDevices#open}) on {@code /dev/null} (JNA on JDK 17-21, FFM on 22+), or nothing at all
  * ({@link #noSyscall}) to isolate the hand-off. Only the core's exported packages: no split package, no internal one.
  */
 public final class BenchmarkDevice implements EventDevice {
@@ -24,7 +25,7 @@ public final class BenchmarkDevice implements EventDevice {
 
     /** Writes go to /dev/null through the same writev as user_events_data. */
     public static BenchmarkDevice devNull(boolean enableAll) {
-        return new BenchmarkDevice(EventDevice.open(Paths.get("/dev/null")), enableAll ? -1 : 0);
+        return new BenchmarkDevice(EventDevices.open(Paths.get("/dev/null")), enableAll ? -1 : 0);
     }
 
     /** Writes cost nothing: the ring and encoder alone. */

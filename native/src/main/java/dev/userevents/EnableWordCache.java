@@ -1,6 +1,4 @@
-package dev.userevents.spi;
-
-import dev.userevents.EnableWord;
+package dev.userevents;
 
 /**
  * A front end's logger object to its enable word, for frameworks whose loggers cannot hold a field of ours (Log4j's

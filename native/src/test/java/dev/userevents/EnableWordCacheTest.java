@@ -1,15 +1,9 @@
-package dev.userevents.spi;
+package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.userevents.EnableWord;
-import dev.userevents.Level;
-import dev.userevents.LoggerEvents;
-import dev.userevents.Mode;
-import dev.userevents.UserEvents;
-import dev.userevents.UserEventsConfig;
 import dev.userevents.testing.InMemoryDevice;
 import java.util.ArrayList;
 import java.util.List;
