@@ -2,7 +2,7 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.ProbeMain;
 import dev.userevents.testing.Tracefs;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults on the real kernel: no permission, and the enable bit racing with writes. */
 @Tag("kernel")
 class FaultsKernelTest {
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     /** Events ftrace accepted into its ring buffer since the last clear: entries kept plus entries overwritten. */
     private static long bufferedEvents() {
@@ -76,10 +73,11 @@ class FaultsKernelTest {
 
     @Test
     void enableBitTogglingWhileFourThreadsLogIsCountedNeverThrown() throws Exception {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         LoggerEvents logger = events.logger("kt.toggle");
         AtomicBoolean running = new AtomicBoolean(true);
-        Tracefs.bufferSizeKb(1024);
+        kernel.bufferSizeKb(1024);
+        kernel.closeAfter(() -> running.set(false)); // the loggers stop if the test fails before it stops them
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -95,6 +93,7 @@ class FaultsKernelTest {
             }));
         }
         threads.forEach(Thread::start);
+        kernel.disableAfter("kt_toggle_INFO"); // if the test fails mid-cycle
         int cycles = 50;
         for (int i = 0; i < cycles; i++) {
             Tracefs.enable("kt_toggle_INFO");

@@ -34,21 +34,23 @@ public final class KernelTestExtension implements BeforeEachCallback, AfterEachC
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        Exception first = null;
+        Throwable first = null;
         for (AutoCloseable release; (release = releases.pollFirst()) != null; ) {
             try {
                 release.close();
             } catch (Exception | AssertionError e) {
-                Exception failure = e instanceof Exception ? (Exception) e : new Exception(e);
                 if (first == null) {
-                    first = failure;
+                    first = e;
                 } else {
-                    first.addSuppressed(failure);
+                    first.addSuppressed(e);
                 }
             }
         }
+        if (first instanceof Error) {
+            throw (Error) first;
+        }
         if (first != null) {
-            throw first;
+            throw (Exception) first;
         }
     }
 
