@@ -149,7 +149,14 @@ class LifeKernelTest {
         }
         command.addAll(List.of("-jar", jar.toString(), "log", "kt.nested", "kt.nested.Late", "17"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        disableAfter("kt_nested_Late");
+        for (Level level : Level.values()) {
+            String event = "kt_nested_Late_" + level;
+            kernel.closeAfter(() -> { // the child registered them: after it exits they exist only if enabled
+                if (Tracefs.exists(event)) {
+                    Tracefs.disable(event);
+                }
+            });
+        }
         kernel.closeAfter(child::destroyForcibly);
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();

@@ -82,16 +82,9 @@ public final class KernelTestExtension implements BeforeEachCallback, AfterEachC
         Tracefs.disable(event);
     }
 
-    /**
-     * Disables {@code event} after the test if it exists then: for events enabled by something else (the CLI,
-     * perf, follow) whose registration may be gone by then.
-     */
+    /** Disables {@code event} after the test: for events that something else (the CLI, follow) enables. */
     public void disableAfter(String event) {
-        releases.push(() -> {
-            if (Tracefs.exists(event)) {
-                Tracefs.disable(event);
-            }
-        });
+        releases.push(new Disable(event));
     }
 
     /** Sets {@code event}'s ftrace filter now and clears it ("0") after the test. */
