@@ -153,6 +153,7 @@ class Log4jKernelTest {
         assertSame(first.counters(), last.counters(), "one manager, one registration set, across all of them");
         List<String> payloads = Tracefs.awaitPayloads("kt_log4j_Reconfig_INFO", logged.get());
         kernel.disable("kt_log4j_Reconfig_INFO"); // now: the deletion awaited below needs it off
+        dev.userevents.spi.Diagnostics.setSink(previousSink);
         double seconds = (System.nanoTime() - started) / 1e9;
         assertNull(failure.get());
         assertEquals(logged.get(), payloads.size(), last.counters() + " " + Tracefs.stats());
