@@ -94,7 +94,6 @@ class FaultsKernelTest {
             }));
         }
         threads.forEach(Thread::start);
-        kernel.disableAfter("kt_toggle_INFO"); // if the test fails mid-cycle
         // Each cycle races thousands of writes with the disable (77k-151k over 50 cycles in CI runs): 15 prove it.
         int cycles = Soak.scaled(15);
         for (int i = 0; i < cycles; i++) {
