@@ -3,17 +3,17 @@ package dev.userevents;
 import dev.userevents.kernel.KernelDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Soak;
 import dev.userevents.testing.SignalStorm;
 import dev.userevents.testing.Tracefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ring and writer thread against the real kernel with ftrace capturing. The trace is read before the event
@@ -24,16 +24,12 @@ import org.junit.jupiter.api.Test;
 class AsyncKernelTest {
     private static final int THREADS = 4;
 
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.bufferSizeKb(16384); // per CPU: room for every event of these tests
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
-    @AfterEach
-    void smallerBuffer() {
-        Tracefs.bufferSizeKb(1408);
+    @BeforeEach
+    void biggerBuffer() {
+        kernel.bufferSizeKb(16384); // per CPU: room for every event of these tests
     }
 
     private static UserEventsConfig.Builder async(int bufferSize, QueueFullPolicy policy) {
@@ -61,19 +57,15 @@ class AsyncKernelTest {
      * with ftrace capturing; the core is closed (flushed, unregistered) before the trace is read, and the trace is
      * read before the event is disabled (see the class comment).
      */
-    private static Captured logAndCapture(int ringSize, QueueFullPolicy policy, String loggerName, int perThread)
+    private Captured logAndCapture(int ringSize, QueueFullPolicy policy, String loggerName, int perThread)
             throws InterruptedException {
-        UserEvents events = UserEvents.open(async(ringSize, policy).build());
+        UserEvents events = kernel.open(async(ringSize, policy).build());
         LoggerEvents logger = events.logger(loggerName);
         String event = logger.eventName(Level.INFO);
-        Tracefs.enable(event);
-        try {
-            produce(events, logger, perThread);
-            events.close();
-            return new Captured(events, capturedByThread(event), Tracefs.read(Tracefs.ROOT.resolve("trace")));
-        } finally {
-            Tracefs.disable(event);
-        }
+        kernel.enable(event);
+        produce(events, logger, perThread);
+        events.close();
+        return new Captured(events, capturedByThread(event), Tracefs.read(Tracefs.ROOT.resolve("trace")));
     }
 
     /** Logs "t<id> <i>" for i in [0, perThread): the format {@link #capturedByThread} parses. */
@@ -172,19 +164,15 @@ class AsyncKernelTest {
 
     @Test
     void stopWithEventsPendingDeliversThemAll() throws Exception {
-        UserEvents events = UserEvents.open(async(4096, QueueFullPolicy.BLOCK).build());
+        UserEvents events = kernel.open(async(4096, QueueFullPolicy.BLOCK).build());
         LoggerEvents logger = events.logger("kt.async.pending");
-        List<Integer> seen;
-        Tracefs.enable("kt_async_pending_INFO");
-        try {
-            for (int i = 0; i < 3_000; i++) {
-                events.emit(logger, Level.INFO, "t0 " + i);
-            }
-            events.close(); // right away: most of the 3000 are still queued
-            seen = capturedByThread("kt_async_pending_INFO").get(0);
-        } finally {
-            Tracefs.disable("kt_async_pending_INFO");
+        kernel.enable("kt_async_pending_INFO");
+        for (int i = 0; i < 3_000; i++) {
+            events.emit(logger, Level.INFO, "t0 " + i);
         }
+        events.close(); // right away: most of the 3000 are still queued
+        List<Integer> seen = capturedByThread("kt_async_pending_INFO").get(0);
+        kernel.disable("kt_async_pending_INFO");
         assertEquals(3_000, seen.size(), events.counters().toString());
         assertEquals(2_999, seen.get(2_999));
         assertEquals(0, events.counters().dropped());
@@ -203,7 +191,7 @@ class AsyncKernelTest {
         assertTrue(SignalStorm.isEintr(SignalStorm.interruptBlockedRead()),
                 "control: the handler must interrupt a blocked read with EINTR");
         int perThread = 50_000;
-        UserEvents events = UserEvents.open(async(64, QueueFullPolicy.BLOCK).build());
+        UserEvents events = kernel.open(async(64, QueueFullPolicy.BLOCK).build());
         LoggerEvents logger = events.logger("kt.async.signals");
         int registeredBefore = events.registeredLoggerCount(); // this logger and the drop reporter's
         List<Integer> targets = new ArrayList<>(SignalStorm.threadsNamed("userevents-writer"));
@@ -230,27 +218,21 @@ class AsyncKernelTest {
                 events.logger("kt.async.signals.more" + i); // DIAG_IOCSREG on the signalled registrar
             }
         }));
-        List<List<Integer>> byThread;
         long signalsSent;
-        int registeredDuringStorm;
-        Tracefs.enable("kt_async_signals_INFO");
-        try {
-            workers.forEach(Thread::start);
-            producersReady.await();
-            targets.addAll(workerTids);
-            try (SignalStorm storm = new SignalStorm(targets, 200_000)) {
-                go.countDown();
-                for (Thread worker : workers) {
-                    worker.join();
-                }
-                signalsSent = storm.sent();
+        kernel.enable("kt_async_signals_INFO");
+        workers.forEach(Thread::start);
+        producersReady.await();
+        targets.addAll(workerTids);
+        try (SignalStorm storm = new SignalStorm(targets, 200_000)) {
+            go.countDown();
+            for (Thread worker : workers) {
+                worker.join();
             }
-            registeredDuringStorm = events.registeredLoggerCount() - registeredBefore;
-            events.close();
-            byThread = capturedByThread("kt_async_signals_INFO");
-        } finally {
-            Tracefs.disable("kt_async_signals_INFO");
+            signalsSent = storm.sent();
         }
+        int registeredDuringStorm = events.registeredLoggerCount() - registeredBefore;
+        events.close();
+        List<List<Integer>> byThread = capturedByThread("kt_async_signals_INFO");
         assertTrue(signalsSent >= 1_000, "signals sent while logging: " + signalsSent);
         assertEquals(100, registeredDuringStorm, "registrations refused: " + events.refusedLoggerCount());
         for (int t = 0; t < THREADS; t++) {
@@ -277,20 +259,14 @@ class AsyncKernelTest {
     @Test
     void fourThreadsUnderBlockAreAllCaptured() throws Exception {
         int perThread = Soak.scaled(250_000);
-        Tracefs.bufferSizeKb(Soak.scaled(50_000)); // per CPU; an event takes about 32 bytes of it
-        Tracefs.clearTrace();
-        UserEvents events = UserEvents.open(async(4096, QueueFullPolicy.BLOCK).build());
+        kernel.bufferSizeKb(Soak.scaled(50_000)); // per CPU; an event takes about 32 bytes of it
+        UserEvents events = kernel.open(async(4096, QueueFullPolicy.BLOCK).build());
         LoggerEvents logger = events.logger("kt.async.load");
-        Tracefs.BufferCounts buffer;
         long started = System.nanoTime();
-        Tracefs.enable("kt_async_load_INFO");
-        try {
-            produce(events, logger, perThread);
-            events.close(); // flushes
-            buffer = Tracefs.bufferCounts();
-        } finally {
-            Tracefs.disable("kt_async_load_INFO");
-        }
+        kernel.enable("kt_async_load_INFO");
+        produce(events, logger, perThread);
+        events.close(); // flushes
+        Tracefs.BufferCounts buffer = Tracefs.bufferCounts();
         double seconds = (System.nanoTime() - started) / 1e9;
         long sent = (long) THREADS * perThread;
         Counters counters = events.counters();

@@ -2,8 +2,7 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
-import dev.userevents.testing.Tracefs;
+import dev.userevents.testing.KernelTestExtension;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -11,9 +10,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two independent copies of the core in one JVM (two web apps, say): each loads its own classes and JNA, opens
@@ -21,10 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("kernel")
 class ClassLoadersKernelTest {
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     /** The core and JNA, loaded apart from this test's own class loader. */
     private static URLClassLoader isolatedCore() throws Exception {
@@ -65,20 +62,14 @@ class ClassLoadersKernelTest {
 
     @Test
     void twoCopiesRegisterTheSameLoggerAndBothSeeTheEnableBit() throws Exception {
-        try (URLClassLoader first = isolatedCore(); URLClassLoader second = isolatedCore()) {
-            Copy a = new Copy(first);
-            Copy b = new Copy(second);
-            Tracefs.enable("kt_loaders_INFO");
-            try {
-                assertTrue(a.infoEnabled());
-                assertTrue(b.infoEnabled());
-                a.close.invoke(a.events);
-                assertFalse(a.infoEnabled(), "closed copy: unregistered and zeroed");
-                assertTrue(b.infoEnabled(), "the other copy keeps its registration");
-            } finally {
-                Tracefs.disable("kt_loaders_INFO");
-                b.close.invoke(b.events);
-            }
-        }
+        Copy a = new Copy(kernel.closeAfter(isolatedCore()));
+        Copy b = new Copy(kernel.closeAfter(isolatedCore()));
+        kernel.closeAfter(() -> b.close.invoke(b.events)); // before its class loader closes
+        kernel.enable("kt_loaders_INFO");
+        assertTrue(a.infoEnabled());
+        assertTrue(b.infoEnabled());
+        a.close.invoke(a.events);
+        assertFalse(a.infoEnabled(), "closed copy: unregistered and zeroed");
+        assertTrue(b.infoEnabled(), "the other copy keeps its registration");
     }
 }

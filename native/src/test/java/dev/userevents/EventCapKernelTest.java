@@ -3,7 +3,7 @@ package dev.userevents;
 import dev.userevents.spi.CapturedDiagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +31,8 @@ class EventCapKernelTest {
     private static final Path MAX = Paths.get("/proc/sys/kernel/user_events_max");
 
     @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
+    @RegisterExtension
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
 
     /** One read: a sysctl file answers a read at a non-zero offset with EOF, so Files.readString sees one byte. */
@@ -48,7 +50,6 @@ class EventCapKernelTest {
 
     @Test
     void loggersPastTheKernelsEventCapStayDisabledWithOneDiagnostic() throws Exception {
-        KernelTestSupport.requireUserEvents();
         int max = sysctl(MAX);
         int alreadyThere = Tracefs.statusEventNames().size();
         int cap = alreadyThere + ROOM;
@@ -99,12 +100,9 @@ class EventCapKernelTest {
 
             // A logger that fitted is live; one past the cap has no event and reads disabled.
             LoggerEvents first = events.logger("kt.cap.logger0");
-            Tracefs.enable("kt_cap_logger0_ERROR");
-            try {
-                assertTrue(first.isEnabled(Level.ERROR));
-            } finally {
-                Tracefs.disable("kt_cap_logger0_ERROR");
-            }
+            kernel.enable("kt_cap_logger0_ERROR");
+            assertTrue(first.isEnabled(Level.ERROR));
+            kernel.disable("kt_cap_logger0_ERROR"); // now: the wait below for the deletion needs it off
             LoggerEvents last = events.logger("kt.cap.logger" + (LOGGERS - 1));
             assertFalse(last.isRegistered());
             assertFalse(Tracefs.exists("kt_cap_logger" + (LOGGERS - 1) + "_ERROR"));

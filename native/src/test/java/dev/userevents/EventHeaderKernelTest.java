@@ -5,7 +5,7 @@ import dev.userevents.format.EventHeaderDecoder;
 import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.PerfData;
 import dev.userevents.testing.Tracefs;
@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,25 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("kernel")
 class EventHeaderKernelTest {
     @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
+    @RegisterExtension
     final CapturedDiagnostics captured = new CapturedDiagnostics();
-    private final List<UserEvents> opened = new ArrayList<>();
-
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(UserEvents::close);
-    }
 
     private UserEvents open(String provider, Mode mode) {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(mode).eventHeaderProvider(provider).build());
-        assertTrue(events.isAvailable(), events::unavailableReason);
-        opened.add(events);
-        return events;
+        return kernel.open(UserEventsConfig.builder().mode(mode).eventHeaderProvider(provider).build());
     }
 
     /** An event whose attributes are given: MDC-like strings first, then typed key-values. */
@@ -135,20 +120,17 @@ class EventHeaderKernelTest {
         UserEvents events = open("ktGate", Mode.SYNC);
         LoggerEvents a = events.logger("kt.gate.A");
         LoggerEvents b = events.logger("kt.gate.B");
-        Tracefs.enable("ktGate_L5K1");
-        try {
-            LoggerEvents later = events.logger("kt.gate.Later"); // registered while enabled: the kernel sets its bit at once
-            for (LoggerEvents logger : List.of(a, b, later)) {
-                assertTrue(logger.isEnabled(Level.DEBUG), logger.toString());
-                assertTrue(logger.isEnabled(Level.TRACE), logger.toString());
-                assertFalse(logger.isEnabled(Level.INFO), logger.toString());
-                assertFalse(logger.isTracepointEnabled(Level.DEBUG), "the logger's own event stays off");
-            }
-            events.emitEventHeader(later, Level.TRACE, "trace line", null, Map.of(), Attributes.INSTANCE);
-            assertEquals(1, Tracefs.awaitPayloads("ktGate_L5K1", 1).size());
-        } finally {
-            Tracefs.disable("ktGate_L5K1");
+        kernel.enable("ktGate_L5K1");
+        LoggerEvents later = events.logger("kt.gate.Later"); // registered while enabled: the kernel sets its bit at once
+        for (LoggerEvents logger : List.of(a, b, later)) {
+            assertTrue(logger.isEnabled(Level.DEBUG), logger.toString());
+            assertTrue(logger.isEnabled(Level.TRACE), logger.toString());
+            assertFalse(logger.isEnabled(Level.INFO), logger.toString());
+            assertFalse(logger.isTracepointEnabled(Level.DEBUG), "the logger's own event stays off");
         }
+        events.emitEventHeader(later, Level.TRACE, "trace line", null, Map.of(), Attributes.INSTANCE);
+        assertEquals(1, Tracefs.awaitPayloads("ktGate_L5K1", 1).size());
+        kernel.disable("ktGate_L5K1");
         for (LoggerEvents logger : List.of(a, b)) {
             assertFalse(logger.isEnabled(Level.DEBUG));
             assertFalse(logger.isEnabled(Level.TRACE));
@@ -159,21 +141,16 @@ class EventHeaderKernelTest {
     void withBothStreamsTracedOneCallWritesOneEventToEach() throws Exception {
         UserEvents events = open("ktBoth", Mode.ASYNC);
         LoggerEvents logger = events.logger("kt.both.Foo");
-        Tracefs.enable("ktBoth_L4K1");
-        Tracefs.enable("kt_both_Foo_INFO");
-        try {
-            StringBuilder message = new StringBuilder("one call");
-            events.emitEventHeader(logger, Level.INFO, message, null, Map.of(), Attributes.INSTANCE);
-            events.emit(logger, Level.INFO, message, null);
-            events.flushForShutdown();
-            assertEquals(List.of(Tracefs.payload("one call", 4)), Tracefs.awaitPayloads("kt_both_Foo_INFO", 1));
-            List<String> provider = Tracefs.awaitPayloads("ktBoth_L4K1", 1);
-            assertEquals(1, provider.size(), provider.toString());
-            assertTrue(provider.get(0).contains("eventheader_flags=(7)") && provider.get(0).contains("level=(4)"), provider.get(0));
-        } finally {
-            Tracefs.disable("ktBoth_L4K1");
-            Tracefs.disable("kt_both_Foo_INFO");
-        }
+        kernel.enable("ktBoth_L4K1");
+        kernel.enable("kt_both_Foo_INFO");
+        StringBuilder message = new StringBuilder("one call");
+        events.emitEventHeader(logger, Level.INFO, message, null, Map.of(), Attributes.INSTANCE);
+        events.emit(logger, Level.INFO, message, null);
+        events.flushForShutdown();
+        assertEquals(List.of(Tracefs.payload("one call", 4)), Tracefs.awaitPayloads("kt_both_Foo_INFO", 1));
+        List<String> provider = Tracefs.awaitPayloads("ktBoth_L4K1", 1);
+        assertEquals(1, provider.size(), provider.toString());
+        assertTrue(provider.get(0).contains("eventheader_flags=(7)") && provider.get(0).contains("level=(4)"), provider.get(0));
     }
 
     @Test
@@ -187,14 +164,11 @@ class EventHeaderKernelTest {
         UserEvents live = open("ktRestart", Mode.SYNC);
         LoggerEvents a = live.logger("kt.restart.A");
         assertEquals(5, Tracefs.statusEventNames().stream().filter(name -> name.startsWith("ktRestart_L")).count());
-        Tracefs.enable("ktRestart_L4K1");
-        try {
-            live.emitEventHeader(a, Level.INFO, "once", null, Map.of(), Attributes.INSTANCE);
-            Thread.sleep(200);
-            assertEquals(1, Tracefs.payloads("ktRestart_L4K1").size());
-        } finally {
-            Tracefs.disable("ktRestart_L4K1");
-        }
+        kernel.enable("ktRestart_L4K1");
+        live.emitEventHeader(a, Level.INFO, "once", null, Map.of(), Attributes.INSTANCE);
+        Thread.sleep(200);
+        assertEquals(1, Tracefs.payloads("ktRestart_L4K1").size());
+        kernel.disable("ktRestart_L4K1"); // now: the deletion awaited below needs it off
         live.close();
         // With no registration left, the kernel deletes the (non-persistent) events: nothing leaked in 21 opens.
         long deadline = System.nanoTime() + 120_000_000_000L;
@@ -216,14 +190,11 @@ class EventHeaderKernelTest {
             assertNull(events.eventHeaderProvider());
             assertEquals(1, captured.lines().size() - before, captured.lines().toString());
             assertFalse(Tracefs.statusEventNames().stream().anyMatch(name -> name.contains("_L4K1") && name.startsWith("b")));
-            Tracefs.enable("kt_badprovider_Foo_INFO");
-            try {
-                events.emit(logger, Level.INFO, new StringBuilder("still logging"), null);
-                assertEquals(List.of(Tracefs.payload("still logging", 4)), Tracefs.awaitPayloads("kt_badprovider_Foo_INFO", 1));
-            } finally {
-                Tracefs.disable("kt_badprovider_Foo_INFO");
-                Tracefs.clearTrace();
-            }
+            kernel.enable("kt_badprovider_Foo_INFO");
+            events.emit(logger, Level.INFO, new StringBuilder("still logging"), null);
+            assertEquals(List.of(Tracefs.payload("still logging", 4)), Tracefs.awaitPayloads("kt_badprovider_Foo_INFO", 1));
+            kernel.disable("kt_badprovider_Foo_INFO"); // each round expects the event's one line
+            Tracefs.clearTrace();
             events.close();
         }
     }

@@ -2,8 +2,9 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.ProbeMain;
+import dev.userevents.testing.Soak;
 import dev.userevents.testing.Tracefs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
@@ -12,18 +13,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults on the real kernel: no permission, and the enable bit racing with writes. */
 @Tag("kernel")
 class FaultsKernelTest {
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     /** Events ftrace accepted into its ring buffer since the last clear: entries kept plus entries overwritten. */
     private static long bufferedEvents() {
@@ -76,10 +74,11 @@ class FaultsKernelTest {
 
     @Test
     void enableBitTogglingWhileFourThreadsLogIsCountedNeverThrown() throws Exception {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         LoggerEvents logger = events.logger("kt.toggle");
         AtomicBoolean running = new AtomicBoolean(true);
-        Tracefs.bufferSizeKb(1024);
+        kernel.bufferSizeKb(1024);
+        kernel.closeAfter(() -> running.set(false)); // the loggers stop if the test fails before it stops them
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -95,7 +94,8 @@ class FaultsKernelTest {
             }));
         }
         threads.forEach(Thread::start);
-        int cycles = 50;
+        // Each cycle races thousands of writes with the disable (77k-151k over 50 cycles in CI runs): 15 prove it.
+        int cycles = Soak.scaled(15);
         for (int i = 0; i < cycles; i++) {
             Tracefs.enable("kt_toggle_INFO");
             Thread.sleep(5);

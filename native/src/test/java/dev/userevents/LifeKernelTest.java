@@ -3,7 +3,7 @@ package dev.userevents;
 import dev.userevents.cli.UserEventsCli;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,10 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real application's life on the real kernel: loggers that appear after an operator's enable (follow mode and
@@ -28,20 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("kernel")
 class LifeKernelTest {
-    private final List<UserEvents> opened = new ArrayList<>();
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
     private Thread follower;
-
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        stopFollow();
-        opened.forEach(UserEvents::close);
-    }
 
     private void stopFollow() throws InterruptedException {
         if (follower != null) {
@@ -51,14 +39,10 @@ class LifeKernelTest {
         }
     }
 
-    private UserEvents open(UserEventsConfig.Builder config) {
-        UserEvents events = UserEvents.open(config.build());
-        assertTrue(events.isAvailable(), events::unavailableReason);
-        opened.add(events);
-        return events;
-    }
-
-    /** {@code userevents enable --follow GLOB LEVEL} on a thread of this JVM; returns once its first pass is done. */
+    /**
+     * {@code userevents enable --follow GLOB LEVEL} on a thread of this JVM; returns once its first pass is done.
+     * It stops after the test at the latest, before the instances the test opened close.
+     */
     private void follow(String glob, Level level) throws InterruptedException {
         CountDownLatch firstPass = new CountDownLatch(1);
         UserEventsCli cli = new UserEventsCli(Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -71,12 +55,17 @@ class LifeKernelTest {
             }
         }, "follow");
         follower.start();
+        kernel.closeAfter(this::stopFollow);
         assertTrue(firstPass.await(30, TimeUnit.SECONDS), "follow's first pass");
     }
 
-    private void disable(LoggerEvents logger) {
+    /**
+     * Disables, after the test, every level that follow may have enabled of the logger whose events are named
+     * {@code baseName}_LEVEL. Called before {@link #follow}, so follow has stopped when they are disabled.
+     */
+    private void disableAfter(String baseName) {
         for (Level level : Level.values()) {
-            Tracefs.disable(logger.eventName(level));
+            kernel.disableAfter(baseName + "_" + level);
         }
     }
 
@@ -86,13 +75,14 @@ class LifeKernelTest {
      */
     @Test
     void followEnablesLoggersRegisteredAfterTheEnableWithinABoundedDelay() throws Exception {
-        UserEvents events = open(UserEventsConfig.builder().mode(Mode.SYNC));
-        follow("kt.follow.*", Level.INFO);
+        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         long[] delaysMicros = new long[20];
-        List<LoggerEvents> loggers = new ArrayList<>();
+        for (int i = 0; i < delaysMicros.length; i++) {
+            disableAfter("kt_follow_Late" + i);
+        }
+        follow("kt.follow.*", Level.INFO);
         for (int i = 0; i < delaysMicros.length; i++) {
             LoggerEvents logger = events.logger("kt.follow.Late" + i);
-            loggers.add(logger);
             long registered = System.nanoTime();
             long deadline = registered + TimeUnit.SECONDS.toNanos(10);
             while (!logger.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
@@ -105,7 +95,6 @@ class LifeKernelTest {
             Thread.sleep(i % 4 * 7); // registrations land at different phases of the poll
         }
         stopFollow();
-        loggers.forEach(this::disable);
         long[] sorted = delaysMicros.clone();
         Arrays.sort(sorted);
         System.out.println("follow delay (VM, TCG; poll every " + UserEventsCli.FOLLOW_INTERVAL_MILLIS + " ms): median "
@@ -121,7 +110,9 @@ class LifeKernelTest {
      */
     @Test
     void aPreregisteredLoggerCreatedAndUsedOneMillisecondLaterHasAllItsLinesCaptured() throws Exception {
-        UserEvents events = open(UserEventsConfig.builder().preregisterPackages(List.of("dev.userevents.testing.late")));
+        UserEvents events = kernel.open(UserEventsConfig.builder().preregisterPackages(List.of("dev.userevents.testing.late")).build());
+        disableAfter("dev_userevents_testing_late_LateConnection");
+        disableAfter("dev_userevents_testing_late_LateConnection_Handler");
         follow("dev.userevents.testing.late.*", Level.INFO);
         String event = "dev_userevents_testing_late_LateConnection_INFO";
         LoggerEvents logger = events.logger("dev.userevents.testing.late.LateConnection"); // as a static final Logger
@@ -131,8 +122,6 @@ class LifeKernelTest {
         }
         List<String> payloads = Tracefs.awaitPayloads(event, 17);
         stopFollow();
-        disable(logger);
-        disable(events.logger("dev.userevents.testing.late.LateConnection$Handler"));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 17; i++) {
             expected.add(Tracefs.payload("first connection line " + i, 4));
@@ -160,36 +149,35 @@ class LifeKernelTest {
         }
         command.addAll(List.of("-jar", jar.toString(), "log", "kt.nested", "kt.nested.Late", "17"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
-            try {
-                String ready = reader.submit(() -> lineStartingWith(out, "ready ")).get(120, TimeUnit.SECONDS);
-                assertTrue(Tracefs.statusEventNames().contains("kt_nested_Late_INFO"),
-                        "preregistered from BOOT-INF/lib/late.jar before the class loads (" + ready + ")");
-                follow("kt.nested.*", Level.INFO);
-                child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
-                child.getOutputStream().flush();
-                String done = reader.submit(() -> lineStartingWith(out, "done ")).get(120, TimeUnit.SECONDS);
-                assertTrue(done.contains("LaunchedClassLoader"), "loaded by Boot's loader: " + done);
-            } finally {
-                reader.shutdownNow();
-            }
-            List<String> expected = new ArrayList<>();
-            for (int i = 0; i < 17; i++) {
-                expected.add(Tracefs.payload("nested line " + i, 4));
-            }
-            assertEquals(expected, Tracefs.awaitPayloads("kt_nested_Late_INFO", 17));
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the Boot application exits");
-        } finally {
-            child.destroyForcibly();
-            stopFollow();
-            for (Level level : Level.values()) {
-                if (Tracefs.exists("kt_nested_Late_" + level)) {
-                    Tracefs.disable("kt_nested_Late_" + level);
+        for (Level level : Level.values()) {
+            String event = "kt_nested_Late_" + level;
+            kernel.closeAfter(() -> { // the child registered them: after it exits they exist only if enabled
+                if (Tracefs.exists(event)) {
+                    Tracefs.disable(event);
                 }
-            }
+            });
         }
+        kernel.closeAfter(child::destroyForcibly);
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            String ready = reader.submit(() -> lineStartingWith(out, "ready ")).get(120, TimeUnit.SECONDS);
+            assertTrue(Tracefs.statusEventNames().contains("kt_nested_Late_INFO"),
+                    "preregistered from BOOT-INF/lib/late.jar before the class loads (" + ready + ")");
+            follow("kt.nested.*", Level.INFO);
+            child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            child.getOutputStream().flush();
+            String done = reader.submit(() -> lineStartingWith(out, "done ")).get(120, TimeUnit.SECONDS);
+            assertTrue(done.contains("LaunchedClassLoader"), "loaded by Boot's loader: " + done);
+        } finally {
+            reader.shutdownNow();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            expected.add(Tracefs.payload("nested line " + i, 4));
+        }
+        assertEquals(expected, Tracefs.awaitPayloads("kt_nested_Late_INFO", 17));
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the Boot application exits");
     }
 
     /** The next line of the child's output that starts with {@code prefix}; the lines before it are echoed. */
@@ -206,44 +194,32 @@ class LifeKernelTest {
     /** Jetty's per-context loggers: names differing only in non-ASCII letters are two events with their own lines. */
     @Test
     void namesDifferingInNonAsciiLettersAreDistinctEvents() throws Exception {
-        UserEvents events = open(UserEventsConfig.builder().mode(Mode.SYNC));
+        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         LoggerEvents first = events.logger("kt.names.ContextHandler.\u00fcn\u00ef");
         LoggerEvents second = events.logger("kt.names.ContextHandler.\u00fcxy");
         assertNotEquals(first.baseName(), second.baseName());
         List<String> status = Tracefs.statusEventNames();
         assertTrue(status.contains(first.eventName(Level.INFO)) && status.contains(second.eventName(Level.INFO)), status.toString());
-        Tracefs.enable(first.eventName(Level.INFO));
-        Tracefs.enable(second.eventName(Level.INFO));
-        try {
-            events.emit(first, Level.INFO, "context \u00fcn\u00ef");
-            events.emit(second, Level.INFO, "context \u00fcxy");
-            assertEquals(List.of(Tracefs.payload("context \u00fcn\u00ef", 4)), Tracefs.awaitPayloads(first.eventName(Level.INFO), 1));
-            assertEquals(List.of(Tracefs.payload("context \u00fcxy", 4)), Tracefs.awaitPayloads(second.eventName(Level.INFO), 1));
-        } finally {
-            Tracefs.disable(first.eventName(Level.INFO));
-            Tracefs.disable(second.eventName(Level.INFO));
-        }
+        kernel.enable(first.eventName(Level.INFO));
+        kernel.enable(second.eventName(Level.INFO));
+        events.emit(first, Level.INFO, "context \u00fcn\u00ef");
+        events.emit(second, Level.INFO, "context \u00fcxy");
+        assertEquals(List.of(Tracefs.payload("context \u00fcn\u00ef", 4)), Tracefs.awaitPayloads(first.eventName(Level.INFO), 1));
+        assertEquals(List.of(Tracefs.payload("context \u00fcxy", 4)), Tracefs.awaitPayloads(second.eventName(Level.INFO), 1));
     }
 
     /** Async events carry the writer's tid in the kernel's record; the option puts the caller's thread in the text. */
     @Test
     void asyncEventsSayWhichThreadLogged() throws Exception {
-        UserEvents events = open(UserEventsConfig.builder().callerThread(true));
+        UserEvents events = kernel.open(UserEventsConfig.builder().callerThread(true).build());
         LoggerEvents logger = events.logger("kt.thread.Server");
-        Tracefs.enable(logger.eventName(Level.INFO));
-        List<String> payloads;
-        long id;
-        try {
-            Thread worker = new Thread(() -> events.emit(logger, Level.INFO, "accepted a connection"), "NIOWorkerThread-2");
-            worker.start();
-            worker.join();
-            @SuppressWarnings("deprecation")
-            long workerId = worker.getId();
-            id = workerId;
-            payloads = Tracefs.awaitPayloads(logger.eventName(Level.INFO), 1);
-        } finally {
-            Tracefs.disable(logger.eventName(Level.INFO));
-        }
+        kernel.enable(logger.eventName(Level.INFO));
+        Thread worker = new Thread(() -> events.emit(logger, Level.INFO, "accepted a connection"), "NIOWorkerThread-2");
+        worker.start();
+        worker.join();
+        @SuppressWarnings("deprecation")
+        long id = worker.getId();
+        List<String> payloads = Tracefs.awaitPayloads(logger.eventName(Level.INFO), 1);
         assertEquals(List.of(Tracefs.payload("[NIOWorkerThread-2#" + id + "] accepted a connection", 4)), payloads);
         String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
         String line = Arrays.stream(trace.split("\n")).filter(l -> l.contains("kt_thread_Server_INFO")).collect(Collectors.joining());

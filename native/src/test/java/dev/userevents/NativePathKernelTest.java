@@ -2,7 +2,7 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.NativePathMain;
 import dev.userevents.testing.Tracefs;
 import java.io.BufferedReader;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which native path reaches the kernel, in a fresh JVM on the packaged multi-release jar (the suites run on JDK 17
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("kernel")
 class NativePathKernelTest {
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
+
     @Test
     void theNativePathMatchesTheJdkAndDeliversTheEvent() throws Exception {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
         if (Runtime.version().feature() >= 22) {
@@ -37,24 +39,19 @@ class NativePathKernelTest {
                 NativePathMain.class.getName()));
         Path stderr = Files.createTempFile("native-path", ".err");
         Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        kernel.closeAfter(child::destroyForcibly);
         List<String> out = new ArrayList<>();
         List<String> payloads;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready", lines.readLine(), Files.readString(stderr));
-            Tracefs.enable("kt_native_Path_INFO");
-            try {
-                child.getOutputStream().write('\n');
-                child.getOutputStream().flush();
-                for (String line; (line = lines.readLine()) != null; ) {
-                    out.add(line);
-                }
-                assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-                payloads = Tracefs.awaitPayloads("kt_native_Path_INFO", 1);
-            } finally {
-                Tracefs.disable("kt_native_Path_INFO");
+            kernel.enable("kt_native_Path_INFO");
+            child.getOutputStream().write('\n');
+            child.getOutputStream().flush();
+            for (String line; (line = lines.readLine()) != null; ) {
+                out.add(line);
             }
-        } finally {
-            child.destroyForcibly();
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+            payloads = Tracefs.awaitPayloads("kt_native_Path_INFO", 1);
         }
         String errors = Files.readString(stderr);
         Files.delete(stderr);

@@ -3,42 +3,23 @@ package dev.userevents;
 import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The core against the real kernel (run by vm/run-kernel-tests inside the test VM). */
 @Tag("kernel")
 class UserEventsKernelTest {
-    private final List<UserEvents> opened = new ArrayList<>();
-
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(UserEvents::close);
-    }
-
-    private UserEvents open(UserEventsConfig config) {
-        UserEvents events = UserEvents.open(config);
-        assertTrue(events.isAvailable(), events::unavailableReason);
-        opened.add(events);
-        return events;
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     /** Sync mode: these tests read the trace right after emit (AsyncKernelTest covers the ring). */
     private UserEvents open() {
-        return open(sync().build());
+        return kernel.open(sync().build());
     }
 
     private static UserEventsConfig.Builder sync() {
@@ -67,38 +48,30 @@ class UserEventsKernelTest {
         UserEvents events = open();
         LoggerEvents target = events.logger("kt.gate.Target");
         LoggerEvents other = events.logger("kt.gate.Other");
-        Tracefs.enable("kt_gate_Target_DEBUG");
-        try {
-            for (Level level : Level.values()) {
-                assertEquals(level == Level.DEBUG, target.isEnabled(level), level.name());
-                assertFalse(other.isEnabled(level), level.name());
-            }
-            assertEquals(Level.DEBUG.tracepointMask, target.enableWord());
-        } finally {
-            Tracefs.disable("kt_gate_Target_DEBUG");
+        kernel.enable("kt_gate_Target_DEBUG");
+        for (Level level : Level.values()) {
+            assertEquals(level == Level.DEBUG, target.isEnabled(level), level.name());
+            assertFalse(other.isEnabled(level), level.name());
         }
+        assertEquals(Level.DEBUG.tracepointMask, target.enableWord());
+        kernel.disable("kt_gate_Target_DEBUG");
         assertFalse(target.isEnabled(Level.DEBUG), "disabling clears the bit");
         assertEquals(0, target.enableWord());
     }
 
     @Test
     void writtenEventsDecodeByteExactInTrace() {
-        UserEvents events = open(sync().maxMessageBytes(200).build());
+        UserEvents events = kernel.open(sync().maxMessageBytes(200).build());
         LoggerEvents logger = events.logger("kt.trace");
         String nonBmp = "unicode \u00e9\u4e2d \uD83D\uDE80\uD834\uDD1E end";
         String longMessage = "L".repeat(500);
-        Tracefs.enable("kt_trace_INFO");
-        Tracefs.enable("kt_trace_ERROR");
-        try {
-            events.emit(logger, Level.INFO, "hello ascii 123");
-            events.emit(logger, Level.INFO, nonBmp);
-            events.emit(logger, Level.INFO, "");
-            events.emit(logger, Level.ERROR, longMessage);
-            events.emit(logger, Level.DEBUG, "not enabled, not written");
-        } finally {
-            Tracefs.disable("kt_trace_INFO");
-            Tracefs.disable("kt_trace_ERROR");
-        }
+        kernel.enable("kt_trace_INFO");
+        kernel.enable("kt_trace_ERROR");
+        events.emit(logger, Level.INFO, "hello ascii 123");
+        events.emit(logger, Level.INFO, nonBmp);
+        events.emit(logger, Level.INFO, "");
+        events.emit(logger, Level.ERROR, longMessage);
+        events.emit(logger, Level.DEBUG, "not enabled, not written");
         assertEquals(List.of(Tracefs.payload("hello ascii 123", 4), Tracefs.payload(nonBmp, 4), Tracefs.payload("", 4)),
                 Tracefs.payloads("kt_trace_INFO"));
         String truncated = "L".repeat(200 - EventEncoder.TRUNCATION_MARKER.length()) + EventEncoder.TRUNCATION_MARKER;
@@ -112,12 +85,8 @@ class UserEventsKernelTest {
     void defaultBoundKeepsTheLongestMessageInFtrace() {
         UserEvents events = open();
         LoggerEvents logger = events.logger("kt.bound");
-        Tracefs.enable("kt_bound_WARN");
-        try {
-            events.emit(logger, Level.WARN, "x".repeat(100_000));
-        } finally {
-            Tracefs.disable("kt_bound_WARN");
-        }
+        kernel.enable("kt_bound_WARN");
+        events.emit(logger, Level.WARN, "x".repeat(100_000));
         List<String> payloads = Tracefs.payloads("kt_bound_WARN");
         assertEquals(1, payloads.size(), "ftrace kept the event of the default maximum size");
         String expected = "x".repeat(EventEncoder.DEFAULT_MAX_MESSAGE_BYTES - EventEncoder.TRUNCATION_MARKER.length())
@@ -130,19 +99,12 @@ class UserEventsKernelTest {
         UserEvents events = open();
         LoggerEvents logger = events.logger("kt.filter");
         for (Level level : Level.values()) {
-            Tracefs.filter(logger.eventName(level), "level <= 3");
-            Tracefs.enable(logger.eventName(level));
+            kernel.filter(logger.eventName(level), "level <= 3");
+            kernel.enable(logger.eventName(level));
         }
-        try {
-            for (Level level : Level.values()) {
-                assertTrue(logger.isEnabled(level));
-                events.emit(logger, level, "at " + level);
-            }
-        } finally {
-            for (Level level : Level.values()) {
-                Tracefs.disable(logger.eventName(level));
-                Tracefs.filter(logger.eventName(level), "0");
-            }
+        for (Level level : Level.values()) {
+            assertTrue(logger.isEnabled(level));
+            events.emit(logger, level, "at " + level);
         }
         for (Level level : Level.values()) {
             List<String> payloads = Tracefs.payloads(logger.eventName(level));
@@ -171,12 +133,12 @@ class UserEventsKernelTest {
 
     @Test
     void closeRemovesRegistrationsAndTheSameLoggerRegistersAgain() throws Exception {
-        UserEvents first = UserEvents.open(sync().build());
+        UserEvents first = kernel.open(sync().build());
         LoggerEvents logger = first.logger("kt.reopen");
         assertTrue(Tracefs.statusEventNames().contains("kt_reopen_INFO"));
-        Tracefs.enable("kt_reopen_INFO");
+        kernel.enable("kt_reopen_INFO");
         assertTrue(logger.isEnabled(Level.INFO));
-        Tracefs.disable("kt_reopen_INFO");
+        kernel.disable("kt_reopen_INFO");
         first.close();
         first.close(); // idempotent
         assertFalse(logger.isEnabled(Level.INFO));
@@ -187,13 +149,9 @@ class UserEventsKernelTest {
         LoggerEvents again = second.logger("kt.reopen");
         assertTrue(again.isRegistered());
         assertTrue(Tracefs.statusEventNames().contains("kt_reopen_INFO"));
-        Tracefs.enable("kt_reopen_INFO");
-        try {
-            assertTrue(again.isEnabled(Level.INFO));
-            second.emit(again, Level.INFO, "second life");
-        } finally {
-            Tracefs.disable("kt_reopen_INFO");
-        }
+        kernel.enable("kt_reopen_INFO");
+        assertTrue(again.isEnabled(Level.INFO));
+        second.emit(again, Level.INFO, "second life");
         assertEquals(List.of(Tracefs.payload("second life", 4)), Tracefs.payloads("kt_reopen_INFO"));
     }
 
@@ -201,22 +159,15 @@ class UserEventsKernelTest {
     void unregisteringWhileOthersShareTheFdKeepsTheirEventsWorking() {
         UserEvents keeper = open();
         LoggerEvents kept = keeper.logger("kt.shared.Kept");
-        UserEvents leaver = UserEvents.open(sync().build());
+        UserEvents leaver = kernel.open(sync().build());
         LoggerEvents left = leaver.logger("kt.shared.Left");
-        Tracefs.enable("kt_shared_Left_INFO");
-        try {
-            assertTrue(left.isEnabled(Level.INFO));
-            leaver.close();
-            assertFalse(left.isEnabled(Level.INFO), "DIAG_IOCSUNREG then zeroed, though ftrace still has the event on");
-        } finally {
-            Tracefs.disable("kt_shared_Left_INFO");
-        }
-        Tracefs.enable("kt_shared_Kept_INFO");
-        try {
-            keeper.emit(kept, Level.INFO, "still here");
-        } finally {
-            Tracefs.disable("kt_shared_Kept_INFO");
-        }
+        kernel.enable("kt_shared_Left_INFO");
+        assertTrue(left.isEnabled(Level.INFO));
+        leaver.close();
+        assertFalse(left.isEnabled(Level.INFO), "DIAG_IOCSUNREG then zeroed, though ftrace still has the event on");
+        kernel.disable("kt_shared_Left_INFO");
+        kernel.enable("kt_shared_Kept_INFO");
+        keeper.emit(kept, Level.INFO, "still here");
         assertEquals(List.of(Tracefs.payload("still here", 4)), Tracefs.payloads("kt_shared_Kept_INFO"));
     }
 
@@ -228,6 +179,11 @@ class UserEventsKernelTest {
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.function.Consumer<String> previous = Diagnostics.setSink(diagnostics::add);
         UserEvents[] holder = new UserEvents[1];
+        kernel.closeAfter(() -> { // the older thread closes it; this is for a test that fails before
+            if (holder[0] != null) {
+                holder[0].close();
+            }
+        });
         Thread older = new Thread(() -> {
             try {
                 go.await();

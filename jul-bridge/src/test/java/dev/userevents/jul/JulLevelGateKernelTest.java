@@ -2,6 +2,7 @@ package dev.userevents.jul;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.KernelTestSupport;
 import dev.userevents.testing.Tracefs;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code userevents.jul.gate=levels} on the real kernel: JUL's own {@code isLoggable}, the logger's level set while
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 @Tag("kernel")
 class JulLevelGateKernelTest {
     private static JulChild app;
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,27 +51,20 @@ class JulLevelGateKernelTest {
 
     @Test
     void enablingDebugSetsTheLevelTheLineIsCapturedAndDisablingPutsItBack() throws Exception {
-        Tracefs.clearTrace();
         assertEquals(List.of("class dev.userevents.jul.LevelGatedLogger"), app.send("logger", "kt.julgate.Service"));
         JulKernelTest.awaitEvent("kt_julgate_Service_DEBUG");
         assertEquals(List.of("loggable false"), app.send("loggable", "kt.julgate.Service", "FINE"));
         app.send("log", "kt.julgate.Service", "FINE", "before");
-        long onMicros;
-        long offMicros;
-        Tracefs.enable("kt_julgate_Service_DEBUG");
-        Tracefs.enable("kt_julgate_Service_INFO");
-        try {
-            onMicros = awaitLoggable("kt.julgate.Service", true);
-            app.send("log", "kt.julgate.Service", "FINE", "during {0}", "x");
-            assertEquals(1, Tracefs.awaitPayloads("kt_julgate_Service_DEBUG", 1).size());
-            Tracefs.disable("kt_julgate_Service_DEBUG");
-            offMicros = awaitLoggable("kt.julgate.Service", false);
-            app.send("log", "kt.julgate.Service", "FINE", "after");
-            app.send("log", "kt.julgate.Service", "INFO", "sentinel");
-            assertEquals(List.of(Tracefs.payload("sentinel", 4)), Tracefs.awaitPayloads("kt_julgate_Service_INFO", 1));
-        } finally {
-            JulKernelTest.disableAll("kt_julgate_Service");
-        }
+        kernel.enable("kt_julgate_Service_DEBUG");
+        kernel.enable("kt_julgate_Service_INFO");
+        long onMicros = awaitLoggable("kt.julgate.Service", true);
+        app.send("log", "kt.julgate.Service", "FINE", "during {0}", "x");
+        assertEquals(1, Tracefs.awaitPayloads("kt_julgate_Service_DEBUG", 1).size());
+        kernel.disable("kt_julgate_Service_DEBUG");
+        long offMicros = awaitLoggable("kt.julgate.Service", false);
+        app.send("log", "kt.julgate.Service", "FINE", "after");
+        app.send("log", "kt.julgate.Service", "INFO", "sentinel");
+        assertEquals(List.of(Tracefs.payload("sentinel", 4)), Tracefs.awaitPayloads("kt_julgate_Service_INFO", 1));
         assertEquals(List.of(Tracefs.payload("during x", 5)), Tracefs.payloads("kt_julgate_Service_DEBUG"));
         assertFalse(app.stderr().contains("during x"), "the console (at ALL) never printed the traced-only line");
         assertTrue(app.stderr().contains("sentinel"), "the console printed the configured INFO line");

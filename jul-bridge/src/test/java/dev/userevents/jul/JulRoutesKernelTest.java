@@ -1,24 +1,20 @@
 package dev.userevents.jul;
 
 import static dev.userevents.jul.JulKernelTest.awaitEvent;
-import static dev.userevents.jul.JulKernelTest.disableAll;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The other ways in, on the real kernel: the SLF4J provider's core, and JUL's own LogManager with the finder and handler. */
 @Tag("kernel")
 class JulRoutesKernelTest {
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     /**
      * userevents-slf4j is SLF4J's provider and the LogManager is selected: JUL loggers created before SLF4J starts
@@ -32,18 +28,13 @@ class JulRoutesKernelTest {
             assertEquals(core[1], core[3], "JUL's core is the provider's: " + String.join(" ", core));
             awaitEvent("kt_jul_route_Early_DEBUG");
             app.send("slf4j", "kt.jul.route.Slf4j", "INFO", "registers");
-            Tracefs.enable("kt_jul_route_Early_DEBUG");
-            Tracefs.enable("kt_jul_route_Slf4j_INFO");
-            try {
-                app.send("log", "kt.jul.route.Early", "FINE", "jul through the provider");
-                app.send("slf4j", "kt.jul.route.Slf4j", "INFO", "slf4j line");
-                assertEquals(List.of(Tracefs.payload("jul through the provider", 5)),
-                        Tracefs.awaitPayloads("kt_jul_route_Early_DEBUG", 1));
-                assertEquals(List.of(Tracefs.payload("slf4j line", 4)), Tracefs.awaitPayloads("kt_jul_route_Slf4j_INFO", 1));
-            } finally {
-                disableAll("kt_jul_route_Early");
-                disableAll("kt_jul_route_Slf4j");
-            }
+            kernel.enable("kt_jul_route_Early_DEBUG");
+            kernel.enable("kt_jul_route_Slf4j_INFO");
+            app.send("log", "kt.jul.route.Early", "FINE", "jul through the provider");
+            app.send("slf4j", "kt.jul.route.Slf4j", "INFO", "slf4j line");
+            assertEquals(List.of(Tracefs.payload("jul through the provider", 5)),
+                    Tracefs.awaitPayloads("kt_jul_route_Early_DEBUG", 1));
+            assertEquals(List.of(Tracefs.payload("slf4j line", 4)), Tracefs.awaitPayloads("kt_jul_route_Slf4j_INFO", 1));
             assertFalse(app.stderr().contains("[userevents]"), app.stderr());
         }
     }
@@ -61,17 +52,12 @@ class JulRoutesKernelTest {
             awaitEvent("kt_jul_plain_Sys_DEBUG");
             awaitEvent("kt_jul_plain_Handled_DEBUG");
             List<String> events = List.of("kt_jul_plain_Sys_DEBUG", "kt_jul_plain_Handled_INFO", "kt_jul_plain_Handled_DEBUG");
-            events.forEach(Tracefs::enable);
-            try {
-                app.send("system", "kt.jul.plain.Sys", "DEBUG", "gated {0}", "open");
-                app.send("log", "kt.jul.plain.Handled", "FINE", "below JUL's INFO: never reaches a handler");
-                app.send("log", "kt.jul.plain.Handled", "INFO", "traced info");
-                assertEquals(List.of(Tracefs.payload("gated open", 5)), Tracefs.awaitPayloads("kt_jul_plain_Sys_DEBUG", 1));
-                assertEquals(List.of(Tracefs.payload("traced info", 4)), Tracefs.awaitPayloads("kt_jul_plain_Handled_INFO", 1));
-            } finally {
-                disableAll("kt_jul_plain_Sys");
-                disableAll("kt_jul_plain_Handled");
-            }
+            events.forEach(kernel::enable);
+            app.send("system", "kt.jul.plain.Sys", "DEBUG", "gated {0}", "open");
+            app.send("log", "kt.jul.plain.Handled", "FINE", "below JUL's INFO: never reaches a handler");
+            app.send("log", "kt.jul.plain.Handled", "INFO", "traced info");
+            assertEquals(List.of(Tracefs.payload("gated open", 5)), Tracefs.awaitPayloads("kt_jul_plain_Sys_DEBUG", 1));
+            assertEquals(List.of(Tracefs.payload("traced info", 4)), Tracefs.awaitPayloads("kt_jul_plain_Handled_INFO", 1));
             assertEquals(List.of(), Tracefs.payloads("kt_jul_plain_Handled_DEBUG"));
             String console = app.stderr();
             assertTrue(console.contains("INFO kt.jul.plain.Handled dev.userevents.jul.app.JulApp run traced info"), console);

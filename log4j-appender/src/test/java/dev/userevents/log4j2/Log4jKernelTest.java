@@ -3,7 +3,7 @@ package dev.userevents.log4j2;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.EventHeaderCapture;
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Soak;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
@@ -11,18 +11,15 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** log4j2-test.xml (UserEventsFilter + UserEvents appender, async) on the real kernel. */
 @Tag("kernel")
 class Log4jKernelTest {
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     private static LoggerContext context() {
         return (LoggerContext) LogManager.getContext(false);
@@ -33,13 +30,10 @@ class Log4jKernelTest {
         Logger logger = LogManager.getLogger("kt.log4j.Gate");
         assertFalse(logger.isDebugEnabled());
         assertFalse(logger.isInfoEnabled(), "the filter denies what tracing has not enabled, whatever Root says");
-        Tracefs.enable("kt_log4j_Gate_DEBUG");
-        try {
-            assertTrue(logger.isDebugEnabled());
-            assertFalse(logger.isTraceEnabled());
-        } finally {
-            Tracefs.disable("kt_log4j_Gate_DEBUG");
-        }
+        kernel.enable("kt_log4j_Gate_DEBUG");
+        assertTrue(logger.isDebugEnabled());
+        assertFalse(logger.isTraceEnabled());
+        kernel.disable("kt_log4j_Gate_DEBUG");
         assertFalse(logger.isDebugEnabled());
     }
 
@@ -51,27 +45,20 @@ class Log4jKernelTest {
     @Test
     void theProviderStreamGatesLevelsAndCarriesTheEventsFields() throws Exception {
         Logger logger = LogManager.getLogger("kt.log4j.Provider");
-        Tracefs.enable("ktLog4j_L5K1");
-        try {
-            assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled());
-            assertFalse(logger.isInfoEnabled());
-        } finally {
-            Tracefs.disable("ktLog4j_L5K1");
-        }
+        kernel.enable("ktLog4j_L5K1");
+        assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled());
+        assertFalse(logger.isInfoEnabled());
+        kernel.disable("ktLog4j_L5K1");
         assertFalse(logger.isDebugEnabled());
-        Tracefs.enable("kt_log4j_Provider_ERROR");
-        List<EventHeaderCapture.Captured> captured;
+        kernel.enable("kt_log4j_Provider_ERROR");
         IllegalStateException failure = new IllegalStateException("boom ü", new java.io.IOException("cause"));
         failure.setStackTrace(java.util.Arrays.copyOf(failure.getStackTrace(), 2)); // the cause fits the 3 KiB bound
-        try {
-            org.apache.logging.log4j.ThreadContext.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
-            org.apache.logging.log4j.ThreadContext.put("span_id", "00f067aa0ba902b7");
-            org.apache.logging.log4j.ThreadContext.put("orderId", "A-17");
-            captured = EventHeaderCapture.record(List.of("ktLog4j_L2K1"), () -> logger.error("payment {} failed 😀", 7, failure));
-        } finally {
-            org.apache.logging.log4j.ThreadContext.clearMap();
-            Tracefs.disable("kt_log4j_Provider_ERROR");
-        }
+        kernel.closeAfter(org.apache.logging.log4j.ThreadContext::clearMap);
+        org.apache.logging.log4j.ThreadContext.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+        org.apache.logging.log4j.ThreadContext.put("span_id", "00f067aa0ba902b7");
+        org.apache.logging.log4j.ThreadContext.put("orderId", "A-17");
+        List<EventHeaderCapture.Captured> captured =
+                EventHeaderCapture.record(List.of("ktLog4j_L2K1"), () -> logger.error("payment {} failed 😀", 7, failure));
         List<String> own = Tracefs.awaitPayloads("kt_log4j_Provider_ERROR", 1);
         assertEquals(1, own.size(), own.toString());
         assertEquals(1, captured.size(), captured.toString());
@@ -94,21 +81,14 @@ class Log4jKernelTest {
     void messagesAndStackTracesDecodeInTraceWithTheirLevel() throws Exception {
         Logger logger = LogManager.getLogger("kt.log4j.Trace");
         assertFalse(logger.isWarnEnabled()); // registered at creation (the selector), or here at first use without it
-        Tracefs.enable("kt_log4j_Trace_WARN");
-        Tracefs.enable("kt_log4j_Trace_ERROR");
-        List<String> warn;
-        String trace;
-        try {
-            logger.warn("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
-            logger.info("INFO is not traced");
-            logger.error("it broke", new IllegalArgumentException("bad input"));
-            warn = Tracefs.awaitPayloads("kt_log4j_Trace_WARN", 1);
-            Tracefs.awaitPayloads("kt_log4j_Trace_ERROR", 1);
-            trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
-        } finally {
-            Tracefs.disable("kt_log4j_Trace_WARN");
-            Tracefs.disable("kt_log4j_Trace_ERROR");
-        }
+        kernel.enable("kt_log4j_Trace_WARN");
+        kernel.enable("kt_log4j_Trace_ERROR");
+        logger.warn("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
+        logger.info("INFO is not traced");
+        logger.error("it broke", new IllegalArgumentException("bad input"));
+        List<String> warn = Tracefs.awaitPayloads("kt_log4j_Trace_WARN", 1);
+        Tracefs.awaitPayloads("kt_log4j_Trace_ERROR", 1);
+        String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
         assertEquals(List.of(Tracefs.payload("order 17 for ann \u00e9\uD83D\uDE80", 3)), warn);
         assertTrue(trace.contains("kt_log4j_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n\tat "
                 + "dev.userevents.log4j2.Log4jKernelTest.messagesAndStackTracesDecodeInTraceWithTheirLevel("), trace);
@@ -136,17 +116,19 @@ class Log4jKernelTest {
 
     @Test
     void reconfigurationsWhileLoggingLoseNothingAndKeepOneRegistrationSet() throws Exception {
-        int reconfigurations = Soak.scaled(250);
+        int reconfigurations = Soak.scaled(100);
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.function.Consumer<String> previousSink = dev.userevents.spi.Diagnostics.setSink(diagnostics::add);
+        kernel.closeAfter(() -> dev.userevents.spi.Diagnostics.setSink(previousSink));
         LoggerContext context = context();
         Logger logger = LogManager.getLogger("kt.log4j.Reconfig");
         assertFalse(logger.isInfoEnabled()); // registered at creation (the selector), or here at first use without it
         assertTrue(Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO"));
         UserEventsAppender first = context.getConfiguration().getAppender("userEvents");
-        Tracefs.bufferSizeKb(8192);
-        Tracefs.enable("kt_log4j_Reconfig_INFO");
+        kernel.bufferSizeKb(8192);
+        kernel.enable("kt_log4j_Reconfig_INFO");
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        kernel.closeAfter(() -> running.set(false)); // the producer stops if the test fails before it stops it
         java.util.concurrent.atomic.AtomicInteger logged = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread producer = new Thread(() -> {
@@ -159,26 +141,19 @@ class Log4jKernelTest {
                 failure.set(e);
             }
         });
-        List<String> payloads;
-        UserEventsAppender last;
         long started = System.nanoTime();
-        try {
-            producer.start();
-            for (int i = 0; i < reconfigurations; i++) {
-                context.reconfigure();
-            }
-            running.set(false);
-            producer.join();
-            last = context.getConfiguration().getAppender("userEvents");
-            assertNotSame(first, last);
-            assertSame(first.counters(), last.counters(), "one manager, one registration set, across all of them");
-            payloads = Tracefs.awaitPayloads("kt_log4j_Reconfig_INFO", logged.get());
-        } finally {
-            running.set(false);
-            Tracefs.disable("kt_log4j_Reconfig_INFO");
-            Tracefs.bufferSizeKb(1408);
-            dev.userevents.spi.Diagnostics.setSink(previousSink);
+        producer.start();
+        for (int i = 0; i < reconfigurations; i++) {
+            context.reconfigure();
         }
+        running.set(false);
+        producer.join();
+        UserEventsAppender last = context.getConfiguration().getAppender("userEvents");
+        assertNotSame(first, last);
+        assertSame(first.counters(), last.counters(), "one manager, one registration set, across all of them");
+        List<String> payloads = Tracefs.awaitPayloads("kt_log4j_Reconfig_INFO", logged.get());
+        kernel.disable("kt_log4j_Reconfig_INFO"); // now: the deletion awaited below needs it off
+        dev.userevents.spi.Diagnostics.setSink(previousSink);
         double seconds = (System.nanoTime() - started) / 1e9;
         assertNull(failure.get());
         assertEquals(logged.get(), payloads.size(), last.counters() + " " + Tracefs.stats());

@@ -2,16 +2,16 @@ package dev.userevents.log4j2;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Log4j2 in a real application's configuration (log4j2-life.xml: File + UserEvents, the filter with its defaults,
@@ -20,23 +20,19 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("kernel")
 class Log4jLifeKernelTest {
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
     private Path file;
     private UserEventsLoggerContext context;
 
     @BeforeEach
     void start() throws Exception {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
         file = Files.createTempFile("log4j-life", ".log"); // not in target/: the guest sees the project read-only
+        kernel.closeAfter(() -> Files.deleteIfExists(file));
         System.setProperty("kt.life.file", file.toString());
         context = new UserEventsLoggerContext("kt-life", null, getClass().getResource("/log4j2-life.xml").toURI());
         context.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        context.stop();
-        Files.deleteIfExists(file);
+        kernel.closeAfter(context::stop); // after the test's events are disabled
     }
 
     @Test
@@ -46,15 +42,10 @@ class Log4jLifeKernelTest {
         for (String level : List.of("FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE")) {
             assertTrue(status.contains("kt_log4j_life_Unused_" + level), "registered at creation: " + level);
         }
-        Tracefs.enable("kt_log4j_life_Unused_DEBUG");
-        List<String> payloads;
-        try {
-            assertTrue(logger.isDebugEnabled(), "tracing turned DEBUG on below Root's warn");
-            logger.debug("Creating new log file: log.{}", 1);
-            payloads = Tracefs.awaitPayloads("kt_log4j_life_Unused_DEBUG", 1);
-        } finally {
-            Tracefs.disable("kt_log4j_life_Unused_DEBUG");
-        }
+        kernel.enable("kt_log4j_life_Unused_DEBUG");
+        assertTrue(logger.isDebugEnabled(), "tracing turned DEBUG on below Root's warn");
+        logger.debug("Creating new log file: log.{}", 1);
+        List<String> payloads = Tracefs.awaitPayloads("kt_log4j_life_Unused_DEBUG", 1);
         assertEquals(List.of(Tracefs.payload("Creating new log file: log.1", 5)), payloads);
     }
 
@@ -63,14 +54,11 @@ class Log4jLifeKernelTest {
     void loggersThatExistedBeforeTheConfigurationStartedAreRegisteredByTheSweep() throws Exception {
         org.apache.logging.log4j.core.LoggerContext plain = new org.apache.logging.log4j.core.LoggerContext("kt-sweep",
                 null, getClass().getResource("/log4j2-life.xml").toURI());
-        try {
-            plain.getLogger("kt.log4j.life.Early"); // before any configuration started
-            assertFalse(Tracefs.statusEventNames().contains("kt_log4j_life_Early_DEBUG"));
-            plain.start();
-            assertTrue(Tracefs.statusEventNames().contains("kt_log4j_life_Early_DEBUG"), "registered by the sweep");
-        } finally {
-            plain.stop();
-        }
+        kernel.closeAfter(plain::stop);
+        plain.getLogger("kt.log4j.life.Early"); // before any configuration started
+        assertFalse(Tracefs.statusEventNames().contains("kt_log4j_life_Early_DEBUG"));
+        plain.start();
+        assertTrue(Tracefs.statusEventNames().contains("kt_log4j_life_Early_DEBUG"), "registered by the sweep");
     }
 
     private static void logSequence(Logger logger) {
@@ -88,18 +76,11 @@ class Log4jLifeKernelTest {
         byte[] untraced = Files.readAllBytes(file);
         assertEquals("WARN kt.log4j.life.Server - warn line 3\nERROR kt.log4j.life.Server - error line 4\n",
                 new String(untraced, java.nio.charset.StandardCharsets.UTF_8));
-        Tracefs.enable("kt_log4j_life_Server_DEBUG");
-        Tracefs.enable("kt_log4j_life_Server_INFO");
-        List<String> debug;
-        List<String> info;
-        try {
-            logSequence(logger);
-            debug = Tracefs.awaitPayloads("kt_log4j_life_Server_DEBUG", 1);
-            info = Tracefs.awaitPayloads("kt_log4j_life_Server_INFO", 1);
-        } finally {
-            Tracefs.disable("kt_log4j_life_Server_DEBUG");
-            Tracefs.disable("kt_log4j_life_Server_INFO");
-        }
+        kernel.enable("kt_log4j_life_Server_DEBUG");
+        kernel.enable("kt_log4j_life_Server_INFO");
+        logSequence(logger);
+        List<String> debug = Tracefs.awaitPayloads("kt_log4j_life_Server_DEBUG", 1);
+        List<String> info = Tracefs.awaitPayloads("kt_log4j_life_Server_INFO", 1);
         assertEquals(List.of(Tracefs.payload("debug line 1", 5)), debug, "the kernel got the traced DEBUG line");
         assertEquals(List.of(Tracefs.payload("info line 2", 4)), info, "and the traced INFO line");
         byte[] both = Files.readAllBytes(file);

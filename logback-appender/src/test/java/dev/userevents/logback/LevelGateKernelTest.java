@@ -5,37 +5,33 @@ import static org.junit.jupiter.api.Assertions.*;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code <contextListener class="...UserEventsLevelGate"/>} (no turbo filter) on the real kernel. */
 @Tag("kernel")
 class LevelGateKernelTest {
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
     private LoggerContext context;
 
     @BeforeEach
     void configure() throws Exception {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
         context = new LoggerContext();
+        kernel.closeAfter(context::stop);
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(LevelGateKernelTest.class.getResource("/logback-gate.xml"));
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
     }
 
     private static long awaitMicros(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -59,21 +55,16 @@ class LevelGateKernelTest {
         assertFalse(logger.isDebugEnabled());
         PrintStream stdout = System.out;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        long onMicros;
-        long offMicros;
-        List<String> payloads;
-        Tracefs.enable("kt_gate_Service_DEBUG");
-        try {
-            onMicros = awaitMicros(logger::isDebugEnabled);
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            logger.debug("traced only {}", 1);
-            logger.info("configured {}", 2);
-            payloads = Tracefs.awaitPayloads("kt_gate_Service_DEBUG", 1);
-        } finally {
-            System.setOut(stdout);
-            Tracefs.disable("kt_gate_Service_DEBUG");
-        }
-        offMicros = awaitMicros(() -> !logger.isDebugEnabled());
+        kernel.enable("kt_gate_Service_DEBUG");
+        long onMicros = awaitMicros(logger::isDebugEnabled);
+        kernel.closeAfter(() -> System.setOut(stdout));
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        logger.debug("traced only {}", 1);
+        logger.info("configured {}", 2);
+        List<String> payloads = Tracefs.awaitPayloads("kt_gate_Service_DEBUG", 1);
+        System.setOut(stdout);
+        kernel.disable("kt_gate_Service_DEBUG");
+        long offMicros = awaitMicros(() -> !logger.isDebugEnabled());
         assertNull(logger.getLevel(), "the configured (inherited) level is back");
         assertEquals(List.of(Tracefs.payload("traced only 1", 5)), payloads);
         assertEquals("INFO [" + Thread.currentThread().getName() + "] kt.gate.Service - configured 2\n",

@@ -6,28 +6,29 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import dev.userevents.testing.EventHeaderCapture;
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real logback.xml (console + UserEvents appender + turbo filter, root at INFO) on the real kernel. */
 @Tag("kernel")
 class LogbackKernelTest {
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
     private LoggerContext context;
 
     @BeforeEach
     void configure() throws Exception {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
         context = new LoggerContext();
+        kernel.closeAfter(context::stop);
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // as SLF4J's binding does
         configure(context);
     }
@@ -36,11 +37,6 @@ class LogbackKernelTest {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(LogbackKernelTest.class.getResource("/logback-kernel.xml"));
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
     }
 
     /** Loggers that exist when the configuration starts are registered by the turbo filter's sweep. */
@@ -60,13 +56,9 @@ class LogbackKernelTest {
     void aLoggerCreatedAndNotUsedIsRegisteredAndItsFirstDebugIsCaptured() throws Exception {
         Logger logger = context.getLogger("kt.logback.Created");
         assertTrue(Tracefs.statusEventNames().contains("kt_logback_Created_DEBUG"), "registered at creation, before any call");
-        Tracefs.enable("kt_logback_Created_DEBUG");
-        try {
-            logger.debug("the first line {}", 1);
-            assertEquals(List.of(Tracefs.payload("the first line 1", 5)), Tracefs.awaitPayloads("kt_logback_Created_DEBUG", 1));
-        } finally {
-            Tracefs.disable("kt_logback_Created_DEBUG");
-        }
+        kernel.enable("kt_logback_Created_DEBUG");
+        logger.debug("the first line {}", 1);
+        assertEquals(List.of(Tracefs.payload("the first line 1", 5)), Tracefs.awaitPayloads("kt_logback_Created_DEBUG", 1));
         assertTrue(context.getStatusManager().getCopyOfStatusList().stream()
                 .noneMatch(s -> s.getMessage().contains("first check")), "the hook was installed");
     }
@@ -76,13 +68,10 @@ class LogbackKernelTest {
         Logger logger = context.getLogger("kt.logback.Gate");
         assertFalse(logger.isDebugEnabled());
         assertTrue(logger.isInfoEnabled(), "root's INFO still decides what tracing has not turned on");
-        Tracefs.enable("kt_logback_Gate_DEBUG");
-        try {
-            assertTrue(logger.isDebugEnabled());
-            assertFalse(logger.isTraceEnabled());
-        } finally {
-            Tracefs.disable("kt_logback_Gate_DEBUG");
-        }
+        kernel.enable("kt_logback_Gate_DEBUG");
+        assertTrue(logger.isDebugEnabled());
+        assertFalse(logger.isTraceEnabled());
+        kernel.disable("kt_logback_Gate_DEBUG");
         assertFalse(logger.isDebugEnabled());
     }
 
@@ -94,23 +83,15 @@ class LogbackKernelTest {
     void theProviderStreamGatesLevelsAndCarriesMdcAndKeyValues() throws Exception {
         Logger logger = context.getLogger("kt.logback.Provider");
         assertFalse(logger.isDebugEnabled());
-        Tracefs.enable("ktLogback_L5K1");
-        try {
-            assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled());
-        } finally {
-            Tracefs.disable("ktLogback_L5K1");
-        }
+        kernel.enable("ktLogback_L5K1");
+        assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled());
+        kernel.disable("ktLogback_L5K1");
         assertFalse(logger.isDebugEnabled());
-        Tracefs.enable("kt_logback_Provider_WARN");
-        List<EventHeaderCapture.Captured> captured;
-        try {
-            context.getMDCAdapter().put("tenant", "acme");
-            captured = EventHeaderCapture.record(List.of("ktLogback_L3K1"), () -> logger.atWarn()
-                    .addKeyValue("attempt", 2).addKeyValue("retry", true).log("slow disk ü {}", "/var"));
-        } finally {
-            context.getMDCAdapter().clear();
-            Tracefs.disable("kt_logback_Provider_WARN");
-        }
+        kernel.enable("kt_logback_Provider_WARN");
+        kernel.closeAfter(context.getMDCAdapter()::clear);
+        context.getMDCAdapter().put("tenant", "acme");
+        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(List.of("ktLogback_L3K1"), () -> logger.atWarn()
+                .addKeyValue("attempt", 2).addKeyValue("retry", true).log("slow disk ü {}", "/var"));
         assertEquals(1, Tracefs.awaitPayloads("kt_logback_Provider_WARN", 1).size());
         assertEquals(1, captured.size(), captured.toString());
         assertEquals("kt.logback.Provider", captured.get(0).event.name);
@@ -129,20 +110,13 @@ class LogbackKernelTest {
     void messagesAndStackTracesDecodeInTrace() throws Exception {
         Logger logger = context.getLogger("kt.logback.Trace");
         assertFalse(logger.isDebugEnabled()); // registered at creation (LoggerCreationHook); not traced yet
-        Tracefs.enable("kt_logback_Trace_DEBUG");
-        Tracefs.enable("kt_logback_Trace_ERROR");
-        List<String> debug;
-        String trace;
-        try {
-            logger.debug("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
-            logger.error("it broke", shortTrace(new IllegalArgumentException("bad input", shortTrace(new IllegalStateException("cause")))));
-            debug = Tracefs.awaitPayloads("kt_logback_Trace_DEBUG", 1);
-            Tracefs.awaitPayloads("kt_logback_Trace_ERROR", 1);
-            trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
-        } finally {
-            Tracefs.disable("kt_logback_Trace_DEBUG");
-            Tracefs.disable("kt_logback_Trace_ERROR");
-        }
+        kernel.enable("kt_logback_Trace_DEBUG");
+        kernel.enable("kt_logback_Trace_ERROR");
+        logger.debug("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
+        logger.error("it broke", shortTrace(new IllegalArgumentException("bad input", shortTrace(new IllegalStateException("cause")))));
+        List<String> debug = Tracefs.awaitPayloads("kt_logback_Trace_DEBUG", 1);
+        Tracefs.awaitPayloads("kt_logback_Trace_ERROR", 1);
+        String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
         assertEquals(List.of(Tracefs.payload("order 17 for ann \u00e9\uD83D\uDE80", 5)), debug);
         assertTrue(trace.contains("kt_logback_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n"
                 + "\tat kt.App.handle(App.java:42)\n"), trace);
@@ -190,24 +164,16 @@ class LogbackKernelTest {
         PrintStream stdout = System.out;
         ByteArrayOutputStream untraced = new ByteArrayOutputStream();
         ByteArrayOutputStream traced = new ByteArrayOutputStream();
-        List<String> debug;
-        try {
-            System.setOut(new PrintStream(untraced, true, StandardCharsets.UTF_8));
-            logSequence(logger);
-            Tracefs.enable("kt_logback_Console_DEBUG");
-            Tracefs.enable("kt_logback_Console_TRACE");
-            try {
-                System.setOut(new PrintStream(traced, true, StandardCharsets.UTF_8));
-                logSequence(logger);
-                debug = Tracefs.awaitPayloads("kt_logback_Console_DEBUG", 1);
-                assertEquals(List.of(Tracefs.payload("trace line", 6)), Tracefs.awaitPayloads("kt_logback_Console_TRACE", 1));
-            } finally {
-                Tracefs.disable("kt_logback_Console_DEBUG");
-                Tracefs.disable("kt_logback_Console_TRACE");
-            }
-        } finally {
-            System.setOut(stdout);
-        }
+        kernel.closeAfter(() -> System.setOut(stdout));
+        System.setOut(new PrintStream(untraced, true, StandardCharsets.UTF_8));
+        logSequence(logger);
+        kernel.enable("kt_logback_Console_DEBUG");
+        kernel.enable("kt_logback_Console_TRACE");
+        System.setOut(new PrintStream(traced, true, StandardCharsets.UTF_8));
+        logSequence(logger);
+        List<String> debug = Tracefs.awaitPayloads("kt_logback_Console_DEBUG", 1);
+        assertEquals(List.of(Tracefs.payload("trace line", 6)), Tracefs.awaitPayloads("kt_logback_Console_TRACE", 1));
+        System.setOut(stdout);
         assertEquals(List.of(Tracefs.payload("debug line 1", 5)), debug, "the kernel got the traced DEBUG line");
         String expected = "INFO [main] kt.logback.Console - info line 2\nWARN [main] kt.logback.Console - warn line 3\n";
         assertEquals(expected, untraced.toString(StandardCharsets.UTF_8).replace("[" + Thread.currentThread().getName() + "]", "[main]"));
@@ -219,24 +185,19 @@ class LogbackKernelTest {
     void aHundredRescansKeepOneRegistrationSet() throws Exception {
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.function.Consumer<String> previousSink = dev.userevents.spi.Diagnostics.setSink(diagnostics::add);
+        kernel.closeAfter(() -> dev.userevents.spi.Diagnostics.setSink(previousSink));
         Logger logger = context.getLogger("kt.logback.Rescan");
         assertFalse(logger.isDebugEnabled()); // registers; every later configuration's sweep finds it
-        try {
-            for (int i = 0; i < 100; i++) {
-                context.reset();
-                configure(context);
-            }
-            assertTrue(Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"));
-            Tracefs.enable("kt_logback_Rescan_INFO");
-            try {
-                logger.info("after 100 rescans");
-                assertEquals(List.of(Tracefs.payload("after 100 rescans", 4)), Tracefs.awaitPayloads("kt_logback_Rescan_INFO", 1));
-            } finally {
-                Tracefs.disable("kt_logback_Rescan_INFO");
-            }
-        } finally {
-            dev.userevents.spi.Diagnostics.setSink(previousSink);
+        for (int i = 0; i < 100; i++) {
+            context.reset();
+            configure(context);
         }
+        assertTrue(Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"));
+        kernel.enable("kt_logback_Rescan_INFO");
+        logger.info("after 100 rescans");
+        assertEquals(List.of(Tracefs.payload("after 100 rescans", 4)), Tracefs.awaitPayloads("kt_logback_Rescan_INFO", 1));
+        kernel.disable("kt_logback_Rescan_INFO"); // now: the deletion awaited below needs it off
+        dev.userevents.spi.Diagnostics.setSink(previousSink);
         assertEquals(List.of(), diagnostics, "no EADDRINUSE or any other refusal");
         context.stop(); // the last users: flush, DIAG_IOCSUNREG everything
         long deadline = System.nanoTime() + 60_000_000_000L;

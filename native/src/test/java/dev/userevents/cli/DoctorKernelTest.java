@@ -2,7 +2,7 @@ package dev.userevents.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -21,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code userevents doctor} on the real kernel: as root every check passes and its own event makes the round trip;
@@ -41,10 +41,8 @@ class DoctorKernelTest {
     /** One check of the doctor's --json output. */
     private record Check(String status, String detail, String fix) {}
 
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     @BeforeAll
     static void classpathForNobody() throws IOException {

@@ -8,34 +8,30 @@ import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's CLI against the real tracefs: list, enable (and more severe), disable. */
 @Tag("kernel")
 class UserEventsCliKernelTest {
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
     private UserEvents events;
     private LoggerEvents orders;
     private LoggerEvents other;
 
     @BeforeEach
     void register() {
-        KernelTestSupport.requireUserEvents();
-        events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         orders = events.logger("kt.cli.Orders");
         other = events.logger("kt.other.Payments");
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     private String run(String... args) throws Exception {
@@ -126,58 +122,54 @@ class UserEventsCliKernelTest {
      */
     @Test
     void tailOfAProviderDecodesItsEventsInAPrivateInstanceAndListShowsIt() throws Exception {
-        UserEvents withProvider = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider("ktTail").build());
+        UserEvents withProvider = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider("ktTail").build());
+        LoggerEvents logger = withProvider.logger("kt.tailprovider.Orders");
+        assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+                UserEventsCli.class.getName(), "tail", "--provider", "ktTail", "kt.tailprovider.*", "INFO"));
+        Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(tail.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        reader.start();
+        java.nio.file.Path instance = Tracefs.ROOT.resolve("instances/userevents-tail-" + tail.pid());
         try {
-            LoggerEvents logger = withProvider.logger("kt.tailprovider.Orders");
-            assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"));
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                    java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
-                    UserEventsCli.class.getName(), "tail", "--provider", "ktTail", "kt.tailprovider.*", "INFO"));
-            Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(tail.getInputStream(),
-                    StandardCharsets.UTF_8)).lines().forEach(lines::add));
-            reader.start();
-            java.nio.file.Path instance = Tracefs.ROOT.resolve("instances/userevents-tail-" + tail.pid());
-            try {
-                long deadline = System.nanoTime() + 60_000_000_000L;
-                while (!logger.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                Thread.sleep(500); // the readers open their pipes after enabling
-                assertTrue(logger.isProviderEnabled(Level.INFO) && logger.isProviderEnabled(Level.FATAL));
-                assertFalse(logger.isEnabled(Level.DEBUG), "INFO and more severe only");
-                assertFalse(logger.isTracepointEnabled(Level.INFO), "the logger's own events stay off");
-                assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"),
-                        "enabled in tail's instance, not in the global one");
-                RuntimeException failure = new RuntimeException("boom ü");
-                failure.setStackTrace(new StackTraceElement[] {new StackTraceElement("A", "m", "A.java", 7)});
-                withProvider.emitEventHeader(logger, Level.INFO, "provider line wörld 😀", null, null, LogEventReader.currentThread());
-                withProvider.emitEventHeader(logger, Level.ERROR, "failed", failure, null, LogEventReader.currentThread());
-                withProvider.emitEventHeader(withProvider.logger("kt.elsewhere.X"), Level.INFO, "not matched", null, null,
-                        LogEventReader.currentThread());
-                String printed = "";
-                // Until both arrived: each CPU has its own reader, so lines of two CPUs may print in either order.
-                while (!(printed.contains("\tat A.m(A.java:7)") && printed.contains("provider line wörld"))
-                        && System.nanoTime() < deadline) {
-                    String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    printed += line == null ? "" : line + "\n";
-                }
-                String thread = Thread.currentThread().getName();
-                assertTrue(printed.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 \\d+ INFO \\[" + java.util.regex.Pattern.quote(thread)
-                        + "] kt.tailprovider.Orders: provider line wörld 😀\n.*"), printed);
-                assertTrue(printed.contains(" ERROR [" + thread + "] kt.tailprovider.Orders: failed\njava.lang.RuntimeException: boom ü\n\tat A.m(A.java:7)"), printed);
-                assertFalse(printed.contains("not matched"), printed);
-                assertTrue(java.nio.file.Files.isDirectory(instance));
-            } finally {
-                tail.destroy();
-                assertTrue(tail.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!logger.isEnabled(Level.INFO) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
-            assertFalse(java.nio.file.Files.exists(instance), "instance removed on exit");
-            assertFalse(logger.isEnabled(Level.INFO), "removing the instance turned the provider levels off");
+            Thread.sleep(500); // the readers open their pipes after enabling
+            assertTrue(logger.isProviderEnabled(Level.INFO) && logger.isProviderEnabled(Level.FATAL));
+            assertFalse(logger.isEnabled(Level.DEBUG), "INFO and more severe only");
+            assertFalse(logger.isTracepointEnabled(Level.INFO), "the logger's own events stay off");
+            assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"),
+                    "enabled in tail's instance, not in the global one");
+            RuntimeException failure = new RuntimeException("boom ü");
+            failure.setStackTrace(new StackTraceElement[] {new StackTraceElement("A", "m", "A.java", 7)});
+            withProvider.emitEventHeader(logger, Level.INFO, "provider line wörld 😀", null, null, LogEventReader.currentThread());
+            withProvider.emitEventHeader(logger, Level.ERROR, "failed", failure, null, LogEventReader.currentThread());
+            withProvider.emitEventHeader(withProvider.logger("kt.elsewhere.X"), Level.INFO, "not matched", null, null,
+                    LogEventReader.currentThread());
+            String printed = "";
+            // Until both arrived: each CPU has its own reader, so lines of two CPUs may print in either order.
+            while (!(printed.contains("\tat A.m(A.java:7)") && printed.contains("provider line wörld"))
+                    && System.nanoTime() < deadline) {
+                String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                printed += line == null ? "" : line + "\n";
+            }
+            String thread = Thread.currentThread().getName();
+            assertTrue(printed.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 \\d+ INFO \\[" + java.util.regex.Pattern.quote(thread)
+                    + "] kt.tailprovider.Orders: provider line wörld 😀\n.*"), printed);
+            assertTrue(printed.contains(" ERROR [" + thread + "] kt.tailprovider.Orders: failed\njava.lang.RuntimeException: boom ü\n\tat A.m(A.java:7)"), printed);
+            assertFalse(printed.contains("not matched"), printed);
+            assertTrue(java.nio.file.Files.isDirectory(instance));
         } finally {
-            withProvider.close();
+            tail.destroy();
+            assertTrue(tail.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
         }
+        assertFalse(java.nio.file.Files.exists(instance), "instance removed on exit");
+        assertFalse(logger.isEnabled(Level.INFO), "removing the instance turned the provider levels off");
     }
 }

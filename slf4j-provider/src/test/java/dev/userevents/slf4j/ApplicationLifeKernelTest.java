@@ -2,7 +2,7 @@ package dev.userevents.slf4j;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Soak;
 import dev.userevents.testing.Tracefs;
 import java.io.BufferedReader;
@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The provider in child JVMs living a real application's life on the real kernel: lines logged from the
@@ -28,11 +28,8 @@ import org.junit.jupiter.api.Test;
 class ApplicationLifeKernelTest {
     private static final String SHUTDOWN_EVENT = "kt_slf4j_app_Shutdown_INFO";
 
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     /** A JVM on the test class path; stdout is read line by line, stderr goes to a file. */
     private static final class Child implements AutoCloseable {
@@ -95,23 +92,19 @@ class ApplicationLifeKernelTest {
     }
 
     /** Runs ShutdownHookApp once; returns its stderr (the console) after checking the kernel saw every hook line. */
-    private static String runShutdownApp(boolean traced) throws Exception {
+    private String runShutdownApp(boolean traced) throws Exception {
         Tracefs.clearTrace();
         try (Child child = new Child(List.of("-Duserevents.bufferSize=64", "-Duserevents.console=INFO"),
                 "dev.userevents.slf4j.app.ShutdownHookApp", "1000")) {
             child.awaitLine("ready");
             if (traced) {
-                Tracefs.enable(SHUTDOWN_EVENT);
+                kernel.enable(SHUTDOWN_EVENT);
             }
-            List<String> payloads;
-            try {
-                child.proceed(); // main returns: the JVM runs the app's hook and ours at once
-                assertEquals(0, child.awaitExit(), child.stderr());
-                payloads = traced ? Tracefs.awaitPayloads(SHUTDOWN_EVENT, 1000) : List.of(); // before disabling: see Tracefs
-            } finally {
-                if (traced) {
-                    Tracefs.disable(SHUTDOWN_EVENT);
-                }
+            child.proceed(); // main returns: the JVM runs the app's hook and ours at once
+            assertEquals(0, child.awaitExit(), child.stderr());
+            List<String> payloads = traced ? Tracefs.awaitPayloads(SHUTDOWN_EVENT, 1000) : List.of(); // before disabling: see Tracefs
+            if (traced) {
+                kernel.disable(SHUTDOWN_EVENT); // the next run starts untraced
             }
             if (traced) {
                 assertEquals(numbered("stopping ", 1000, 4), payloads, "every line of the app's shutdown hook");
@@ -161,28 +154,24 @@ class ApplicationLifeKernelTest {
     @Test
     void aClassLoadedOnTheFirstConnectionHasEveryLineCaptured() throws Exception {
         String event = "dev_userevents_slf4j_app_zk_ConnectionHandler_INFO";
-        try (Child server = new Child(List.of("-Duserevents.preregister=dev.userevents.slf4j.app.zk"),
-                "dev.userevents.slf4j.app.zk.ServerApp", "17")) {
-            server.awaitLine("ready");
-            try (Child follow = new Child(List.of(), "dev.userevents.cli.UserEventsCli", "enable", "--follow",
-                    "dev.userevents.slf4j.app.zk.*", "INFO")) {
-                follow.awaitLine("dev_userevents_slf4j_app_zk_ConnectionHandler: enabled FATAL ERROR WARN INFO");
-                List<String> payloads;
-                try {
-                    server.proceed();
-                    assertEquals(0, server.awaitExit(), server.stderr());
-                    payloads = Tracefs.awaitPayloads(event, 17);
-                } finally {
-                    follow.process.destroy();
-                    follow.awaitExit();
-                    for (String logger : List.of("dev_userevents_slf4j_app_zk_ConnectionHandler", "dev_userevents_slf4j_app_zk_ServerApp")) {
-                        for (String level : List.of("FATAL", "ERROR", "WARN", "INFO")) {
-                            Tracefs.disable(logger + "_" + level);
-                        }
-                    }
-                }
-                assertEquals(numbered("connection line ", 17, 4), payloads);
+        Child server = kernel.closeAfter(new Child(List.of("-Duserevents.preregister=dev.userevents.slf4j.app.zk"),
+                "dev.userevents.slf4j.app.zk.ServerApp", "17"));
+        server.awaitLine("ready");
+        Child follow = kernel.closeAfter(new Child(List.of(), "dev.userevents.cli.UserEventsCli", "enable", "--follow",
+                "dev.userevents.slf4j.app.zk.*", "INFO"));
+        for (String logger : List.of("dev_userevents_slf4j_app_zk_ConnectionHandler", "dev_userevents_slf4j_app_zk_ServerApp")) {
+            for (String level : List.of("FATAL", "ERROR", "WARN", "INFO")) {
+                kernel.disableAfter(logger + "_" + level); // what follow enabled, once it has stopped
             }
         }
+        kernel.closeAfter(() -> {
+            follow.process.destroy();
+            follow.awaitExit();
+        });
+        follow.awaitLine("dev_userevents_slf4j_app_zk_ConnectionHandler: enabled FATAL ERROR WARN INFO");
+        server.proceed();
+        assertEquals(0, server.awaitExit(), server.stderr());
+        List<String> payloads = Tracefs.awaitPayloads(event, 17);
+        assertEquals(numbered("connection line ", 17, 4), payloads);
     }
 }

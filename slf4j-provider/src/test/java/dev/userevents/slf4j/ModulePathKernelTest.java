@@ -2,7 +2,7 @@ package dev.userevents.slf4j;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * JPMS: the built jars on the module path of a child JVM. The provider is a named module found by SLF4J's
@@ -28,10 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("kernel")
 class ModulePathKernelTest {
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
+
     @Test
     void theJarsWorkAsNamedModulesOnTheModulePath() throws Exception {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
         List<Path> classpath = Arrays.stream(System.getProperty("userevents.testClasspath",
                 System.getProperty("java.class.path")).split(":")).map(Path::of).collect(Collectors.toList());
         Path target = classpath.stream().filter(p -> p.endsWith("test-classes")).findFirst().orElseThrow().getParent();
@@ -52,6 +54,7 @@ class ModulePathKernelTest {
         command.addAll(List.of("-cp", testClasses.toString(), "dev.userevents.slf4j.modulepath.ModulePathMain"));
         Path stderr = Files.createTempFile("modulepath", ".err"); // not in target/: the guest sees the project read-only
         Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        kernel.closeAfter(child::destroyForcibly);
         List<String> out = new ArrayList<>();
         List<String> payloads;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -60,20 +63,14 @@ class ModulePathKernelTest {
                 out.add(line);
             }
             assertTrue(child.isAlive(), "child ended early: " + out + " " + Files.readString(stderr));
-            Tracefs.enable("kt_slf4j_modulepath_INFO");
-            try {
-                in.write('\n');
-                in.flush();
-                for (String line; (line = lines.readLine()) != null; ) {
-                    out.add(line);
-                }
-                assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child did not exit");
-                payloads = Tracefs.awaitPayloads("kt_slf4j_modulepath_INFO", 1); // before disabling: see Tracefs
-            } finally {
-                Tracefs.disable("kt_slf4j_modulepath_INFO");
+            kernel.enable("kt_slf4j_modulepath_INFO");
+            in.write('\n');
+            in.flush();
+            for (String line; (line = lines.readLine()) != null; ) {
+                out.add(line);
             }
-        } finally {
-            child.destroyForcibly();
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child did not exit");
+            payloads = Tracefs.awaitPayloads("kt_slf4j_modulepath_INFO", 1); // before disabling: see Tracefs
         }
         String errors = Files.readString(stderr);
         assertEquals(0, child.exitValue(), out + " " + errors);

@@ -3,13 +3,13 @@ package dev.userevents.slf4j;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.EventHeaderCapture;
-import dev.userevents.testing.KernelTestSupport;
+import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -17,11 +17,8 @@ import org.slf4j.MDC;
 /** The provider through SLF4J's LoggerFactory (ServiceLoader discovery, default async mode) on the real kernel. */
 @Tag("kernel")
 class Slf4jKernelTest {
-    @BeforeEach
-    void kernel() {
-        KernelTestSupport.requireUserEvents();
-        Tracefs.clearTrace();
-    }
+    @RegisterExtension
+    final KernelTestExtension kernel = new KernelTestExtension();
 
     @Test
     void providerIsFoundByServiceLoader() {
@@ -36,19 +33,14 @@ class Slf4jKernelTest {
     @Test
     void oneCallWritesOneEventToEachStreamAndTheProviderEventCarriesMdcAndTypedKeyValues() throws Exception {
         Logger logger = LoggerFactory.getLogger("kt.slf4j.Provider");
-        Tracefs.enable("kt_slf4j_Provider_INFO");
-        List<EventHeaderCapture.Captured> captured;
-        try {
-            MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
-            MDC.put("span_id", "00f067aa0ba902b7");
-            MDC.put("tenant", "acme");
-            captured = EventHeaderCapture.record(List.of("ktSlf4j_L4K1"), () -> logger.atInfo()
-                    .addKeyValue("count", 3).addKeyValue("ok", true).addKeyValue("ratio", 0.5)
-                    .log("order {} placed für 😀", 42));
-        } finally {
-            MDC.clear();
-            Tracefs.disable("kt_slf4j_Provider_INFO");
-        }
+        kernel.enable("kt_slf4j_Provider_INFO");
+        kernel.closeAfter(MDC::clear);
+        MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+        MDC.put("span_id", "00f067aa0ba902b7");
+        MDC.put("tenant", "acme");
+        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(List.of("ktSlf4j_L4K1"), () -> logger.atInfo()
+                .addKeyValue("count", 3).addKeyValue("ok", true).addKeyValue("ratio", 0.5)
+                .log("order {} placed für 😀", 42));
         List<String> own = Tracefs.awaitPayloads("kt_slf4j_Provider_INFO", 1);
         assertEquals(1, own.size(), own.toString());
         assertTrue(own.get(0).startsWith("msg=order 42 placed für 😀 count=3 ok=true ratio=0.5"), own.get(0));
@@ -71,16 +63,13 @@ class Slf4jKernelTest {
     void theProvidersVerboseTracepointTurnsDebugAndTraceOnForEveryLogger() {
         Logger a = LoggerFactory.getLogger("kt.slf4j.VerboseA");
         assertFalse(a.isDebugEnabled());
-        Tracefs.enable("ktSlf4j_L5K1");
-        try {
-            Logger b = LoggerFactory.getLogger("kt.slf4j.VerboseB"); // created while enabled
-            for (Logger logger : List.of(a, b)) {
-                assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled(), logger.getName());
-                assertFalse(logger.isInfoEnabled(), logger.getName());
-            }
-        } finally {
-            Tracefs.disable("ktSlf4j_L5K1");
+        kernel.enable("ktSlf4j_L5K1");
+        Logger b = LoggerFactory.getLogger("kt.slf4j.VerboseB"); // created while enabled
+        for (Logger logger : List.of(a, b)) {
+            assertTrue(logger.isDebugEnabled() && logger.isTraceEnabled(), logger.getName());
+            assertFalse(logger.isInfoEnabled(), logger.getName());
         }
+        kernel.disable("ktSlf4j_L5K1");
         assertFalse(a.isDebugEnabled());
         assertFalse(a.isTraceEnabled());
     }
@@ -89,35 +78,25 @@ class Slf4jKernelTest {
     void enablingInfoFlipsIsInfoEnabledWhileDebugStaysOff() {
         Logger logger = LoggerFactory.getLogger("kt.slf4j.Gate");
         assertFalse(logger.isInfoEnabled());
-        Tracefs.enable("kt_slf4j_Gate_INFO");
-        try {
-            assertTrue(logger.isInfoEnabled());
-            assertFalse(logger.isDebugEnabled());
-            assertFalse(logger.isTraceEnabled());
-        } finally {
-            Tracefs.disable("kt_slf4j_Gate_INFO");
-        }
+        kernel.enable("kt_slf4j_Gate_INFO");
+        assertTrue(logger.isInfoEnabled());
+        assertFalse(logger.isDebugEnabled());
+        assertFalse(logger.isTraceEnabled());
+        kernel.disable("kt_slf4j_Gate_INFO");
         assertFalse(logger.isInfoEnabled());
     }
 
     @Test
     void messagesParametersUnicodeAndExceptionsDecodeInTrace() throws Exception {
         Logger logger = LoggerFactory.getLogger("kt.slf4j.Trace");
-        Tracefs.enable("kt_slf4j_Trace_INFO");
-        Tracefs.enable("kt_slf4j_Trace_ERROR");
-        List<String> info;
-        List<String> error;
-        try {
-            logger.info("user {} bought {} items", "ann", 3);
-            logger.info("unicode {} \uD83D\uDE80", "\u00e9\u4e2d");
-            logger.debug("not enabled {}", "x");
-            logger.error("failed", new IllegalStateException("boom"));
-            info = Tracefs.awaitPayloads("kt_slf4j_Trace_INFO", 2);
-            error = Tracefs.awaitPayloads("kt_slf4j_Trace_ERROR", 1);
-        } finally {
-            Tracefs.disable("kt_slf4j_Trace_INFO");
-            Tracefs.disable("kt_slf4j_Trace_ERROR");
-        }
+        kernel.enable("kt_slf4j_Trace_INFO");
+        kernel.enable("kt_slf4j_Trace_ERROR");
+        logger.info("user {} bought {} items", "ann", 3);
+        logger.info("unicode {} \uD83D\uDE80", "\u00e9\u4e2d");
+        logger.debug("not enabled {}", "x");
+        logger.error("failed", new IllegalStateException("boom"));
+        List<String> info = Tracefs.awaitPayloads("kt_slf4j_Trace_INFO", 2);
+        List<String> error = Tracefs.awaitPayloads("kt_slf4j_Trace_ERROR", 1);
         assertEquals(List.of(Tracefs.payload("user ann bought 3 items", 4), Tracefs.payload("unicode \u00e9\u4e2d \uD83D\uDE80", 4)), info);
         assertEquals(1, error.size());
         // The message holds newlines, so in trace the record spans lines: "msg=failed", the stack, " level=...".
