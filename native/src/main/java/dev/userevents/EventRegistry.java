@@ -49,39 +49,99 @@ final class EventRegistry {
         if (existing != null) {
             return existing;
         }
-        synchronized (this) {
-            existing = byLoggerName.get(key);
-            if (existing != null) {
-                return existing;
-            }
-            String baseName = EventNames.baseName(prefix, key);
-            if (loggerByBaseName.containsKey(baseName)) {
-                // Another logger already sanitized to this name (a.b and a$b, or two hashes that meet).
-                baseName = EventNames.distinctBaseName(prefix, key);
-            }
-            if (closed) {
-                return LoggerEvents.disabled(key, baseName);
-            }
-            if (loggerByBaseName.containsKey(baseName)) { // 64-bit hashes of two names met: not seen in practice
-                Diagnostics.reportOnce("name-collision:" + baseName, "logger " + key + " stays disabled: its event name "
-                        + baseName + " is held by logger " + loggerByBaseName.get(baseName));
-                return LoggerEvents.disabled(key, baseName);
-            }
-            LoggerEvents events = registerOrRefuse(key, baseName);
-            loggerByBaseName.put(baseName, key);
-            byLoggerName.put(key, events);
-            return events;
-        }
+        return loggers(java.util.Collections.singletonList(key)).get(0);
     }
 
-    private LoggerEvents registerOrRefuse(String loggerName, String baseName) {
-        LoggerEvents events = device.inRegistrationContext(() -> registerAll(loggerName, baseName));
+    /**
+     * The events of each name, in order, registering the new ones in one hop to the device's registration context
+     * (the registrar thread of the kernel device): a start-up sweep or preregistration pays one hop, not one per
+     * logger. Names are planned (sanitized, separated) under this lock before the hop, and recorded after it; the
+     * hop's work takes no lock of the registry, so it cannot wait on a caller that waits on it.
+     */
+    List<LoggerEvents> loggers(java.util.Collection<String> loggerNames) {
+        LoggerEvents[] out = new LoggerEvents[loggerNames.size()];
+        synchronized (this) {
+            java.util.Map<String, Integer> newByKey = new java.util.LinkedHashMap<>();
+            List<String> baseNames = new ArrayList<>();
+            int i = 0;
+            for (String loggerName : loggerNames) {
+                String key = loggerName == null ? "" : loggerName;
+                LoggerEvents existing = byLoggerName.get(key);
+                if (existing != null) {
+                    out[i++] = existing;
+                    continue;
+                }
+                if (newByKey.containsKey(key)) { // named twice in this batch: filled in from the first below
+                    i++;
+                    continue;
+                }
+                String baseName = plannedBaseName(key);
+                if (closed || baseName == null) {
+                    out[i++] = LoggerEvents.disabled(key, baseName == null ? EventNames.distinctBaseName(prefix, key)
+                            : baseName);
+                    continue;
+                }
+                loggerByBaseName.put(baseName, key); // reserved, so the next name of this batch sees it
+                newByKey.put(key, baseNames.size());
+                baseNames.add(baseName);
+                i++;
+            }
+            if (!newByKey.isEmpty()) {
+                List<String> keys = new ArrayList<>(newByKey.keySet());
+                LoggerEvents[] registeredNow;
+                try {
+                    registeredNow = device.inRegistrationContext(() -> registerEach(keys, baseNames));
+                } catch (RuntimeException e) {
+                    baseNames.forEach(loggerByBaseName::remove); // nothing recorded: a later call starts afresh
+                    throw e;
+                }
+                for (int k = 0; k < registeredNow.length; k++) {
+                    record(keys.get(k), registeredNow[k]);
+                }
+            }
+            i = 0;
+            for (String loggerName : loggerNames) {
+                if (out[i] == null) {
+                    out[i] = byLoggerName.get(loggerName == null ? "" : loggerName);
+                }
+                i++;
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    /** The base name for a new logger, or null when two 64-bit hashes met (then one diagnostic). Holds this. */
+    private String plannedBaseName(String key) {
+        String baseName = EventNames.baseName(prefix, key);
+        if (loggerByBaseName.containsKey(baseName)) {
+            // Another logger already sanitized to this name (a.b and a$b, or two hashes that meet).
+            baseName = EventNames.distinctBaseName(prefix, key);
+        }
+        if (!closed && loggerByBaseName.containsKey(baseName)) { // 64-bit hashes of two names met: not seen in practice
+            Diagnostics.reportOnce("name-collision:" + baseName, "logger " + key + " stays disabled: its event name "
+                    + baseName + " is held by logger " + loggerByBaseName.get(baseName));
+            return null;
+        }
+        return baseName;
+    }
+
+    /** In the registration context: each logger's events, all six or none. */
+    private LoggerEvents[] registerEach(List<String> keys, List<String> baseNames) {
+        LoggerEvents[] events = new LoggerEvents[keys.size()];
+        for (int k = 0; k < events.length; k++) {
+            events[k] = registerAll(keys.get(k), baseNames.get(k));
+        }
+        return events;
+    }
+
+    /** Holds this. */
+    private void record(String key, LoggerEvents events) {
         if (events.isRegistered()) {
             registered.add(events);
         } else {
             refused++;
         }
-        return events;
+        byLoggerName.put(key, events);
     }
 
     /** All six or none: a half-registered logger would be confusing in tracefs. Then the provider's five levels. */
