@@ -5,6 +5,7 @@ import dev.userevents.kernel.EventNames;
 import dev.userevents.kernel.UserEventsAbi;
 import dev.userevents.spi.Diagnostics;
 import dev.userevents.spi.EventDevice;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose levels are all disabled, with one diagnostic per kind of refusal.
  */
 final class EventRegistry {
+    private static final Level[] LEVELS = Level.values();
+    /** {@code EventNames.command(EventNames.eventName(base, level))} is {@code base} followed by these, by LEVELS. */
+    private static final byte[][] COMMAND_SUFFIXES = new byte[LEVELS.length][];
+    private static final int[] ENABLE_BITS = new int[LEVELS.length];
+
+    static {
+        for (int i = 0; i < LEVELS.length; i++) {
+            COMMAND_SUFFIXES[i] = EventNames.command(EventNames.eventName("", LEVELS[i])).getBytes(StandardCharsets.US_ASCII);
+            ENABLE_BITS[i] = LEVELS[i].enableBit();
+        }
+    }
+
     private final EventDevice device;
     private final String prefix;
     /** The EventHeader provider whose level bits go into every logger's word, or null (none, or it failed). */
@@ -147,20 +160,23 @@ final class EventRegistry {
     /** All six or none: a half-registered logger would be confusing in tracefs. Then the provider's five levels. */
     private LoggerEvents registerAll(String loggerName, String baseName) {
         EnableWord word = words.allocate();
-        int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
-        Level[] levels = Level.values();
+        int[] results = new int[LEVELS.length];
+        // One device call for the six: names are ASCII (EventNames), the command is base + a constant suffix.
+        int registered = device.registerEach(baseName.getBytes(StandardCharsets.US_ASCII), COMMAND_SUFFIXES,
+                word.address, ENABLE_BITS, results);
         int registeredBits = 0;
-        for (Level level : levels) {
-            String command = EventNames.command(EventNames.eventName(baseName, level));
-            int result = device.register(command, word.address, level.enableBit());
-            if (result < 0) {
-                unregisterBits(word, registeredBits);
-                word.clear(); // no bit of this word is registered any more
-                reportRefusal(baseName, -result);
-                return LoggerEvents.disabled(loggerName, baseName);
-            }
-            registeredBits |= 1 << level.enableBit();
-            writeIndexByLevel[level.value] = result;
+        for (int i = 0; i < registered; i++) {
+            registeredBits |= 1 << ENABLE_BITS[i];
+        }
+        if (registered < LEVELS.length) {
+            unregisterBits(word, registeredBits);
+            word.clear(); // no bit of this word is registered any more
+            reportRefusal(baseName, -results[registered]);
+            return LoggerEvents.disabled(loggerName, baseName);
+        }
+        int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
+        for (int i = 0; i < LEVELS.length; i++) {
+            writeIndexByLevel[LEVELS[i].value] = results[i];
         }
         int providerBits = registerProvider(word);
         return new LoggerEvents(loggerName, baseName, word, writeIndexByLevel,

@@ -26,7 +26,9 @@ import java.util.Locale;
  *   <li>{@code rawBatch}: six DIAG_IOCSREG per logger from prebuilt commands, all in one hop (the C loop's work);</li>
  *   <li>{@code rawHop}: the same with one hop per logger (the registry's design before batching);</li>
  *   <li>{@code core}: {@code UserEvents.logger(name)} per logger;</li>
- *   <li>{@code coreBatch}: {@code UserEvents.loggers(names)}, one call for the round.</li>
+ *   <li>{@code coreBatch}: {@code UserEvents.loggers(names)}, one call for the round;</li>
+ *   <li>{@code javaOnly}: {@code coreBatch} on a device that registers in-process (no hop, no ioctl): the core's
+ *       own work per logger (names, words, maps).</li>
  * </ul>
  * Rounds repeat until the JIT has settled (TCG compiles slowly); the best of each row is reported.
  *
@@ -50,7 +52,8 @@ public final class RegistrationProbe {
         int count = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
         ueBench = args[2];
-        String[] rows = {"c", "hop", "names", "rawBatch", "rawHop", "core", "coreBatch"};
+        String[] rows = args.length > 3 ? args[3].split(",")
+                : new String[] {"c", "hop", "names", "javaOnly", "rawBatch", "rawHop", "core", "coreBatch"};
         double[][] micros = new double[rows.length][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int row = 0; row < rows.length; row++) {
@@ -105,7 +108,9 @@ public final class RegistrationProbe {
                 return c(count);
             case "core":
             case "coreBatch":
-                return core(loggers, row.equals("coreBatch"));
+                return core(loggers, row.equals("coreBatch"), null);
+            case "javaOnly":
+                return core(loggers, true, BenchmarkDevice.noSyscall(false));
             case "names":
                 return names(loggers);
             default:
@@ -124,8 +129,10 @@ public final class RegistrationProbe {
         return Double.parseDouble(output.trim().split(" ")[1]);
     }
 
-    private static double core(List<String> loggers, boolean batch) {
-        UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
+    /** {@code device} null: user_events_data. */
+    private static double core(List<String> loggers, boolean batch, EventDevice device) {
+        UserEventsConfig config = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
+        UserEvents core = device == null ? UserEvents.open(config) : UserEvents.open(config, device);
         long start = System.nanoTime();
         if (batch) {
             core.loggers(loggers);
