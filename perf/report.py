@@ -53,8 +53,10 @@ def load(d):
         "c_vm": numbers(os.path.join(d, "kernel.txt"), "c_writev_events_per_s"),
         "java_vm": numbers(os.path.join(d, "kernel.txt"), "java_drain_events_per_s"),
         "java_sync_vm": numbers(os.path.join(d, "kernel.txt"), "java_sync_events_per_s"),
-        "c_reg": numbers(os.path.join(d, "kernel.txt"), "c_register_us_per_logger"),
-        "java_reg": numbers(os.path.join(d, "kernel.txt"), "java_register_us_per_logger"),
+        # RegistrationProbe: each row's best (us per logger) and the median of its late rounds' ratios to C.
+        "reg": {row: (float(best), float(ratio)) for row, best, ratio in re.findall(
+            r"java_(\w+)_us_per_logger ([0-9.]+) median_ratio_to_c_late_rounds ([0-9.]+)",
+            open(os.path.join(out, d, "kernel.txt")).read() if os.path.exists(os.path.join(out, d, "kernel.txt")) else "")},
         "rounds": re.findall(r"java_(drain|sync)_events_per_s .*? rounds (\[[^]]*\]) jit_ms_last_round (\d+)",
                              open(os.path.join(out, d, "kernel.txt")).read()
                              if os.path.exists(os.path.join(out, d, "kernel.txt")) else ""),
@@ -169,9 +171,13 @@ for name, r in jdks:
                      else "sync (one thread, like C), ftrace on")
             lines.append("| %s | %s, round %d (events/s) | %.0f | %.0f | %.2f | %s | %s |"
                          % (name, label, i + 1, values[i], r["c_vm"][i], values[i] / r["c_vm"][i], seq, jit_ms))
-    if r["c_reg"] and r["java_reg"]:
-        lines.append("| %s | registration per logger (6 events, us) | %.1f | %.1f | %.2f | | |"
-                     % (name, r["java_reg"][0], r["c_reg"][0], r["java_reg"][0] / r["c_reg"][0]))
+    c_reg = r["reg"].get("c")
+    for row, label in (("core", "registration, one `logger()` call per logger (6 events, us per logger)"),
+                       ("coreBatch", "registration, one `loggers()` batch: sweeps, preregistration (us per logger)")):
+        if c_reg and row in r["reg"]:
+            best, ratio = r["reg"][row]
+            lines.append("| %s | %s | %.1f | %.1f | %.2f (median of late rounds %.2f) | | |"
+                         % (name, label, best, c_reg[0], best / c_reg[0], ratio))
 
 targets = []
 
@@ -195,6 +201,12 @@ for name, r in jdks:
                  % (neutral, neutral / stock, plain - neutral)) if neutral else ""
         targets.append("| %s: Log4j2 filter check without the selector ≤ 2x stock Log4j2's | %.2fx (%.2f vs %.2f ns%s) | %s |"
                        % (name, plain / stock, plain, stock, split, verdict(plain <= 2 * stock)))
+    if "c" in r["reg"] and "coreBatch" in r["reg"]:
+        batch, single = r["reg"]["coreBatch"], r["reg"].get("core")
+        targets.append("| %s: registration ≤ 1.5x the C loop (VM), per logger | batch %.2fx (late rounds' median %.2fx)%s | %s |"
+                       % (name, batch[0] / r["reg"]["c"][0], batch[1],
+                          "; one call per logger %.2fx (%.2fx)" % (single[0] / r["reg"]["c"][0], single[1]) if single else "",
+                          verdict(batch[1] <= 1.5)))
     if "julLogManagerIsLoggable" in r["jul"]:
         jul, jul_stock = ns(r["jul"], "julLogManagerIsLoggable"), ns(r["jul"], "julStockIsLoggable")
         targets.append("| %s: JUL LogManager's `isLoggable(FINE)` no slower than stock JUL's | %.2fx (%.2f vs %.2f ns) | %s |"

@@ -65,12 +65,20 @@ public final class RegistrationProbe {
             }
             System.out.println(line);
         }
+        int c = java.util.Arrays.asList(rows).indexOf("c");
         for (int row = 0; row < rows.length; row++) {
             double best = Double.MAX_VALUE;
-            for (double value : micros[row]) {
-                best = Math.min(best, value);
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                best = Math.min(best, micros[row][round]);
+                ratios[round] = c < 0 ? 0 : micros[row][round] / micros[c][round];
             }
-            System.out.printf(Locale.ROOT, "java_%s_us_per_logger %.2f%n", rows[row], best);
+            // The emulator's pace follows the host's load: a ratio to the C loop of the same round, median of the
+            // second half of the rounds (the JIT's warm-up is in the first), beside each row's best.
+            double[] late = java.util.Arrays.copyOfRange(ratios, rounds / 2, rounds);
+            java.util.Arrays.sort(late);
+            System.out.printf(Locale.ROOT, "java_%s_us_per_logger %.2f median_ratio_to_c_late_rounds %.2f%n",
+                    rows[row], best, late.length == 0 ? 0 : late[late.length / 2]);
         }
     }
 
