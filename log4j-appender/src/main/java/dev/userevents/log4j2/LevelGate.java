@@ -3,67 +3,86 @@ package dev.userevents.log4j2;
 import dev.userevents.EnableWord;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.config.Configuration;
 
 /**
- * What a {@link RegisteredLogger}'s {@code isEnabled} needs of one Log4j {@code PrivateConfig}, read once when that
- * config is made (at creation, {@code setLevel}, reconfiguration): the configuration's filter when it is exactly the
- * {@link UserEventsFilter} that registered the logger's word, that filter's onMatch/onMismatch, and the logger's
- * configured level. Then the check is the filter's answer computed in place (the word's bit, then the configured
- * level on NEUTRAL), the same answer as Log4j's {@code PrivateConfig.filter} with none of its filter dispatch.
- * Anything else (no such filter, a composite of several, a filter added to the configuration since) is
- * {@link #ASK}: Log4j's own path decides.
+ * What a {@link RegisteredLogger}'s {@code isEnabled} needs of its Log4j config, read whenever Log4j gives the
+ * logger a new one (creation, {@code setLevel}, reconfiguration): whether the configuration's filter is exactly the
+ * {@link UserEventsFilter} that registered the logger's word, and, for each standard level, the answer with its
+ * event traced and untraced (that filter's onMatch/onMismatch, then the configured level on NEUTRAL). The check is
+ * then one word read, a mask test and a bit of the chosen answer set: the same answer as Log4j's {@code PrivateConfig.filter}, with none of its
+ * filter dispatch. Anything else (no such filter, a composite of several, a filter set on the configuration since)
+ * is {@link #ASK}: Log4j's own path decides.
  */
 final class LevelGate {
     static final int NO = 0;
     static final int YES = 1;
     static final int ASK = 2;
 
-    /** The PrivateConfig this gate was read from; the logger rebuilds the gate when its config is another. */
-    final Object source;
+    private static final Level[] STANDARD = {Level.FATAL, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE};
+
+    private final Configuration configuration;
     /** The configuration's filter this gate stands for, or null (always {@link #ASK}). */
     private final Filter filter;
+    /**
+     * Bit {@code value} (core {@link dev.userevents.Level#value}) set for each standard level enabled while its event
+     * is traced, and while it is not. (By level, not by enable mask: DEBUG and TRACE share the provider's bit.)
+     */
+    private final int tracedYes;
+    private final int untracedYes;
+    // For custom levels: the filter's results and the configured level, as Log4j compares them.
     private final Filter.Result onMatch;
     private final Filter.Result onMismatch;
-    /** The logger's configured level's intLevel, as Log4j's level test compares it. */
     private final int configuredIntLevel;
 
-    private LevelGate(Object source, Filter filter, Filter.Result onMatch, Filter.Result onMismatch,
-                      int configuredIntLevel) {
-        this.source = source;
+    private LevelGate(Configuration configuration, UserEventsFilter filter, Level configured) {
+        this.configuration = configuration;
         this.filter = filter;
-        this.onMatch = onMatch;
-        this.onMismatch = onMismatch;
-        this.configuredIntLevel = configuredIntLevel;
-    }
-
-    /** A gate that matches no config: the first check builds the real one. */
-    static LevelGate unset() {
-        return new LevelGate(null, null, null, null, 0);
+        this.onMatch = filter == null ? null : filter.getOnMatch();
+        this.onMismatch = filter == null ? null : filter.getOnMismatch();
+        this.configuredIntLevel = configured == null ? 0 : configured.intLevel();
+        int traced = 0;
+        int untraced = 0;
+        for (Level level : STANDARD) {
+            traced |= decide(onMatch, level) ? 1 << Log4jLevels.standardValue(level) : 0;
+            untraced |= decide(onMismatch, level) ? 1 << Log4jLevels.standardValue(level) : 0;
+        }
+        this.tracedYes = traced;
+        this.untracedYes = untraced;
     }
 
     /**
-     * The gate of {@code source}, the logger's config at the time, whose configuration's filter is {@code configured}
-     * and whose level is {@code level}; {@code manager} registered the logger's word.
+     * The gate of a logger whose config has {@code configuration} and level {@code configured}; {@code manager}
+     * registered the logger's word.
      */
-    static LevelGate of(Object source, Filter configured, Level level, UserEventsManager manager) {
-        if (configured instanceof UserEventsFilter && ((UserEventsFilter) configured).manager() == manager
-                && level != null) {
-            UserEventsFilter own = (UserEventsFilter) configured;
-            return new LevelGate(source, own, own.getOnMatch(), own.getOnMismatch(), level.intLevel());
-        }
-        return new LevelGate(source, null, null, null, 0);
+    static LevelGate of(Configuration configuration, Level configured, UserEventsManager manager) {
+        Filter current = configuration == null ? null : configuration.getFilter();
+        boolean own = current instanceof UserEventsFilter && ((UserEventsFilter) current).manager() == manager
+                && configured != null;
+        return new LevelGate(configuration, own ? (UserEventsFilter) current : null, configured);
     }
 
-    /** {@link #YES}, {@link #NO}, or {@link #ASK} Log4j, for {@code level} with the configuration's filter now {@code current}. */
-    int answer(Filter current, EnableWord word, Level level) {
-        if (current != filter || filter == null || level == null) {
+    /** {@link #YES}, {@link #NO}, or {@link #ASK} Log4j, for {@code level}. */
+    int answer(EnableWord word, Level level) {
+        if (filter == null || configuration.getFilter() != filter) {
             return ASK;
         }
-        Filter.Result result = (word.read() & Log4jLevels.enableMask(level)) != 0 ? onMatch : onMismatch;
-        if (result == Filter.Result.NEUTRAL) {
-            return configuredIntLevel >= level.intLevel() ? YES : NO;
+        int value = Log4jLevels.standardValue(level);
+        if (value == 0) {
+            return level == null ? ASK : customAnswer(word, level);
         }
-        return result == Filter.Result.ACCEPT ? YES : NO;
+        int answers = (word.read() & Log4jLevels.standardMask(level)) != 0 ? tracedYes : untracedYes;
+        return (answers >>> value) & 1; // YES is 1, NO is 0
+    }
+
+    /** A custom level: the filter's bit test on the nearest standard level, then Log4j's intLevel test. */
+    private int customAnswer(EnableWord word, Level level) {
+        Filter.Result result = (word.read() & Log4jLevels.enableMask(level)) != 0 ? onMatch : onMismatch;
+        return decide(result, level) ? YES : NO;
+    }
+
+    private boolean decide(Filter.Result result, Level level) {
+        return result == Filter.Result.NEUTRAL ? configuredIntLevel >= level.intLevel() : result == Filter.Result.ACCEPT;
     }
 
     /** For tests: whether this gate answers by itself. */

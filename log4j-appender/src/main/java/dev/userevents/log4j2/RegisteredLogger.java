@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.MessageFactory;
 
@@ -19,43 +20,45 @@ final class RegisteredLogger extends Logger {
     /** The manager that registered {@link #word}: the filter uses the word only if it is its own manager. */
     final transient UserEventsManager manager;
     final transient EnableWord word;
-    /** Read from {@link #privateConfig}; replaced when that is (immutable, so a racy read sees a whole gate). */
-    private transient LevelGate gate = LevelGate.unset();
+    /** Rebuilt whenever Log4j replaces {@link #privateConfig} (creation, setLevel, updateConfiguration). */
+    private transient volatile LevelGate gate;
 
     RegisteredLogger(LoggerContext context, String name, MessageFactory messageFactory, UserEventsManager manager,
                      EnableWord word) {
         super(context, name, messageFactory);
         this.manager = manager;
         this.word = word;
+        rebuildGate();
+    }
+
+    @Override
+    public synchronized void setLevel(Level level) {
+        super.setLevel(level);
+        rebuildGate();
+    }
+
+    @Override
+    protected void updateConfiguration(Configuration newConfig) {
+        super.updateConfiguration(newConfig);
+        rebuildGate();
+    }
+
+    /** Under this lock, so the last rebuild reads the last config whichever thread replaced it. */
+    private synchronized void rebuildGate() {
+        PrivateConfig config = privateConfig;
+        gate = LevelGate.of(config.config, getLevel(), manager);
     }
 
     /** {@link LevelGate#YES}, {@link LevelGate#NO} or {@link LevelGate#ASK} for {@code level}. */
     private int answer(Level level) {
-        PrivateConfig config = privateConfig;
-        LevelGate current = gate;
-        if (current.source != config) {
-            current = rebuildGate();
-        }
-        return current.answer(config.config.getFilter(), word, level);
-    }
-
-    private LevelGate rebuildGate() {
-        PrivateConfig config;
-        Level level;
-        do { // getLevel() reads privateConfig again: keep the pair from one config
-            config = privateConfig;
-            level = getLevel();
-        } while (config != privateConfig);
-        LevelGate rebuilt = LevelGate.of(config, config.config.getFilter(), level, manager);
-        gate = rebuilt;
-        return rebuilt;
+        return gate.answer(word, level);
     }
 
     /** For tests: whether checks skip Log4j's filter dispatch now. */
     boolean gateAnswersAlone() {
-        answer(Level.INFO);
         return gate.answersAlone();
     }
+
 
     // Every isEnabled overload of Logger: the gate's answer, or Log4j's (which asks the filter) when it has none.
 

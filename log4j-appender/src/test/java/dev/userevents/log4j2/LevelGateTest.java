@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
 import org.junit.jupiter.api.Test;
@@ -23,43 +24,58 @@ import org.junit.jupiter.api.Test;
  * operator enabling the event) is Log4jLifeKernelTest's.
  */
 class LevelGateTest {
-    private static UserEventsFilter filter(Filter.Result onMismatch) {
-        return UserEventsFilter.newBuilder().setOnMismatch(onMismatch).build();
-    }
+    /** Between INFO (400) and DEBUG (500): its nearest standard level is DEBUG. */
+    private static final Level CUSTOM_BELOW_INFO = Level.forName("GATE_DETAIL", 480);
 
     @Test
-    void theWordsBitAcceptsAndTheConfiguredLevelDecidesOnNeutral() {
+    void theWordsBitAcceptsAndTheConfiguredLevelDecidesOnNeutral() throws Exception {
         InMemoryDevice device = new InMemoryDevice();
         UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), device);
+        LoggerContext neutral = context("<UserEventsFilter onMismatch=\"NEUTRAL\"/>");
+        LoggerContext deny = context("<UserEventsFilter onMismatch=\"DENY\"/>");
         try {
             LoggerEvents events = core.logger("gate.t");
             EnableWord word = events.word();
-            UserEventsFilter filter = filter(Filter.Result.NEUTRAL);
-            LevelGate gate = LevelGate.of(new Object(), filter, Level.INFO, filter.manager());
-            assertEquals(LevelGate.NO, gate.answer(filter, word, Level.DEBUG), "below INFO, not traced");
-            assertEquals(LevelGate.YES, gate.answer(filter, word, Level.WARN), "the configured level");
+            Configuration configuration = neutral.getConfiguration();
+            UserEventsFilter filter = (UserEventsFilter) configuration.getFilter();
+            LevelGate gate = LevelGate.of(configuration, Level.INFO, filter.manager());
+            assertEquals(LevelGate.NO, gate.answer(word, Level.DEBUG), "below INFO, not traced");
+            assertEquals(LevelGate.YES, gate.answer(word, Level.WARN), "the configured level");
+            assertEquals(LevelGate.NO, gate.answer(word, CUSTOM_BELOW_INFO), "a custom level: Log4j's intLevel test");
             device.setEnabled(events, dev.userevents.Level.DEBUG, true);
-            assertEquals(LevelGate.YES, gate.answer(filter, word, Level.DEBUG), "traced: onMatch ACCEPT");
-            assertEquals(LevelGate.NO, gate.answer(filter, word, Level.TRACE), "only DEBUG is traced");
-            assertEquals(LevelGate.ASK, gate.answer(filter(Filter.Result.NEUTRAL), word, Level.DEBUG),
-                    "another filter in the configuration now: Log4j decides");
+            assertEquals(LevelGate.YES, gate.answer(word, Level.DEBUG), "traced: onMatch ACCEPT");
+            assertEquals(LevelGate.NO, gate.answer(word, Level.TRACE), "only DEBUG is traced");
+            assertEquals(LevelGate.YES, gate.answer(word, CUSTOM_BELOW_INFO), "its nearest standard level is traced");
+            assertEquals(LevelGate.ASK, gate.answer(word, null));
 
-            UserEventsFilter deny = filter(Filter.Result.DENY);
-            LevelGate denying = LevelGate.of(new Object(), deny, Level.INFO, deny.manager());
-            assertEquals(LevelGate.NO, denying.answer(deny, word, Level.ERROR), "onMismatch DENY: tracing only");
-            assertEquals(LevelGate.YES, denying.answer(deny, word, Level.DEBUG));
+            Configuration denying = deny.getConfiguration();
+            LevelGate tracingOnly = LevelGate.of(denying, Level.INFO, ((UserEventsFilter) denying.getFilter()).manager());
+            assertEquals(LevelGate.NO, tracingOnly.answer(word, Level.ERROR), "onMismatch DENY: tracing only");
+            assertEquals(LevelGate.YES, tracingOnly.answer(word, Level.DEBUG));
+
+            configuration.addFilter(org.apache.logging.log4j.core.filter.ThresholdFilter.createFilter(Level.TRACE,
+                    Filter.Result.NEUTRAL, Filter.Result.NEUTRAL)); // now a composite: Log4j must ask both
+            assertEquals(LevelGate.ASK, gate.answer(word, Level.DEBUG));
         } finally {
+            neutral.stop();
+            deny.stop();
             core.close();
         }
     }
 
     @Test
-    void aFilterOfAnotherManagerOrACompositeLeavesTheAnswerToLog4j() {
-        UserEventsFilter filter = filter(Filter.Result.NEUTRAL);
-        UserEventsFilter other = UserEventsFilter.newBuilder().setPrefix("other_").build();
-        assertFalse(LevelGate.of(new Object(), filter, Level.INFO, other.manager()).answersAlone());
-        assertFalse(LevelGate.of(new Object(), null, Level.INFO, filter.manager()).answersAlone());
-        assertTrue(LevelGate.of(new Object(), filter, Level.INFO, filter.manager()).answersAlone());
+    void aFilterOfAnotherManagerOrNoneLeavesTheAnswerToLog4j() throws Exception {
+        LoggerContext context = context("<UserEventsFilter/>");
+        try {
+            Configuration configuration = context.getConfiguration();
+            UserEventsFilter other = UserEventsFilter.newBuilder().setPrefix("other_").build();
+            assertFalse(LevelGate.of(configuration, Level.INFO, other.manager()).answersAlone());
+            assertFalse(LevelGate.of(null, Level.INFO, other.manager()).answersAlone());
+            assertTrue(LevelGate.of(configuration, Level.INFO,
+                    ((UserEventsFilter) configuration.getFilter()).manager()).answersAlone());
+        } finally {
+            context.stop();
+        }
     }
 
     @Test
@@ -76,6 +92,7 @@ class LevelGateTest {
             assertTrue(logger.isDebugEnabled());
             assertFalse(logger.isTraceEnabled());
             logger.setLevel(Level.ERROR);
+            assertFalse(logger.isWarnEnabled());
             assertFalse(logger.isEnabled(Level.WARN, null, "x {}", 1));
             assertTrue(logger.isEnabled(Level.ERROR, null, "x {}", 1, 2));
 
@@ -83,6 +100,11 @@ class LevelGateTest {
             assertFalse(asking.gateAnswersAlone(), "two global filters: Log4j's dispatch asks both");
             assertFalse(asking.isDebugEnabled());
             assertTrue(asking.isInfoEnabled());
+
+            alone.getConfiguration().getLoggerConfig("").setLevel(Level.TRACE);
+            alone.updateLoggers(); // Log4j's reconfiguration call: updateConfiguration on every logger
+            RegisteredLogger other = (RegisteredLogger) alone.getLogger("gate.other");
+            assertTrue(other.isTraceEnabled(), "the new root level, read again at updateConfiguration");
         } finally {
             alone.stop();
             composite.stop();
