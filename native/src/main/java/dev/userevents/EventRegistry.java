@@ -74,7 +74,8 @@ final class EventRegistry {
     List<LoggerEvents> loggers(java.util.Collection<String> loggerNames) {
         LoggerEvents[] out = new LoggerEvents[loggerNames.size()];
         synchronized (this) {
-            java.util.Map<String, Integer> newByKey = new java.util.LinkedHashMap<>();
+            java.util.Set<String> newKeys = new java.util.LinkedHashSet<>();
+            java.util.Map<String, LoggerEvents> disabledNow = new java.util.HashMap<>(); // closed, or a hash collision
             List<String> baseNames = new ArrayList<>();
             int i = 0;
             for (String loggerName : loggerNames) {
@@ -84,23 +85,24 @@ final class EventRegistry {
                     out[i++] = existing;
                     continue;
                 }
-                if (newByKey.containsKey(key)) { // named twice in this batch: filled in from the first below
+                if (newKeys.contains(key) || disabledNow.containsKey(key)) { // named twice: filled in below
                     i++;
                     continue;
                 }
                 String baseName = plannedBaseName(key);
                 if (closed || baseName == null) {
-                    out[i++] = LoggerEvents.disabled(key, baseName == null ? EventNames.distinctBaseName(prefix, key)
+                    out[i] = LoggerEvents.disabled(key, baseName == null ? EventNames.distinctBaseName(prefix, key)
                             : baseName);
+                    disabledNow.put(key, out[i++]);
                     continue;
                 }
                 loggerByBaseName.put(baseName, key); // reserved, so the next name of this batch sees it
-                newByKey.put(key, baseNames.size());
+                newKeys.add(key);
                 baseNames.add(baseName);
                 i++;
             }
-            if (!newByKey.isEmpty()) {
-                List<String> keys = new ArrayList<>(newByKey.keySet());
+            if (!newKeys.isEmpty()) {
+                List<String> keys = new ArrayList<>(newKeys);
                 LoggerEvents[] registeredNow;
                 try {
                     registeredNow = device.inRegistrationContext(() -> registerEach(keys, baseNames));
@@ -115,7 +117,9 @@ final class EventRegistry {
             i = 0;
             for (String loggerName : loggerNames) {
                 if (out[i] == null) {
-                    out[i] = byLoggerName.get(loggerName == null ? "" : loggerName);
+                    String key = loggerName == null ? "" : loggerName;
+                    LoggerEvents recorded = byLoggerName.get(key);
+                    out[i] = recorded != null ? recorded : disabledNow.get(key);
                 }
                 i++;
             }

@@ -99,6 +99,17 @@ class BatchRegistrationTest {
     }
 
     @Test
+    void afterCloseABatchGivesDisabledLoggersEvenForANameGivenTwice() {
+        CountingDevice device = new CountingDevice();
+        UserEvents events = UserEvents.open(SYNC, device);
+        events.close();
+        List<LoggerEvents> batch = events.loggers(Arrays.asList("c.A", "c.A"));
+        assertFalse(batch.get(0).isRegistered());
+        assertSame(batch.get(0), batch.get(1));
+        assertEquals(0, device.inner.liveRegistrations());
+    }
+
+    @Test
     void anUnavailableInstanceAnswersTheBatchWithDisabledLoggers() {
         UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
                 .dataFile(java.nio.file.Paths.get("/no/such/user_events_data")).build());
