@@ -55,7 +55,8 @@ class LevelGateTest {
 
             configuration.addFilter(org.apache.logging.log4j.core.filter.ThresholdFilter.createFilter(Level.TRACE,
                     Filter.Result.NEUTRAL, Filter.Result.NEUTRAL)); // now a composite: Log4j must ask both
-            assertEquals(LevelGate.ASK, gate.answer(word, Level.DEBUG));
+            assertEquals(LevelGate.ASK, LevelGate.of(configuration, Level.INFO, filter.manager()).answer(word,
+                    Level.DEBUG), "the gate read at the next updateLoggers()");
         } finally {
             neutral.stop();
             deny.stop();
@@ -100,6 +101,10 @@ class LevelGateTest {
             assertFalse(asking.gateAnswersAlone(), "two global filters: Log4j's dispatch asks both");
             assertFalse(asking.isDebugEnabled());
             assertTrue(asking.isInfoEnabled());
+
+            composite.getConfiguration().getLoggerConfig("").setLevel(Level.WARN);
+            composite.updateLoggers();
+            assertFalse(asking.isInfoEnabled(), "Log4j's own path, with the new level");
 
             alone.getConfiguration().getLoggerConfig("").setLevel(Level.TRACE);
             alone.updateLoggers(); // Log4j's reconfiguration call: updateConfiguration on every logger
