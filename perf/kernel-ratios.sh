@@ -14,5 +14,6 @@ for round in 1 2; do
   run_java sync 1
   echo > /sys/kernel/tracing/trace
 done
-"$ue_bench" register 500
-run_java register 500
+# Registration: the C loop in every round beside one call per logger and one batch (a sweep), see RegistrationProbe.
+# shellcheck disable=SC2086
+"$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.perf.RegistrationProbe 300 8 "$ue_bench" c,core,coreBatch

@@ -2,7 +2,8 @@
  * The raw C baseline for perf/run.sh: what the kernel ABI costs without a JVM.
  *   ue-bench writev PATH SECONDS      one-event writev loop of the project's record layout; prints events/s.
  *                                    PATH=/sys/kernel/tracing/user_events_data registers "ue_bench_c_INFO" first.
- *   ue-bench register COUNT          registers COUNT loggers x 6 level events, then unregisters; prints us/logger.
+ *   ue-bench register COUNT [NAME]   registers COUNT loggers x 6 level events (NAME_<i>_<LEVEL>, default
+ *                                    ue_bench_c_logger), then unregisters; prints us/logger.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -48,11 +49,12 @@ static int unreg(int fd, uint32_t *word, int bit) {
 
 int main(int argc, char **argv) {
     if (argc < 4 && !(argc == 3 && strcmp(argv[1], "register") == 0)) {
-        fprintf(stderr, "usage: ue-bench writev PATH SECONDS | ue-bench register COUNT\n");
+        fprintf(stderr, "usage: ue-bench writev PATH SECONDS | ue-bench register COUNT [NAME]\n");
         return 2;
     }
     if (strcmp(argv[1], "register") == 0) {
         int count = atoi(argv[2]);
+        const char *name = argc > 3 ? argv[3] : "ue_bench_c_logger";
         int fd = open("/sys/kernel/tracing/user_events_data", O_RDWR | O_CLOEXEC);
         if (fd < 0) { perror("open user_events_data"); return 1; }
         uint32_t *words = calloc(count, sizeof *words);
@@ -62,7 +64,7 @@ int main(int argc, char **argv) {
         double start = now();
         for (int i = 0; i < count; i++) {
             for (int l = 0; l < 6; l++) {
-                snprintf(command, sizeof command, "ue_bench_c_logger_%d_%s __rel_loc char[] msg; u32 level", i, levels[l]);
+                snprintf(command, sizeof command, "%s_%d_%s __rel_loc char[] msg; u32 level", name, i, levels[l]);
                 int rc = reg(fd, command, &words[i], l + 1, &index);
                 if (rc) { fprintf(stderr, "register: %s\n", strerror(-rc)); return 1; }
             }

@@ -5,6 +5,7 @@ import dev.userevents.kernel.EventNames;
 import dev.userevents.kernel.UserEventsAbi;
 import dev.userevents.spi.Diagnostics;
 import dev.userevents.spi.EventDevice;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose levels are all disabled, with one diagnostic per kind of refusal.
  */
 final class EventRegistry {
+    private static final Level[] LEVELS = Level.values();
+    /** {@code EventNames.command(EventNames.eventName(base, level))} is {@code base} followed by these, by LEVELS. */
+    private static final byte[][] COMMAND_SUFFIXES = new byte[LEVELS.length][];
+    private static final int[] ENABLE_BITS = new int[LEVELS.length];
+
+    static {
+        for (int i = 0; i < LEVELS.length; i++) {
+            COMMAND_SUFFIXES[i] = EventNames.command(EventNames.eventName("", LEVELS[i].name())).getBytes(StandardCharsets.US_ASCII);
+            ENABLE_BITS[i] = LEVELS[i].enableBit();
+        }
+    }
+
     private final EventDevice device;
     private final String prefix;
     /** The EventHeader provider whose level bits go into every logger's word, or null (none, or it failed). */
@@ -49,58 +62,125 @@ final class EventRegistry {
         if (existing != null) {
             return existing;
         }
-        synchronized (this) {
-            existing = byLoggerName.get(key);
-            if (existing != null) {
-                return existing;
-            }
-            String baseName = EventNames.baseName(prefix, key);
-            if (loggerByBaseName.containsKey(baseName)) {
-                // Another logger already sanitized to this name (a.b and a$b, or two hashes that meet).
-                baseName = EventNames.distinctBaseName(prefix, key);
-            }
-            if (closed) {
-                return LoggerEvents.disabled(key, baseName);
-            }
-            if (loggerByBaseName.containsKey(baseName)) { // 64-bit hashes of two names met: not seen in practice
-                Diagnostics.reportOnce("name-collision:" + baseName, "logger " + key + " stays disabled: its event name "
-                        + baseName + " is held by logger " + loggerByBaseName.get(baseName));
-                return LoggerEvents.disabled(key, baseName);
-            }
-            LoggerEvents events = registerOrRefuse(key, baseName);
-            loggerByBaseName.put(baseName, key);
-            byLoggerName.put(key, events);
-            return events;
-        }
+        return loggers(java.util.Collections.singletonList(key)).get(0);
     }
 
-    private LoggerEvents registerOrRefuse(String loggerName, String baseName) {
-        LoggerEvents events = device.inRegistrationContext(() -> registerAll(loggerName, baseName));
+    /**
+     * The events of each name, in order, registering the new ones in one hop to the device's registration context
+     * (the registrar thread of the kernel device): a start-up sweep or preregistration pays one hop, not one per
+     * logger. Names are planned (sanitized, separated) under this lock before the hop, and recorded after it; the
+     * hop's work takes no lock of the registry, so it cannot wait on a caller that waits on it.
+     */
+    List<LoggerEvents> loggers(java.util.Collection<String> loggerNames) {
+        LoggerEvents[] out = new LoggerEvents[loggerNames.size()];
+        synchronized (this) {
+            java.util.Set<String> newKeys = new java.util.LinkedHashSet<>();
+            java.util.Map<String, LoggerEvents> disabledNow = new java.util.HashMap<>(); // closed, or a hash collision
+            List<String> baseNames = new ArrayList<>();
+            int i = 0;
+            for (String loggerName : loggerNames) {
+                String key = loggerName == null ? "" : loggerName;
+                LoggerEvents existing = byLoggerName.get(key);
+                if (existing != null) {
+                    out[i++] = existing;
+                    continue;
+                }
+                if (newKeys.contains(key) || disabledNow.containsKey(key)) { // named twice: filled in below
+                    i++;
+                    continue;
+                }
+                String baseName = plannedBaseName(key);
+                if (closed || baseName == null) {
+                    out[i] = LoggerEvents.disabled(key, baseName == null ? EventNames.distinctBaseName(prefix, key)
+                            : baseName);
+                    disabledNow.put(key, out[i++]);
+                    continue;
+                }
+                loggerByBaseName.put(baseName, key); // reserved, so the next name of this batch sees it
+                newKeys.add(key);
+                baseNames.add(baseName);
+                i++;
+            }
+            if (!newKeys.isEmpty()) {
+                List<String> keys = new ArrayList<>(newKeys);
+                LoggerEvents[] registeredNow;
+                try {
+                    registeredNow = device.inRegistrationContext(() -> registerEach(keys, baseNames));
+                } catch (RuntimeException e) {
+                    baseNames.forEach(loggerByBaseName::remove); // nothing recorded: a later call starts afresh
+                    throw e;
+                }
+                for (int k = 0; k < registeredNow.length; k++) {
+                    record(keys.get(k), registeredNow[k]);
+                }
+            }
+            i = 0;
+            for (String loggerName : loggerNames) {
+                if (out[i] == null) {
+                    String key = loggerName == null ? "" : loggerName;
+                    LoggerEvents recorded = byLoggerName.get(key);
+                    out[i] = recorded != null ? recorded : disabledNow.get(key);
+                }
+                i++;
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    /** The base name for a new logger, or null when two 64-bit hashes met (then one diagnostic). Holds this. */
+    private String plannedBaseName(String key) {
+        String baseName = EventNames.baseName(prefix, key);
+        if (loggerByBaseName.containsKey(baseName)) {
+            // Another logger already sanitized to this name (a.b and a$b, or two hashes that meet).
+            baseName = EventNames.distinctBaseName(prefix, key);
+        }
+        if (!closed && loggerByBaseName.containsKey(baseName)) { // 64-bit hashes of two names met: not seen in practice
+            Diagnostics.reportOnce("name-collision:" + baseName, "logger " + key + " stays disabled: its event name "
+                    + baseName + " is held by logger " + loggerByBaseName.get(baseName));
+            return null;
+        }
+        return baseName;
+    }
+
+    /** In the registration context: each logger's events, all six or none. */
+    private LoggerEvents[] registerEach(List<String> keys, List<String> baseNames) {
+        LoggerEvents[] events = new LoggerEvents[keys.size()];
+        for (int k = 0; k < events.length; k++) {
+            events[k] = registerAll(keys.get(k), baseNames.get(k));
+        }
+        return events;
+    }
+
+    /** Holds this. */
+    private void record(String key, LoggerEvents events) {
         if (events.isRegistered()) {
             registered.add(events);
         } else {
             refused++;
         }
-        return events;
+        byLoggerName.put(key, events);
     }
 
     /** All six or none: a half-registered logger would be confusing in tracefs. Then the provider's five levels. */
     private LoggerEvents registerAll(String loggerName, String baseName) {
         EnableWord word = words.allocate();
-        int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
-        Level[] levels = Level.values();
+        int[] results = new int[LEVELS.length];
+        // One device call for the six: names are ASCII (EventNames), the command is base + a constant suffix.
+        int registered = device.registerEach(baseName.getBytes(StandardCharsets.US_ASCII), COMMAND_SUFFIXES,
+                word.address, ENABLE_BITS, results);
         int registeredBits = 0;
-        for (Level level : levels) {
-            String command = EventNames.command(EventNames.eventName(baseName, level.name()));
-            int result = device.register(command, word.address, level.enableBit());
-            if (result < 0) {
-                unregisterBits(word, registeredBits);
-                word.clear(); // no bit of this word is registered any more
-                reportRefusal(baseName, -result);
-                return LoggerEvents.disabled(loggerName, baseName);
-            }
-            registeredBits |= 1 << level.enableBit();
-            writeIndexByLevel[level.value] = result;
+        for (int i = 0; i < registered; i++) {
+            registeredBits |= 1 << ENABLE_BITS[i];
+        }
+        if (registered < LEVELS.length) {
+            unregisterBits(word, registeredBits);
+            word.clear(); // no bit of this word is registered any more
+            reportRefusal(baseName, -results[registered]);
+            return LoggerEvents.disabled(loggerName, baseName);
+        }
+        int[] writeIndexByLevel = new int[Level.TRACE.value + 1];
+        for (int i = 0; i < LEVELS.length; i++) {
+            writeIndexByLevel[LEVELS[i].value] = results[i];
         }
         int providerBits = registerProvider(word);
         return new LoggerEvents(loggerName, baseName, word, writeIndexByLevel,

@@ -93,9 +93,7 @@ public final class UserEvents implements AutoCloseable {
             return;
         }
         try {
-            for (String loggerName : Preregistration.loggerNames(packages)) {
-                logger(loggerName);
-            }
+            loggers(Preregistration.loggerNames(packages));
         } catch (RuntimeException e) {
             Diagnostics.reportOnce("preregister", "preregister failed: " + e);
         }
@@ -213,6 +211,25 @@ public final class UserEvents implements AutoCloseable {
             Diagnostics.reportOnce("logger:" + e.getClass().getName(), "cannot register logger: " + e);
             return LoggerEvents.disabled(loggerName, EventNames.baseName(config.prefix(), loggerName));
         }
+    }
+
+    /**
+     * {@link #logger(String)} of each name, in order, the new ones registered together: one hop to the registrar
+     * thread for the whole batch instead of one per logger (start-up sweeps, preregistration). Never throws.
+     */
+    public java.util.List<LoggerEvents> loggers(java.util.Collection<String> loggerNames) {
+        if (registry != null) {
+            try {
+                return registry.loggers(loggerNames);
+            } catch (RuntimeException e) {
+                Diagnostics.reportOnce("logger:" + e.getClass().getName(), "cannot register logger: " + e);
+            }
+        }
+        java.util.List<LoggerEvents> events = new java.util.ArrayList<>(loggerNames.size());
+        for (String loggerName : loggerNames) {
+            events.add(logger(loggerName)); // unavailable, or the batch failed: one by one, as logger() does
+        }
+        return events;
     }
 
     /**

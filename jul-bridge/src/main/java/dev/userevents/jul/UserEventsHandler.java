@@ -4,7 +4,7 @@ import dev.userevents.EnableWord;
 import dev.userevents.EnableWordCache;
 import dev.userevents.UserEvents;
 import dev.userevents.spi.Diagnostics;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Handler;
@@ -65,9 +65,7 @@ public class UserEventsHandler extends Handler {
     /** Every logger there is gets its events, so an operator can enable them before their first record. */
     private static void registerExisting(UserEvents core) {
         try {
-            for (Enumeration<String> names = LogManager.getLogManager().getLoggerNames(); names.hasMoreElements(); ) {
-                core.logger(names.nextElement());
-            }
+            core.loggers(Collections.list(LogManager.getLogManager().getLoggerNames())); // one hop for all
         } catch (RuntimeException | LinkageError e) {
             Diagnostics.reportOnce("jul:handler:sweep", "UserEventsHandler could not register JUL's loggers: " + e);
         }

@@ -21,6 +21,12 @@ final class Log4jLevels {
      * fields are loads to the JIT.
      */
     static int enableMask(org.apache.logging.log4j.Level level) {
+        int mask = standardMask(level);
+        return mask != 0 ? mask : toCore(level).enableMask; // custom levels
+    }
+
+    /** {@link #enableMask} of a standard level, 0 for a custom level or null. */
+    static int standardMask(org.apache.logging.log4j.Level level) {
         if (level == org.apache.logging.log4j.Level.DEBUG) {
             return DEBUG_MASK;
         } else if (level == org.apache.logging.log4j.Level.TRACE) {
@@ -34,7 +40,25 @@ final class Log4jLevels {
         } else if (level == org.apache.logging.log4j.Level.FATAL) {
             return FATAL_MASK;
         }
-        return toCore(level).enableMask; // custom levels
+        return 0;
+    }
+
+    /** The core {@link Level#value} (1-6) of a standard level, 0 for a custom level or null; folds like the masks. */
+    static int standardValue(org.apache.logging.log4j.Level level) {
+        if (level == org.apache.logging.log4j.Level.DEBUG) {
+            return 5;
+        } else if (level == org.apache.logging.log4j.Level.TRACE) {
+            return 6;
+        } else if (level == org.apache.logging.log4j.Level.INFO) {
+            return 4;
+        } else if (level == org.apache.logging.log4j.Level.WARN) {
+            return 3;
+        } else if (level == org.apache.logging.log4j.Level.ERROR) {
+            return 2;
+        } else if (level == org.apache.logging.log4j.Level.FATAL) {
+            return 1;
+        }
+        return 0;
     }
 
     static Level toCore(org.apache.logging.log4j.Level level) {

@@ -90,9 +90,11 @@ public final class UserEventsFilter extends AbstractFilter {
         if (configuration != null) {
             LoggerContext context = configuration.getLoggerContext();
             if (context != null) {
+                java.util.List<String> names = new java.util.ArrayList<>();
                 for (org.apache.logging.log4j.core.Logger logger : context.getLoggers()) {
-                    manager.logger(logger.getName());
+                    names.add(logger.getName());
                 }
+                manager.loggers(names); // one hop to the registrar for the whole sweep
             }
             warnOnProviderMismatch();
             if (!everywhere) {

@@ -90,6 +90,11 @@ final class UserEventsManager extends AbstractManager {
         return core.logger(loggerName);
     }
 
+    /** {@link #logger} of each name, registered together (a sweep). */
+    void loggers(java.util.Collection<String> loggerNames) {
+        core.loggers(loggerNames);
+    }
+
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
         core.close(timeout > 0 ? timeUnit.toMillis(timeout) : core.config().shutdownTimeoutMillis());

@@ -90,8 +90,11 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
         if (creations != null) {
             creations.listen(registerAtCreation);
         }
-        for (Logger logger : loggers.getLoggerList()) {
-            register(logger);
+        java.util.List<Logger> existing = loggers.getLoggerList();
+        java.util.List<dev.userevents.LoggerEvents> events = core.loggers(
+                existing.stream().map(Logger::getName).collect(java.util.stream.Collectors.toList())); // one hop
+        for (int i = 0; i < existing.size(); i++) {
+            words.put(existing.get(i), events.get(i).word());
         }
         Thread thread = new Thread(() -> poll(loggers), "userevents-level-gate");
         thread.setDaemon(true);

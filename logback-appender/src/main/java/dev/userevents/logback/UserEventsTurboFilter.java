@@ -78,8 +78,11 @@ public class UserEventsTurboFilter extends TurboFilter {
             if (creations != null) {
                 creations.listen(registerAtCreation);
             }
-            for (Logger logger : loggers.getLoggerList()) {
-                register(logger);
+            java.util.List<Logger> existing = loggers.getLoggerList();
+            java.util.List<dev.userevents.LoggerEvents> events = core.loggers(
+                    existing.stream().map(Logger::getName).collect(java.util.stream.Collectors.toList())); // one hop
+            for (int i = 0; i < existing.size(); i++) {
+                byLogger.put(existing.get(i), events.get(i).word());
             }
         }
         super.start();

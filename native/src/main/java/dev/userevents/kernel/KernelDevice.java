@@ -186,6 +186,43 @@ public final class KernelDevice implements EventDevice {
     }
 
     @Override
+    public int registerEach(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
+                            int[] writeIndexes) {
+        return callOnRegistrar(() -> registerEachHere(baseName, suffixes, enableAddress, enableBits, writeIndexes));
+    }
+
+    /** The struct and the name are written once; per event only the suffix, the bit and write_index change. */
+    private synchronized int registerEachHere(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
+                                              int[] writeIndexes) {
+        int commandOffset = USER_REG_SIZE + 4; // keep the string 8-aligned after the 28-byte struct
+        scratch.clear();
+        scratch.put(commandOffset, baseName);
+        scratch.putInt(USER_REG_SIZE_OFFSET, USER_REG_SIZE);
+        scratch.put(USER_REG_ENABLE_SIZE_OFFSET, (byte) ENABLE_WORD_BYTES);
+        scratch.putShort(USER_REG_FLAGS_OFFSET, (short) 0);
+        scratch.putLong(USER_REG_ENABLE_ADDR_OFFSET, enableAddress);
+        scratch.putLong(USER_REG_NAME_ARGS_OFFSET, scratchAddress + commandOffset);
+        for (int i = 0; i < suffixes.length; i++) {
+            byte[] suffix = suffixes[i];
+            int end = commandOffset + baseName.length + suffix.length;
+            if (end + 1 - commandOffset > MAX_COMMAND_BYTES) {
+                writeIndexes[i] = -E2BIG;
+                return i;
+            }
+            scratch.put(commandOffset + baseName.length, suffix);
+            scratch.put(end, (byte) 0);
+            scratch.put(USER_REG_ENABLE_BIT_OFFSET, (byte) enableBits[i]);
+            scratch.putInt(USER_REG_WRITE_INDEX_OFFSET, -1);
+            int result = ioctlRetryingEintr(DIAG_IOCSREG, scratchAddress);
+            writeIndexes[i] = result < 0 ? result : scratch.getInt(USER_REG_WRITE_INDEX_OFFSET);
+            if (result < 0) {
+                return i;
+            }
+        }
+        return suffixes.length;
+    }
+
+    @Override
     public int unregister(long enableAddress, int enableBit) {
         return onRegistrar(() -> unregisterHere(enableAddress, enableBit));
     }

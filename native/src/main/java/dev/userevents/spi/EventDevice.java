@@ -12,6 +12,27 @@ public interface EventDevice extends AutoCloseable {
      */
     int register(String command, long enableAddress, int enableBit);
 
+    /**
+     * A logger's events in one call: DIAG_IOCSREG of {@code baseName + suffixes[i]} (ASCII bytes, no NUL) at bit
+     * {@code enableBits[i]} of the word at {@code enableAddress}, in order, stopping at the first refusal. Each
+     * write_index goes into {@code writeIndexes[i]}; returns how many were registered, and when that is fewer than
+     * all, {@code writeIndexes[returned]} holds the refusal's -errno. The kernel device writes the name once and
+     * changes only the suffix and the bit between ioctls.
+     */
+    default int registerEach(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
+                             int[] writeIndexes) {
+        String base = new String(baseName, java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < suffixes.length; i++) {
+            int result = register(base + new String(suffixes[i], java.nio.charset.StandardCharsets.US_ASCII),
+                    enableAddress, enableBits[i]);
+            writeIndexes[i] = result;
+            if (result < 0) {
+                return i;
+            }
+        }
+        return suffixes.length;
+    }
+
     /** DIAG_IOCSUNREG of one (address, bit). Returns 0 or -errno. */
     int unregister(long enableAddress, int enableBit);
 

@@ -28,6 +28,8 @@ public class DisabledBenchmark {
     private org.slf4j.Logger slf4jWithProvider;
     private org.apache.logging.log4j.core.LoggerContext log4jUserEvents;
     private org.apache.logging.log4j.Logger log4jFilter;
+    private org.apache.logging.log4j.core.LoggerContext log4jNoSelectorContext;
+    private org.apache.logging.log4j.Logger log4jFilterNoSelector;
     private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
     private org.apache.logging.log4j.Logger log4jStock;
     private org.apache.logging.log4j.core.LoggerContext log4jNeutralFilterContext;
@@ -53,6 +55,8 @@ public class DisabledBenchmark {
         slf4jWithProvider = new UserEventsLoggerFactory(coreWithProvider).getLogger("bench.Disabled");
         log4jUserEvents = Log4jContexts.userEvents();
         log4jFilter = log4jUserEvents.getLogger("bench.Disabled");
+        log4jNoSelectorContext = Log4jContexts.userEventsWithoutSelector();
+        log4jFilterNoSelector = log4jNoSelectorContext.getLogger("bench.Disabled");
         log4jStockContext = Log4jContexts.stockInfo();
         log4jStock = log4jStockContext.getLogger("bench.Disabled");
         log4jNeutralFilterContext = Log4jContexts.stockWithNeutralFilter();
@@ -98,6 +102,7 @@ public class DisabledBenchmark {
         core.close();
         coreWithProvider.close();
         log4jUserEvents.stop();
+        log4jNoSelectorContext.stop();
         log4jStockContext.stop();
         log4jNeutralFilterContext.stop();
         logbackTurboContext.stop();
@@ -123,6 +128,12 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean log4jUserEventsFilterIsDebugEnabled() {
         return log4jFilter.isDebugEnabled();
+    }
+
+    /** UserEventsFilter in a plain LoggerContext (no UserEventsContextSelector): Log4j's dispatch, then a cache probe. */
+    @Benchmark
+    public boolean log4jUserEventsFilterWithoutSelectorIsDebugEnabled() {
+        return log4jFilterNoSelector.isDebugEnabled();
     }
 
     @Benchmark

@@ -13,9 +13,8 @@ import java.nio.file.Paths;
 /**
  * The Java half of perf/kernel-ratios.sh, run inside the test VM beside ue-bench.c (the C half):
  * {@code drain SECONDS} (events/s through the ring into user_events_data with ftrace recording the event),
- * {@code sync SECONDS} (the same written on the caller's thread, one thread like the C loop) and
- * {@code register COUNT} (microseconds to register one logger's six events). Only ratios against the C numbers
- * of the same run mean anything there.
+ * {@code sync SECONDS} (the same written on the caller's thread, one thread like the C loop); registration is
+ * {@link RegistrationProbe}'s. Only ratios against the C numbers of the same run mean anything there.
  */
 public final class KernelRatios {
     /** Upper bound of measuring rounds (each {@code SECONDS} long). */
@@ -26,10 +25,8 @@ public final class KernelRatios {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("drain")) {
             drain(Mode.ASYNC, Double.parseDouble(args[1]));
-        } else if (args[0].equals("sync")) {
-            drain(Mode.SYNC, Double.parseDouble(args[1]));
         } else {
-            register(Integer.parseInt(args[1]));
+            drain(Mode.SYNC, Double.parseDouble(args[1]));
         }
     }
 
@@ -74,19 +71,5 @@ public final class KernelRatios {
         System.out.printf("java_%s_events_per_s %d errors %d disabledRace %d rounds %s jit_ms_last_round %d%n",
                 mode == Mode.ASYNC ? "drain" : "sync", best, core.counters().errors(), core.counters().disabledRace(),
                 rates, jitMillisLastRound);
-    }
-
-    private static void register(int count) {
-        UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
-        for (int i = 0; i < 200; i++) {
-            core.logger("ue.bench.warm." + i); // JIT and native-call warm-up: 200 loggers, 1 200 ioctls
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            core.logger("ue.bench.java.logger." + i);
-        }
-        long elapsed = System.nanoTime() - start;
-        core.close();
-        System.out.printf("java_register_us_per_logger %.2f%n", elapsed / 1e3 / count);
     }
 }

@@ -36,15 +36,29 @@ final class Log4jContexts {
         return start(new LoggerContext("stock-neutral-filter"), builder.build());
     }
 
-    /** {@code <UserEventsFilter/>} at configuration level and the UserEvents appender. */
+    /**
+     * {@code <UserEventsFilter/>} at configuration level (its defaults: onMatch ACCEPT, onMismatch NEUTRAL, so the
+     * configured INFO decides an untraced level) and the UserEvents appender, in the context
+     * UserEventsContextSelector makes: loggers hold their enable word (RegisteredLogger) and answer isEnabled
+     * themselves.
+     */
     static LoggerContext userEvents() {
+        return start(new dev.userevents.log4j2.UserEventsLoggerContext("userevents", null, null),
+                userEventsConfiguration("userevents"));
+    }
+
+    /** The same configuration in a plain LoggerContext (no selector): Log4j's filter dispatch, a cache probe. */
+    static LoggerContext userEventsWithoutSelector() {
+        return start(new LoggerContext("userevents-plain"), userEventsConfiguration("userevents-plain"));
+    }
+
+    private static Configuration userEventsConfiguration(String name) {
         ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
-        builder.setStatusLevel(Level.WARN).setConfigurationName("userevents");
-        builder.add(builder.newFilter("UserEventsFilter", Filter.Result.ACCEPT, Filter.Result.DENY));
+        builder.setStatusLevel(Level.WARN).setConfigurationName(name);
+        builder.add(builder.newFilter("UserEventsFilter", Filter.Result.ACCEPT, Filter.Result.NEUTRAL));
         builder.add(builder.newAppender("userEvents", "UserEvents"));
         builder.add(builder.newRootLogger(Level.INFO).add(builder.newAppenderRef("userEvents")));
-        // The context UserEventsContextSelector makes: loggers hold their enable word (RegisteredLogger).
-        return start(new dev.userevents.log4j2.UserEventsLoggerContext("userevents", null, null), builder.build());
+        return builder.build();
     }
 
     /** Log4j2 async loggers (LMAX Disruptor) writing {@code %m%n} to a file, buffered. */

@@ -1,0 +1,230 @@
+package dev.userevents.perf;
+
+import dev.userevents.Level;
+import dev.userevents.Mode;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+import dev.userevents.kernel.EventNames;
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.spi.EventDevice;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where registration's time goes, inside the test VM beside {@code ue-bench register} (perf/registration-probe.sh).
+ * Each round times COUNT loggers of fresh names per row, every row starting from no enabler of its own (the
+ * kernel walks the process's enablers on every DIAG_IOCSREG, so a row that kept its registrations would slow the
+ * next). Rows, microseconds per logger:
+ * <ul>
+ *   <li>{@code c}: the C loop ({@code ue-bench register}), run as a child process in each round, so each Java row
+ *       has a C number from the same minute (the emulator's pace follows the host's load);</li>
+ *   <li>{@code hop}: one empty hop to the registrar thread;</li>
+ *   <li>{@code names}: the base name and six commands, no kernel;</li>
+ *   <li>{@code rawBatch}: six DIAG_IOCSREG per logger from prebuilt commands, all in one hop (the C loop's work);</li>
+ *   <li>{@code rawHop}: the same with one hop per logger (the registry's design before batching);</li>
+ *   <li>{@code core}: {@code UserEvents.logger(name)} per logger;</li>
+ *   <li>{@code coreBatch}: {@code UserEvents.loggers(names)}, one call for the round;</li>
+ *   <li>{@code javaOnly}: {@code coreBatch} on a device that registers in-process (no hop, no ioctl): the core's
+ *       own work per logger (names, words, maps).</li>
+ * </ul>
+ * Rounds repeat until the JIT has settled (TCG compiles slowly); the best of each row is reported.
+ *
+ * <p>{@code startup each|batch COUNT}: a fresh JVM's first COUNT loggers (one call each, or one
+ * {@code UserEvents.loggers} call), open included: what an application's start-up pays, JIT cold.
+ */
+public final class RegistrationProbe {
+    private static final Path DATA = Paths.get("/sys/kernel/tracing/user_events_data");
+    private static final int PAGE_BYTES = 4096;
+    private static int nameSerial;
+
+    private RegistrationProbe() {}
+
+    private static String ueBench;
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("startup")) {
+            startup(args[1].equals("batch"), Integer.parseInt(args[2]));
+            return;
+        }
+        int count = Integer.parseInt(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        ueBench = args[2];
+        String[] rows = args.length > 3 ? args[3].split(",")
+                : new String[] {"c", "hop", "names", "javaOnly", "rawBatch", "rawHop", "core", "coreBatch"};
+        double[][] micros = new double[rows.length][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int row = 0; row < rows.length; row++) {
+                micros[row][round] = run(rows[row], count);
+            }
+            StringBuilder line = new StringBuilder("round " + round);
+            for (int row = 0; row < rows.length; row++) {
+                line.append(String.format(Locale.ROOT, " %s %.1f", rows[row], micros[row][round]));
+            }
+            System.out.println(line);
+        }
+        int c = java.util.Arrays.asList(rows).indexOf("c");
+        for (int row = 0; row < rows.length; row++) {
+            double best = Double.MAX_VALUE;
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                best = Math.min(best, micros[row][round]);
+                ratios[round] = c < 0 ? 0 : micros[row][round] / micros[c][round];
+            }
+            // The emulator's pace follows the host's load: a ratio to the C loop of the same round, median of the
+            // second half of the rounds (the JIT's warm-up is in the first), beside each row's best.
+            double[] late = java.util.Arrays.copyOfRange(ratios, rounds / 2, rounds);
+            java.util.Arrays.sort(late);
+            System.out.printf(Locale.ROOT, "java_%s_us_per_logger %.2f median_ratio_to_c_late_rounds %.2f%n",
+                    rows[row], best, late.length == 0 ? 0 : late[late.length / 2]);
+        }
+    }
+
+    private static void startup(boolean batch, int count) {
+        List<String> loggers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            loggers.add("ue.probe.startup.l" + i);
+        }
+        long start = System.nanoTime();
+        UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
+        if (batch) {
+            core.loggers(loggers);
+        } else {
+            for (String logger : loggers) {
+                core.logger(logger);
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        if (core.registeredLoggerCount() != count) {
+            throw new IllegalStateException("registered " + core.registeredLoggerCount());
+        }
+        core.close();
+        System.out.printf(Locale.ROOT, "java_startup_%s_%d_loggers_ms %.1f%n", batch ? "batch" : "each", count,
+                elapsed / 1e6);
+    }
+
+    /** Microseconds per logger of one row over {@code count} fresh loggers. */
+    private static double run(String row, int count) throws Exception {
+        List<String> loggers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            loggers.add("ue.probe." + row + ".l" + nameSerial++);
+        }
+        switch (row) {
+            case "c":
+                return c(count);
+            case "core":
+            case "coreBatch":
+                return core(loggers, row.equals("coreBatch"), null);
+            case "javaOnly":
+                return core(loggers, true, BenchmarkDevice.noSyscall(false));
+            case "names":
+                return names(loggers);
+            default:
+                return raw(row, loggers);
+        }
+    }
+
+    /** The C loop in a child process, on names of its own. */
+    private static double c(int count) throws Exception {
+        Process process = new ProcessBuilder(ueBench, "register", String.valueOf(count), "ue_probe_c" + nameSerial++)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || !output.startsWith("c_register_us_per_logger ")) {
+            throw new IllegalStateException("ue-bench: " + output);
+        }
+        return Double.parseDouble(output.trim().split(" ")[1]);
+    }
+
+    /** {@code device} null: user_events_data. */
+    private static double core(List<String> loggers, boolean batch, EventDevice device) {
+        UserEventsConfig config = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
+        UserEvents core = device == null ? UserEvents.open(config) : UserEvents.open(config, device);
+        long start = System.nanoTime();
+        if (batch) {
+            core.loggers(loggers);
+        } else {
+            for (String logger : loggers) {
+                core.logger(logger);
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        core.close();
+        return elapsed / 1e3 / loggers.size();
+    }
+
+    private static double names(List<String> loggers) {
+        long start = System.nanoTime();
+        int sink = 0;
+        for (String logger : loggers) {
+            String base = EventNames.baseName("", logger);
+            for (Level level : Level.values()) {
+                sink += EventNames.command(EventNames.eventName(base, level.name())).length();
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return elapsed / 1e3 / loggers.size();
+    }
+
+    /** hop, rawBatch or rawHop against the kernel device directly, words in pages of our own. */
+    private static double raw(String row, List<String> loggers) {
+        EventDevice device = dev.userevents.EventDevices.open(DATA);
+        List<Object> pages = new ArrayList<>();
+        long[] addresses = new long[loggers.size()];
+        String[][] commands = new String[loggers.size()][];
+        for (int i = 0; i < loggers.size(); i++) {
+            if (i % (PAGE_BYTES / 4) == 0) {
+                pages.add(NativeMemory.allocate(PAGE_BYTES, 64));
+            }
+            addresses[i] = NativeMemory.address(pages.get(pages.size() - 1)) + (i % (PAGE_BYTES / 4)) * 4L;
+            String base = EventNames.baseName("", loggers.get(i));
+            commands[i] = new String[Level.values().length];
+            for (Level level : Level.values()) {
+                commands[i][level.ordinal()] = EventNames.command(EventNames.eventName(base, level.name()));
+            }
+        }
+        long start = System.nanoTime();
+        if (row.equals("hop")) {
+            for (int i = 0; i < loggers.size(); i++) {
+                device.inRegistrationContext(() -> null);
+            }
+        } else if (row.equals("rawBatch")) {
+            device.inRegistrationContext(() -> registerAll(device, commands, addresses, 0, loggers.size()));
+        } else {
+            for (int i = 0; i < loggers.size(); i++) {
+                int logger = i;
+                device.inRegistrationContext(() -> registerAll(device, commands, addresses, logger, logger + 1));
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        if (!row.equals("hop")) {
+            device.inRegistrationContext(() -> {
+                for (long address : addresses) {
+                    for (Level level : Level.values()) {
+                        device.unregister(address, level.enableBit());
+                    }
+                }
+                return null;
+            });
+        }
+        device.close();
+        pages.clear();
+        return elapsed / 1e3 / loggers.size();
+    }
+
+    private static Void registerAll(EventDevice device, String[][] commands, long[] addresses, int from, int to) {
+        for (int i = from; i < to; i++) {
+            for (Level level : Level.values()) {
+                int result = device.register(commands[i][level.ordinal()], addresses[i], level.enableBit());
+                if (result < 0) {
+                    throw new IllegalStateException("register " + commands[i][level.ordinal()] + ": " + result);
+                }
+            }
+        }
+        return null;
+    }
+}
