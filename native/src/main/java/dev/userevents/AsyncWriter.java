@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 final class AsyncWriter implements EventWriter {
     /** Events per hold of the device (and per update of the shared written counter). */
     private static final int MAX_BATCH = 256;
+
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** CAS on {@link #writerParked}: the one producer that clears it unparks the writer (see wakeWriter). */
     private static final VarHandle WRITER_PARKED;
@@ -46,15 +47,24 @@ final class AsyncWriter implements EventWriter {
      * publish, and cleared by the one producer that unparks it (CAS) or by the writer when it wakes.
      */
     private volatile boolean writerParked;
+
     private volatile boolean closing;
     /** Sequence count at close(): the writer stops after delivering every sequence below it. */
     private volatile long finalSequence = Long.MAX_VALUE;
+
     private volatile long drainDeadlineNanos = Long.MAX_VALUE;
     private volatile boolean writerDone;
 
     /** {@code maxRecordBytes}: the slot size, the largest record of either layout. */
-    AsyncWriter(EventDevice device, EventEncoder encoder, int maxRecordBytes, Counters counters, int bufferSize,
-                QueueFullPolicy policy, SyncWriter syncWriter, DropReporter dropReporter) {
+    AsyncWriter(
+            EventDevice device,
+            EventEncoder encoder,
+            int maxRecordBytes,
+            Counters counters,
+            int bufferSize,
+            QueueFullPolicy policy,
+            SyncWriter syncWriter,
+            DropReporter dropReporter) {
         this.device = device;
         this.encoder = encoder;
         this.counters = counters;
@@ -78,7 +88,8 @@ final class AsyncWriter implements EventWriter {
         }
         int length;
         try {
-            length = encoder.encode(ring.records, ring.recordOffset(sequence), logger.writeIndex(level), level, message);
+            length =
+                    encoder.encode(ring.records, ring.recordOffset(sequence), logger.writeIndex(level), level, message);
         } catch (RuntimeException e) {
             // The message's charAt threw: the writer must never wait on a dead slot. Counted once, by the caller.
             ring.abort(sequence);
@@ -191,7 +202,8 @@ final class AsyncWriter implements EventWriter {
         long undelivered = finalSequence - next;
         if (undelivered > 0) {
             counters.dropped.add(undelivered);
-            Diagnostics.report("shutdown timeout: " + undelivered + " queued events were not delivered (counted as dropped)");
+            Diagnostics.report(
+                    "shutdown timeout: " + undelivered + " queued events were not delivered (counted as dropped)");
         }
         dropReporter.report(System.nanoTime());
         writerDone = true;

@@ -89,7 +89,8 @@ final class AttributeBudget {
 
     /** An attribute name's bytes: its UTF-8 (bounded), NUL, encoding and format. */
     static int nameBytes(String key) {
-        return Math.min(MAX_NAME_BYTES, Utf8Text.length(key, 0, key.length(), MAX_NAME_BYTES)) + ATTRIBUTE_NAME_OVERHEAD_BYTES;
+        return Math.min(MAX_NAME_BYTES, Utf8Text.length(key, 0, key.length(), MAX_NAME_BYTES))
+                + ATTRIBUTE_NAME_OVERHEAD_BYTES;
     }
 
     static int kind(Object value) {
@@ -111,7 +112,9 @@ final class AttributeBudget {
             return kind == BOOLEAN ? VALUE8_BYTES : VALUE64_BYTES;
         }
         return LENGTH_PREFIX_BYTES
-                + Math.min(MAX_ATTRIBUTE_VALUE_BYTES, Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES));
+                + Math.min(
+                        MAX_ATTRIBUTE_VALUE_BYTES,
+                        Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES));
     }
 
     private static int estimatedValueBytes(Object value) {

@@ -42,13 +42,16 @@ public final class Counters {
         } else {
             errors.increment();
             int errno = (int) -result;
-            Diagnostics.reportOnce("write:" + errno, "writing an event failed: " + UserEventsAbi.errnoName(errno)
-                    + " (reported once per error; see Counters.errors()).");
+            Diagnostics.reportOnce(
+                    "write:" + errno,
+                    "writing an event failed: " + UserEventsAbi.errnoName(errno)
+                            + " (reported once per error; see Counters.errors()).");
         }
     }
 
     @Override
     public String toString() {
-        return "written=" + written() + " dropped=" + dropped() + " disabledRace=" + disabledRace() + " errors=" + errors();
+        return "written=" + written() + " dropped=" + dropped() + " disabledRace=" + disabledRace() + " errors="
+                + errors();
     }
 }

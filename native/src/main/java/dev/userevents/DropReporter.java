@@ -18,6 +18,7 @@ final class DropReporter {
     private final SyncWriter syncWriter;
     /** Null without a provider. */
     private final EventHeaderEncoder eventHeaderEncoder;
+
     private final long[] counts = new long[2]; // recent, total: the EventHeader record's attributes
     private long reportedDrops;
     private long lastReportNanos = System.nanoTime();
@@ -31,8 +32,12 @@ final class DropReporter {
         }
     };
 
-    DropReporter(Counters counters, long intervalMillis, LoggerEvents internalLogger, SyncWriter syncWriter,
-                 EventHeaderEncoder eventHeaderEncoder) {
+    DropReporter(
+            Counters counters,
+            long intervalMillis,
+            LoggerEvents internalLogger,
+            SyncWriter syncWriter,
+            EventHeaderEncoder eventHeaderEncoder) {
         this.eventHeaderEncoder = eventHeaderEncoder;
         this.counters = counters;
         this.intervalNanos = Math.max(1, intervalMillis) * 1_000_000L;
@@ -57,8 +62,8 @@ final class DropReporter {
             return;
         }
         reportedDrops = total;
-        String line = "dropped " + recent + " events (ring full, queueFullPolicy=DROP, or shutdown timeout); "
-                + total + " in total";
+        String line = "dropped " + recent + " events (ring full, queueFullPolicy=DROP, or shutdown timeout); " + total
+                + " in total";
         Diagnostics.report(line);
         if (internalLogger.isTracepointEnabled(Level.WARN)) {
             syncWriter.write(internalLogger, Level.WARN, line);

@@ -18,6 +18,7 @@ final class EnableWords {
     private static final int PAGE_BYTES = 4096;
     /** 64: a page is whole cache lines; natural (4-byte) alignment is what the ABI requires. */
     private static final int PAGE_ALIGNMENT = 64;
+
     private static final int WORDS_PER_PAGE = PAGE_BYTES / UserEventsAbi.ENABLE_WORD_BYTES;
 
     /** Pages the kernel may still write (an unregistration failed): never released. */

@@ -1,10 +1,10 @@
 package dev.userevents;
 
-import dev.userevents.kernel.NativeMemory;
 import static dev.userevents.kernel.UserEventsAbi.IOVEC_BASE_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.IOVEC_LEN_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.IOVEC_SIZE;
 
+import dev.userevents.kernel.NativeMemory;
 import java.nio.ByteBuffer;
 
 /**

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * implements it, so it must not name the kernel's classes.
  */
 public final class EventDevices {
-    private EventDevices() {
-    }
+    private EventDevices() {}
 
     /**
      * The core's own device on {@code dataFile}: {@code user_events_data}, or a stand-in such as {@code /dev/null}

@@ -1,12 +1,12 @@
 package dev.userevents;
 
-import dev.userevents.kernel.NativeMemory;
-import dev.userevents.kernel.UserEventsAbi;
 import static dev.userevents.kernel.UserEventsAbi.LEVEL_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.MSG_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.MSG_REL_LOC_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.WRITE_INDEX_OFFSET;
 
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,9 +28,11 @@ final class EventEncoder {
      * and perf's 8 KiB sample limit, which both drop a larger event while the write still succeeds.
      */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 3072;
+
     public static final int MIN_MAX_MESSAGE_BYTES = 64;
     /** rel_loc's 16-bit length counts the NUL. */
     public static final int MAX_MAX_MESSAGE_BYTES = UserEventsAbi.MAX_REL_LOC_BYTES - 1;
+
     private static final String NULL_MESSAGE = "null";
 
     private final int maxMessageBytes;

@@ -1,6 +1,6 @@
 package dev.userevents;
 
-import static dev.userevents.EventHeaderLayout.*; // the record's layout, read as one with the encode
+import static dev.userevents.EventHeaderLayout.*;
 import static dev.userevents.format.EventHeaderFormat.ENCODING_CHAIN_FLAG;
 import static dev.userevents.format.EventHeaderFormat.ENCODING_STRING_LENGTH16_CHAR8;
 import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE64;
@@ -52,6 +52,7 @@ final class EventHeaderEncoder {
     public static final String DEFAULT_EVENT_NAME = "Log";
     /** Room for everything but the body, beyond {@code maxMessageBytes}. */
     public static final int FIELDS_BYTES = 4096;
+
     public static final String TRACE_ID_KEY = "trace_id";
     public static final String SPAN_ID_KEY = "span_id";
     /** Below this a truncated text would be only its marker. */
@@ -95,20 +96,40 @@ final class EventHeaderEncoder {
      * Encodes {@code logger}'s record of {@code level} on this thread (user code, such as an attribute's
      * {@code toString()}, runs here, before any ring slot is held) and hands it to {@code writer}.
      */
-    <E> void write(EventWriter writer, LoggerEvents logger, Level level, CharSequence body, Throwable thrown, E event,
-                   LogEventReader<E> reader) {
+    <E> void write(
+            EventWriter writer,
+            LoggerEvents logger,
+            Level level,
+            CharSequence body,
+            Throwable thrown,
+            E event,
+            LogEventReader<E> reader) {
         Encoding encoding = acquire();
         try {
-            writer.write(encode(encoding, logger.providerWriteIndex(level), logger.eventHeaderNameMeta(), level, body,
-                    thrown, event, reader));
+            writer.write(encode(
+                    encoding,
+                    logger.providerWriteIndex(level),
+                    logger.eventHeaderNameMeta(),
+                    level,
+                    body,
+                    thrown,
+                    event,
+                    reader));
         } finally {
             release(encoding);
         }
     }
 
     /** Encodes into {@code encoding.record} ({@code eventNameMeta} from {@link #eventNameMeta}) and returns it. */
-    <E> EncodedRecord encode(Encoding encoding, int writeIndex, byte[] eventNameMeta, Level level, CharSequence body,
-                             Throwable thrown, E event, LogEventReader<E> reader) {
+    <E> EncodedRecord encode(
+            Encoding encoding,
+            int writeIndex,
+            byte[] eventNameMeta,
+            Level level,
+            CharSequence body,
+            Throwable thrown,
+            E event,
+            LogEventReader<E> reader) {
         return encoding.encode(this, writeIndex, eventNameMeta, level, body, thrown, event, reader);
     }
 
@@ -132,6 +153,7 @@ final class EventHeaderEncoder {
         final EncodedRecord record;
         /** Field values, written while the metadata goes into {@link #record}; copied after it at the end. */
         private final ByteBuffer data;
+
         private final StringBuilder stackTrace = new StringBuilder(256);
         boolean inUse;
 
@@ -139,6 +161,7 @@ final class EventHeaderEncoder {
         private int meta;
         /** Next position in {@link #data}. */
         private int dataEnd;
+
         private final int maxRecordBytes;
         private final Rfc3339Time time = new Rfc3339Time();
 
@@ -168,8 +191,15 @@ final class EventHeaderEncoder {
             return meta - EncodedRecord.RECORD_OFFSET + dataEnd;
         }
 
-        <E> EncodedRecord encode(EventHeaderEncoder encoder, int writeIndex, byte[] eventNameMeta, Level level,
-                                 CharSequence body, Throwable thrown, E event, LogEventReader<E> reader) {
+        <E> EncodedRecord encode(
+                EventHeaderEncoder encoder,
+                int writeIndex,
+                byte[] eventNameMeta,
+                Level level,
+                CharSequence body,
+                Throwable thrown,
+                E event,
+                LogEventReader<E> reader) {
             final int start = EncodedRecord.RECORD_OFFSET;
             final ByteBuffer out = record.bytes;
             final int maxBody = encoder.maxBodyBytes;
@@ -206,7 +236,8 @@ final class EventHeaderEncoder {
             out.putShort(start + HEADER_OFFSET + EventHeaderFormat.HEADER_TAG_OFFSET, (short) 0);
             out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_OPCODE_OFFSET, (byte) 0);
             out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
-            out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
+            out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short)
+                    EXTENSION_KIND_METADATA);
             meta(eventNameMeta);
 
             meta(CSVER_META);
@@ -244,12 +275,20 @@ final class EventHeaderEncoder {
             }
             // Body and stack trace share what the attributes, the drop count and PartB leave; the body comes first,
             // the stack trace keeps at least half of that room when it needs it.
-            int room = maxRecordBytes - used() - attributeBudget - DROPPED_FIELD_BYTES - PART_B_BYTES
+            int room = maxRecordBytes
+                    - used()
+                    - attributeBudget
+                    - DROPPED_FIELD_BYTES
+                    - PART_B_BYTES
                     - (thrown != null ? STACK_FIELD_BYTES : 0);
             int bodyAllowed = Math.min(bodyBytes, room - Math.min(stackBytes, room / 2));
             if (thrown != null) {
                 meta(EXCEPTION_STACKTRACE_META);
-                putString(stackTrace, 1, stackTrace.length(), Math.max(MIN_TEXT_BYTES, Math.min(stackBytes, room - bodyAllowed)));
+                putString(
+                        stackTrace,
+                        1,
+                        stackTrace.length(),
+                        Math.max(MIN_TEXT_BYTES, Math.min(stackBytes, room - bodyAllowed)));
                 partCFields++;
             }
 

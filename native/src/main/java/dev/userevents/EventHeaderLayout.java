@@ -23,11 +23,11 @@ import java.util.Arrays;
  * are OpenTelemetry's user_events log exporters' (see {@link EventHeaderEncoder}).
  */
 final class EventHeaderLayout {
-    private EventHeaderLayout() {
-    }
+    private EventHeaderLayout() {}
 
     /** Common Schema 4.0. */
     static final int CS_VERSION = 0x400;
+
     static final String TYPE_NAME = "Log";
     static final String DROPPED_ATTRIBUTES_FIELD = "userevents.attributes_dropped";
 
@@ -53,13 +53,18 @@ final class EventHeaderLayout {
     // ---- field definitions that never change (the metadata is mostly these) ----
     static final byte[] CSVER_META = definition("__csver__", ENCODING_VALUE32, FORMAT_UNSIGNED_INT);
     static final byte[] PART_A_META = concat(struct("PartA", 1), definition("time", ENCODING_STRING_LENGTH16_CHAR8));
-    static final byte[] PART_A_WITH_TRACE_META = concat(struct("PartA", 2),
-            definition("time", ENCODING_STRING_LENGTH16_CHAR8), struct("ext_dt", 2),
-            definition("traceId", ENCODING_STRING_LENGTH16_CHAR8), definition("spanId", ENCODING_STRING_LENGTH16_CHAR8));
+    static final byte[] PART_A_WITH_TRACE_META = concat(
+            struct("PartA", 2),
+            definition("time", ENCODING_STRING_LENGTH16_CHAR8),
+            struct("ext_dt", 2),
+            definition("traceId", ENCODING_STRING_LENGTH16_CHAR8),
+            definition("spanId", ENCODING_STRING_LENGTH16_CHAR8));
     /** PartC's struct (its count, the last byte, is set at the end) and its first field. */
-    static final byte[] PART_C_META = concat(struct("PartC", 1), definition("thread.name", ENCODING_STRING_LENGTH16_CHAR8));
+    static final byte[] PART_C_META =
+            concat(struct("PartC", 1), definition("thread.name", ENCODING_STRING_LENGTH16_CHAR8));
     /** Where PartC's field count sits in {@link #PART_C_META}. */
     static final int PART_C_COUNT_OFFSET = struct("PartC", 1).length - 1;
+
     static final byte[] THREAD_ID_META = definition("thread.id", ENCODING_VALUE64, FORMAT_SIGNED_INT);
     static final byte[] EXCEPTION_TYPE_META = definition("exception.type", ENCODING_STRING_LENGTH16_CHAR8);
     static final byte[] EXCEPTION_MESSAGE_META = definition("exception.message", ENCODING_STRING_LENGTH16_CHAR8);
@@ -67,14 +72,20 @@ final class EventHeaderLayout {
     static final byte[] DROPPED_META = definition(DROPPED_ATTRIBUTES_FIELD, ENCODING_VALUE64, FORMAT_SIGNED_INT);
     /** PartC's fields other than attributes: thread name and id, exception type, message and stack, dropped count. */
     static final int PART_C_FIXED_FIELDS = 6;
-    static final byte[] PART_B_HEAD_META = concat(struct("PartB", 4),
-            definition("_typeName", ENCODING_STRING_LENGTH16_CHAR8), definition("body", ENCODING_STRING_LENGTH16_CHAR8));
-    static final byte[] PART_B_TAIL_META = concat(definition("severityNumber", ENCODING_VALUE16, FORMAT_SIGNED_INT),
+
+    static final byte[] PART_B_HEAD_META = concat(
+            struct("PartB", 4),
+            definition("_typeName", ENCODING_STRING_LENGTH16_CHAR8),
+            definition("body", ENCODING_STRING_LENGTH16_CHAR8));
+    static final byte[] PART_B_TAIL_META = concat(
+            definition("severityNumber", ENCODING_VALUE16, FORMAT_SIGNED_INT),
             definition("severityText", ENCODING_STRING_LENGTH16_CHAR8));
     static final byte[] TYPE_NAME_DATA = counted(TYPE_NAME);
     /** Each level's severityText value, by {@link Level#ordinal()}. */
     private static final byte[][] SEVERITY_TEXT_DATA = new byte[Level.values().length][];
+
     private static final int MAX_SEVERITY_TEXT_DATA_BYTES;
+
     static {
         int longest = 0;
         for (Level level : Level.values()) {
@@ -88,8 +99,9 @@ final class EventHeaderLayout {
     /** PartB up to the body's value: struct, _typeName field and "Log", body's field. */
     static final int PART_B_HEAD_BYTES = PART_B_HEAD_META.length + TYPE_NAME_DATA.length;
     /** PartB from the body's value on, without its text: length, severityNumber, severityText (the longest). */
-    static final int PART_B_TAIL_BYTES = LENGTH_PREFIX_BYTES + PART_B_TAIL_META.length + SEVERITY_NUMBER_BYTES
-            + MAX_SEVERITY_TEXT_DATA_BYTES;
+    static final int PART_B_TAIL_BYTES =
+            LENGTH_PREFIX_BYTES + PART_B_TAIL_META.length + SEVERITY_NUMBER_BYTES + MAX_SEVERITY_TEXT_DATA_BYTES;
+
     static final int PART_B_BYTES = PART_B_HEAD_BYTES + PART_B_TAIL_BYTES;
     static final int DROPPED_FIELD_BYTES = DROPPED_META.length + VALUE64_BYTES;
     /** The stack trace's field without its text. */
@@ -114,7 +126,8 @@ final class EventHeaderLayout {
     }
 
     private static byte[] definition(String name, int encoding, int format) {
-        return concat(zstring(name, MAX_NAME_BYTES), new byte[] {(byte) (encoding | ENCODING_CHAIN_FLAG), (byte) format});
+        return concat(
+                zstring(name, MAX_NAME_BYTES), new byte[] {(byte) (encoding | ENCODING_CHAIN_FLAG), (byte) format});
     }
 
     private static byte[] struct(String name, int fieldCount) {

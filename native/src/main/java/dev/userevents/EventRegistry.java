@@ -25,11 +25,13 @@ final class EventRegistry {
     private static final Level[] LEVELS = Level.values();
     /** {@code EventNames.command(EventNames.eventName(base, level))} is {@code base} followed by these, by LEVELS. */
     private static final byte[][] COMMAND_SUFFIXES = new byte[LEVELS.length][];
+
     private static final int[] ENABLE_BITS = new int[LEVELS.length];
 
     static {
         for (int i = 0; i < LEVELS.length; i++) {
-            COMMAND_SUFFIXES[i] = EventNames.command(EventNames.eventName("", LEVELS[i].name())).getBytes(StandardCharsets.US_ASCII);
+            COMMAND_SUFFIXES[i] = EventNames.command(EventNames.eventName("", LEVELS[i].name()))
+                    .getBytes(StandardCharsets.US_ASCII);
             ENABLE_BITS[i] = LEVELS[i].enableBit();
         }
     }
@@ -40,11 +42,13 @@ final class EventRegistry {
     private volatile String provider;
     /** The provider's write_index by provider level (1-5); the kernel gives one event one index per file. */
     private final int[] providerWriteIndexByLevel = new int[EventHeaderFormat.MAX_LEVEL + 1];
+
     private final EnableWords words = new EnableWords();
     /** By logger name: the lookup of every logger creation after the first. */
     private final ConcurrentHashMap<String, LoggerEvents> byLoggerName = new ConcurrentHashMap<>();
     /** Logger name by base event name, so two loggers never share an event. Guarded by this. */
     private final java.util.HashMap<String, String> loggerByBaseName = new java.util.HashMap<>();
+
     private final List<LoggerEvents> registered = new ArrayList<>(); // guarded by this
     private int refused; // guarded by this
     private boolean closed; // guarded by this
@@ -91,8 +95,8 @@ final class EventRegistry {
                 }
                 String baseName = plannedBaseName(key);
                 if (closed || baseName == null) {
-                    out[i] = LoggerEvents.disabled(key, baseName == null ? EventNames.distinctBaseName(prefix, key)
-                            : baseName);
+                    out[i] = LoggerEvents.disabled(
+                            key, baseName == null ? EventNames.distinctBaseName(prefix, key) : baseName);
                     disabledNow.put(key, out[i++]);
                     continue;
                 }
@@ -135,8 +139,10 @@ final class EventRegistry {
             baseName = EventNames.distinctBaseName(prefix, key);
         }
         if (!closed && loggerByBaseName.containsKey(baseName)) { // 64-bit hashes of two names met: not seen in practice
-            Diagnostics.reportOnce("name-collision:" + baseName, "logger " + key + " stays disabled: its event name "
-                    + baseName + " is held by logger " + loggerByBaseName.get(baseName));
+            Diagnostics.reportOnce(
+                    "name-collision:" + baseName,
+                    "logger " + key + " stays disabled: its event name " + baseName + " is held by logger "
+                            + loggerByBaseName.get(baseName));
             return null;
         }
         return baseName;
@@ -166,8 +172,8 @@ final class EventRegistry {
         EnableWord word = words.allocate();
         int[] results = new int[LEVELS.length];
         // One device call for the six: names are ASCII (EventNames), the command is base + a constant suffix.
-        int registered = device.registerEach(baseName.getBytes(StandardCharsets.US_ASCII), COMMAND_SUFFIXES,
-                word.address, ENABLE_BITS, results);
+        int registered = device.registerEach(
+                baseName.getBytes(StandardCharsets.US_ASCII), COMMAND_SUFFIXES, word.address, ENABLE_BITS, results);
         int registeredBits = 0;
         for (int i = 0; i < registered; i++) {
             registeredBits |= 1 << ENABLE_BITS[i];
@@ -183,8 +189,13 @@ final class EventRegistry {
             writeIndexByLevel[LEVELS[i].value] = results[i];
         }
         int providerBits = registerProvider(word);
-        return new LoggerEvents(loggerName, baseName, word, writeIndexByLevel,
-                providerBits == 0 ? null : providerWriteIndexByLevel, registeredBits | providerBits);
+        return new LoggerEvents(
+                loggerName,
+                baseName,
+                word,
+                writeIndexByLevel,
+                providerBits == 0 ? null : providerWriteIndexByLevel,
+                registeredBits | providerBits);
     }
 
     /**
@@ -204,9 +215,12 @@ final class EventRegistry {
             if (result < 0) {
                 unregisterBits(word, bits);
                 provider = null;
-                Diagnostics.reportOnce("provider-register", "EventHeader provider " + name + " is off: registering "
-                        + EventHeaderFormat.tracepointName(name, level) + " failed: " + UserEventsAbi.errnoName(-result)
-                        + " (another program may hold that name with other fields); per-logger events are unaffected.");
+                Diagnostics.reportOnce(
+                        "provider-register",
+                        "EventHeader provider " + name + " is off: registering "
+                                + EventHeaderFormat.tracepointName(name, level) + " failed: "
+                                + UserEventsAbi.errnoName(-result)
+                                + " (another program may hold that name with other fields); per-logger events are unaffected.");
                 return 0;
             }
             bits |= 1 << bit;
@@ -238,7 +252,8 @@ final class EventRegistry {
                 why = "the kernel refused the registration";
                 break;
         }
-        Diagnostics.reportOnce("register:" + errno,
+        Diagnostics.reportOnce(
+                "register:" + errno,
                 "cannot register " + baseName + "_*: " + UserEventsAbi.errnoName(errno) + ": " + why
                         + " (reported once per error kind).");
     }
@@ -274,9 +289,12 @@ final class EventRegistry {
                 if (result < 0) {
                     // The kernel may still write this word: keep its page for the life of the process.
                     EnableWords.pinForever(word.page);
-                    Diagnostics.reportOnce("unregister:" + -result, "DIAG_IOCSUNREG of " + events.baseName()
-                            + " (0x" + Long.toHexString(word.address) + " bit " + bit + ") failed: "
-                            + UserEventsAbi.errnoName(-result) + "; its enable word is kept allocated (reported once).");
+                    Diagnostics.reportOnce(
+                            "unregister:" + -result,
+                            "DIAG_IOCSUNREG of " + events.baseName()
+                                    + " (0x" + Long.toHexString(word.address) + " bit " + bit + ") failed: "
+                                    + UserEventsAbi.errnoName(-result)
+                                    + "; its enable word is kept allocated (reported once).");
                 }
             }
             word.clear(); // loggers still holding the word now read "disabled"

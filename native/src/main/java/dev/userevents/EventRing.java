@@ -1,10 +1,10 @@
 package dev.userevents;
 
-import dev.userevents.kernel.NativeMemory;
 import static dev.userevents.kernel.UserEventsAbi.IOVEC_BASE_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.IOVEC_LEN_OFFSET;
 import static dev.userevents.kernel.UserEventsAbi.IOVEC_SIZE;
 
+import dev.userevents.kernel.NativeMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -37,6 +37,7 @@ final class EventRing {
      * in one array (and from its ends): no false sharing.
      */
     private static final int CLAIM = PAD_LONGS - 1;
+
     private static final int CONSUMED = CLAIM + PAD_LONGS;
     /**
      * A consumed sequence some producer read, never ahead of {@link #CONSUMED} (which only grows), so a claim that
@@ -44,6 +45,7 @@ final class EventRing {
      * {@code capacity} claims instead of once per claim (Disruptor's gating-sequence cache).
      */
     private static final int CONSUMED_SEEN = CONSUMED + PAD_LONGS;
+
     private final long[] sequences = new long[CONSUMED_SEEN + PAD_LONGS];
     /** published[slot] = the sequence last published in that slot (-1: none yet). */
     private final long[] published;

@@ -35,16 +35,14 @@ public interface LogEventReader<E> {
      * numbers and floating-point numbers keep their type in the event; anything else becomes its string. The core
      * may ask twice per event (it sizes the record first). The default has none.
      */
-    default void forEachAttribute(E event, BiConsumer<String, Object> sink) {
-    }
+    default void forEachAttribute(E event, BiConsumer<String, Object> sink) {}
 
     /**
      * Appends the event's formatted message, without stack trace: the EventHeader body, and the start of the
      * per-logger event's text unless {@link #appendText} makes another. Called at most once per event. The default
      * has none.
      */
-    default void appendMessage(E event, StringBuilder out) {
-    }
+    default void appendMessage(E event, StringBuilder out) {}
 
     /** The event's throwable (the EventHeader's {@code exception.*} fields), or null. The default has none. */
     default Throwable thrown(E event) {
@@ -73,8 +71,7 @@ public interface LogEventReader<E> {
     }
 
     /** The front end's own output of {@code text} (see {@link #echoes}); the builder is the core's, for this call. */
-    default void echo(E event, Level level, CharSequence text) {
-    }
+    default void echo(E event, Level level, CharSequence text) {}
 
     /** A reader of nothing but the current thread and clock: for calls without an event object. */
     @SuppressWarnings("unchecked")

@@ -24,15 +24,21 @@ public final class LoggerEvents {
     /** The bits of {@link #word} registered with the kernel (own levels and provider levels): what close unregisters. */
     final int registeredBits;
 
-    LoggerEvents(String loggerName, String baseName, EnableWord word, int[] writeIndexByLevel,
-                 int[] providerWriteIndexByLevel, int registeredBits) {
+    LoggerEvents(
+            String loggerName,
+            String baseName,
+            EnableWord word,
+            int[] writeIndexByLevel,
+            int[] providerWriteIndexByLevel,
+            int registeredBits) {
         this.loggerName = loggerName;
         this.baseName = baseName;
         this.word = word;
         this.writeIndexByLevel = writeIndexByLevel;
         this.providerWriteIndexByLevel = providerWriteIndexByLevel;
         this.registeredBits = registeredBits;
-        this.eventHeaderNameMeta = providerWriteIndexByLevel == null ? null : EventHeaderEncoder.eventNameMeta(loggerName);
+        this.eventHeaderNameMeta =
+                providerWriteIndexByLevel == null ? null : EventHeaderEncoder.eventNameMeta(loggerName);
     }
 
     /** The EventHeader metadata's event name for this logger (see {@link EventHeaderEncoder#eventNameMeta}). */

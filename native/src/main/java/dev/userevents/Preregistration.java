@@ -55,6 +55,7 @@ final class Preregistration {
      * tracing user of the host at the application's exit.
      */
     static final int MAX_LOGGERS = 1024;
+
     private static final String CLASS_SUFFIX = ".class";
     private static final int SOURCES_NAMED = 12;
 
@@ -63,8 +64,11 @@ final class Preregistration {
     /** The class loaders to ask: the context loader, this class's loader, the system loader, each with its parents. */
     static List<ClassLoader> classLoaders() {
         LinkedHashSet<ClassLoader> loaders = new LinkedHashSet<>();
-        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
-                Preregistration.class.getClassLoader(), ClassLoader.getSystemClassLoader()}) {
+        for (ClassLoader loader : new ClassLoader[] {
+            Thread.currentThread().getContextClassLoader(),
+            Preregistration.class.getClassLoader(),
+            ClassLoader.getSystemClassLoader()
+        }) {
             for (; loader != null; loader = loader.getParent()) {
                 loaders.add(loader);
             }
@@ -103,7 +107,8 @@ final class Preregistration {
     }
 
     /** The class names under {@code packages} in those sources, sorted, at most {@link #MAX_LOGGERS}. */
-    static List<String> loggerNames(List<String> packages, List<ClassLoader> loaders, List<Path> classPath, ModuleLayer layer) {
+    static List<String> loggerNames(
+            List<String> packages, List<ClassLoader> loaders, List<Path> classPath, ModuleLayer layer) {
         TreeSet<String> names = new TreeSet<>();
         for (String pkg : packages) {
             String prefix = pkg.trim().replace('.', '/');
@@ -120,15 +125,19 @@ final class Preregistration {
             }
             scan.modules(layer);
             if (names.size() == before) {
-                Diagnostics.reportOnce("preregister:" + pkg, "preregister: no class of package " + pkg.trim()
-                        + " found; ignored (reported once). Read: " + describe(loaders, scan.sourcesRead));
+                Diagnostics.reportOnce(
+                        "preregister:" + pkg,
+                        "preregister: no class of package " + pkg.trim() + " found; ignored (reported once). Read: "
+                                + describe(loaders, scan.sourcesRead));
             }
         }
         if (names.size() <= MAX_LOGGERS) {
             return new ArrayList<>(names);
         }
-        Diagnostics.reportOnce("preregister:max", "preregister: " + names.size() + " classes found, registering the first "
-                + MAX_LOGGERS + " by name; name narrower packages (reported once).");
+        Diagnostics.reportOnce(
+                "preregister:max",
+                "preregister: " + names.size() + " classes found, registering the first " + MAX_LOGGERS
+                        + " by name; name narrower packages (reported once).");
         return new ArrayList<>(names).subList(0, MAX_LOGGERS);
     }
 
@@ -163,8 +172,9 @@ final class Preregistration {
             try {
                 urls = loader.getResources(packagePath);
             } catch (IOException | RuntimeException e) {
-                Diagnostics.reportOnce("preregister:" + loader, "preregister: " + loader + " cannot list " + packagePath
-                        + ": " + e + " (reported once)");
+                Diagnostics.reportOnce(
+                        "preregister:" + loader,
+                        "preregister: " + loader + " cannot list " + packagePath + ": " + e + " (reported once)");
                 return;
             }
             for (URL url : Collections.list(urls)) {
@@ -185,8 +195,10 @@ final class Preregistration {
             try {
                 url(url);
             } catch (IOException | RuntimeException e) {
-                Diagnostics.reportOnce("preregister:" + url, "preregister: cannot read " + url + ": " + e
-                        + "; the other entries are still read (reported once).");
+                Diagnostics.reportOnce(
+                        "preregister:" + url,
+                        "preregister: cannot read " + url + ": " + e
+                                + "; the other entries are still read (reported once).");
             }
         }
 
@@ -204,15 +216,18 @@ final class Preregistration {
             }
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection)) {
-                Diagnostics.reportOnce("preregister:" + protocol, "preregister: cannot list " + url + " (a " + protocol
-                        + ": URL is neither a directory nor a jar); its classes are not preregistered (reported once).");
+                Diagnostics.reportOnce(
+                        "preregister:" + protocol,
+                        "preregister: cannot list " + url + " (a " + protocol
+                                + ": URL is neither a directory nor a jar); its classes are not preregistered (reported once).");
                 return;
             }
             JarURLConnection jar = (JarURLConnection) connection;
             // root: the part of the entry names before the package ("" in a plain jar, "WEB-INF/classes/" in a packed
             // WAR); the URL names either the package's directory (getResources) or the root (a loader's URL list).
             String entry = jar.getEntryName() == null ? "" : jar.getEntryName();
-            String root = entry.endsWith(packagePath) ? entry.substring(0, entry.length() - packagePath.length())
+            String root = entry.endsWith(packagePath)
+                    ? entry.substring(0, entry.length() - packagePath.length())
                     : entry.isEmpty() || entry.endsWith("/") ? entry : entry + "/";
             String start = root + packagePath;
             URL jarFileUrl = jar.getJarFileURL();
@@ -254,8 +269,10 @@ final class Preregistration {
                     zip(entry);
                 }
             } catch (IOException | UncheckedIOException | SecurityException e) {
-                Diagnostics.reportOnce("preregister:" + entry, "preregister: cannot read " + entry + ": " + e
-                        + "; the other entries are still read (reported once).");
+                Diagnostics.reportOnce(
+                        "preregister:" + entry,
+                        "preregister: cannot read " + entry + ": " + e
+                                + "; the other entries are still read (reported once).");
             }
         }
 
@@ -269,11 +286,14 @@ final class Preregistration {
                 if (!holds || !sourcesRead.add(source)) {
                     continue;
                 }
-                try (ModuleReader reader = module.reference().open(); Stream<String> resources = reader.list()) {
+                try (ModuleReader reader = module.reference().open();
+                        Stream<String> resources = reader.list()) {
                     resources.filter(name -> name.startsWith(packagePath)).forEach(name -> addIfClass(name, names));
                 } catch (IOException | RuntimeException e) {
-                    Diagnostics.reportOnce("preregister:" + source, "preregister: cannot read " + source + ": " + e
-                            + "; the other entries are still read (reported once).");
+                    Diagnostics.reportOnce(
+                            "preregister:" + source,
+                            "preregister: cannot read " + source + ": " + e
+                                    + "; the other entries are still read (reported once).");
                 }
             }
         }
@@ -293,7 +313,8 @@ final class Preregistration {
             }
             Path classRoot = root;
             try (Stream<Path> files = Files.walk(packageDir)) {
-                files.forEach(file -> addIfClass(classRoot.relativize(file).toString().replace(File.separatorChar, '/'), names));
+                files.forEach(file ->
+                        addIfClass(classRoot.relativize(file).toString().replace(File.separatorChar, '/'), names));
             }
         }
 

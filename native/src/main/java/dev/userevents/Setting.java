@@ -15,33 +15,67 @@ import java.util.stream.Collectors;
  * {@code dropReportIntervalMillis}) stay on the builder: front ends decide them.
  */
 public enum Setting {
-    PREFIX("prefix", "", "empty", "prepended to every event name (sanitized, at most 64 characters)",
+    PREFIX(
+            "prefix",
+            "",
+            "empty",
+            "prepended to every event name (sanitized, at most 64 characters)",
             (builder, text) -> builder.prefix(text)),
-    MODE("mode", UserEventsConfig.Builder.DEFAULT_MODE.name(), null,
+    MODE(
+            "mode",
+            UserEventsConfig.Builder.DEFAULT_MODE.name(),
+            null,
             "`ASYNC`: ring + writer thread; `SYNC`: `writev` on the caller's thread",
             (builder, text) -> builder.mode(SettingText.oneOf(Mode.class, text))),
-    BUFFER_SIZE("bufferSize", String.valueOf(UserEventsConfig.Builder.DEFAULT_BUFFER_SIZE), null,
+    BUFFER_SIZE(
+            "bufferSize",
+            String.valueOf(UserEventsConfig.Builder.DEFAULT_BUFFER_SIZE),
+            null,
             "ring slots in `ASYNC` mode (rounded up to a power of two, at most 2^20)",
             (builder, text) -> builder.bufferSize(SettingText.integer(text))),
-    QUEUE_FULL_POLICY("queueFullPolicy", UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY.name(), null,
+    QUEUE_FULL_POLICY(
+            "queueFullPolicy",
+            UserEventsConfig.Builder.DEFAULT_QUEUE_FULL_POLICY.name(),
+            null,
             "when the ring is full: `BLOCK` (wait), `DROP` (count and report), `SYNC` (write on the caller)",
             (builder, text) -> builder.queueFullPolicy(SettingText.oneOf(QueueFullPolicy.class, text))),
-    MAX_MESSAGE_BYTES("maxMessageBytes", String.valueOf(UserEventsConfig.Builder.DEFAULT_MAX_MESSAGE_BYTES), null,
+    MAX_MESSAGE_BYTES(
+            "maxMessageBytes",
+            String.valueOf(UserEventsConfig.Builder.DEFAULT_MAX_MESSAGE_BYTES),
+            null,
             "UTF-8 bytes of a message (" + EventEncoder.MIN_MAX_MESSAGE_BYTES + " to "
                     + EventEncoder.MAX_MAX_MESSAGE_BYTES + "); longer ones end in `...[truncated]`",
             (builder, text) -> builder.maxMessageBytes(SettingText.integer(text))),
-    SHUTDOWN_TIMEOUT_MILLIS("shutdownTimeoutMillis",
-            String.valueOf(UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS), null,
+    SHUTDOWN_TIMEOUT_MILLIS(
+            "shutdownTimeoutMillis",
+            String.valueOf(UserEventsConfig.Builder.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS),
+            null,
             "how long closing (the last appender's stop, the JVM's exit) may take to deliver queued events",
             (builder, text) -> builder.shutdownTimeoutMillis(SettingText.longInteger(text))),
-    DATA_FILE("dataFile", "", "located", "path of `user_events_data` (a container's bind mount); by default "
-            + "`USEREVENTS_DATA_FILE`, else found under the mounted tracefs",
+    DATA_FILE(
+            "dataFile",
+            "",
+            "located",
+            "path of `user_events_data` (a container's bind mount); by default "
+                    + "`USEREVENTS_DATA_FILE`, else found under the mounted tracefs",
             (builder, text) -> builder.dataFile(text.isEmpty() ? null : SettingText.path(text))),
-    THREAD("thread", "false", null, "`true`: each message starts with `[thread-name#id] ` of the thread that "
-            + "logged it", (builder, text) -> builder.callerThread(SettingText.bool(text))),
-    PREREGISTER("preregister", "", "empty", "comma-separated packages: at start-up, register a logger for every "
-            + "class of them on the class path", (builder, text) -> builder.preregisterPackages(text)),
-    EVENT_HEADER_PROVIDER("eventHeaderProvider", "eventheader.provider", "", "none",
+    THREAD(
+            "thread",
+            "false",
+            null,
+            "`true`: each message starts with `[thread-name#id] ` of the thread that " + "logged it",
+            (builder, text) -> builder.callerThread(SettingText.bool(text))),
+    PREREGISTER(
+            "preregister",
+            "",
+            "empty",
+            "comma-separated packages: at start-up, register a logger for every " + "class of them on the class path",
+            (builder, text) -> builder.preregisterPackages(text)),
+    EVENT_HEADER_PROVIDER(
+            "eventHeaderProvider",
+            "eventheader.provider",
+            "",
+            "none",
             "also write every traced event as EventHeader to `NAME_L1K1`..`NAME_L5K1`, OpenTelemetry's log layout",
             (builder, text) -> builder.eventHeaderProvider(text));
 
@@ -56,12 +90,21 @@ public enum Setting {
     /** Applies trimmed text (a non-blank value, or {@link #defaultText}); throws on text that does not parse. */
     private final BiConsumer<UserEventsConfig.Builder, String> binder;
 
-    Setting(String settingName, String defaultText, String shownDefault, String documentation,
+    Setting(
+            String settingName,
+            String defaultText,
+            String shownDefault,
+            String documentation,
             BiConsumer<UserEventsConfig.Builder, String> binder) {
         this(settingName, settingName, defaultText, shownDefault, documentation, binder);
     }
 
-    Setting(String settingName, String key, String defaultText, String shownDefault, String documentation,
+    Setting(
+            String settingName,
+            String key,
+            String defaultText,
+            String shownDefault,
+            String documentation,
             BiConsumer<UserEventsConfig.Builder, String> binder) {
         this.settingName = settingName;
         this.key = key;

@@ -34,7 +34,8 @@ public final class SharedUserEvents {
      * diagnostic says {@code whileUnavailable} (see {@link UserEvents#open(UserEventsConfig, String)}; null: the default).
      */
     public static UserEvents acquire(UserEventsConfig config, String whileUnavailable) {
-        return acquire(config, c -> whileUnavailable == null ? UserEvents.open(c) : UserEvents.open(c, whileUnavailable));
+        return acquire(
+                config, c -> whileUnavailable == null ? UserEvents.open(c) : UserEvents.open(c, whileUnavailable));
     }
 
     /**

@@ -24,7 +24,8 @@ final class SyncWriter implements EventWriter {
     @Override
     public void write(LoggerEvents logger, Level level, CharSequence message) {
         EncodedRecord buffer = buffers.get();
-        buffer.length = encoder.encode(buffer.bytes, EncodedRecord.RECORD_OFFSET, logger.writeIndex(level), level, message);
+        buffer.length =
+                encoder.encode(buffer.bytes, EncodedRecord.RECORD_OFFSET, logger.writeIndex(level), level, message);
         write(buffer);
     }
 

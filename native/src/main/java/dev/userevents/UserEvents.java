@@ -33,6 +33,7 @@ public final class UserEvents implements AutoCloseable {
     private final EventWriter writer;
     /** Null without a (valid) EventHeader provider. */
     private final EventHeaderEncoder eventHeaderEncoder;
+
     private final Counters counters = new Counters();
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -55,14 +56,25 @@ public final class UserEvents implements AutoCloseable {
         this.registry = new EventRegistry(device, config.prefix(), provider);
         EventEncoder encoder = new EventEncoder(config.maxMessageBytes());
         this.eventHeaderEncoder = provider == null ? null : new EventHeaderEncoder(config.maxMessageBytes());
-        int maxRecordBytes = Math.max(encoder.maxRecordBytes(),
-                eventHeaderEncoder == null ? 0 : eventHeaderEncoder.maxRecordBytes());
+        int maxRecordBytes = Math.max(
+                encoder.maxRecordBytes(), eventHeaderEncoder == null ? 0 : eventHeaderEncoder.maxRecordBytes());
         SyncWriter syncWriter = new SyncWriter(device, encoder, counters);
         if (config.mode() == Mode.ASYNC) {
-            DropReporter dropReporter = new DropReporter(counters, config.dropReportIntervalMillis(),
-                    registry.logger(DropReporter.LOGGER_NAME), syncWriter, eventHeaderEncoder);
-            this.writer = new AsyncWriter(device, encoder, maxRecordBytes, counters, config.bufferSize(),
-                    config.queueFullPolicy(), syncWriter, dropReporter);
+            DropReporter dropReporter = new DropReporter(
+                    counters,
+                    config.dropReportIntervalMillis(),
+                    registry.logger(DropReporter.LOGGER_NAME),
+                    syncWriter,
+                    eventHeaderEncoder);
+            this.writer = new AsyncWriter(
+                    device,
+                    encoder,
+                    maxRecordBytes,
+                    counters,
+                    config.bufferSize(),
+                    config.queueFullPolicy(),
+                    syncWriter,
+                    dropReporter);
         } else {
             this.writer = syncWriter;
         }
@@ -80,8 +92,10 @@ public final class UserEvents implements AutoCloseable {
         }
         String why = EventHeaderFormat.invalidProviderName(provider);
         if (why != null) {
-            Diagnostics.reportOnce("provider-name", "EventHeader provider name \"" + provider + "\" is not usable: " + why
-                    + "; the provider stream is off, per-logger events are unaffected.");
+            Diagnostics.reportOnce(
+                    "provider-name",
+                    "EventHeader provider name \"" + provider + "\" is not usable: " + why
+                            + "; the provider stream is off, per-logger events are unaffected.");
             return null;
         }
         return provider;
@@ -113,7 +127,8 @@ public final class UserEvents implements AutoCloseable {
             if (!UserEventsAbi.isSupportedPlatform()) {
                 return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
             }
-            Path path = config.dataFile() != null ? config.dataFile() : DataFileLocator.fromEnvironment(System.getenv());
+            Path path =
+                    config.dataFile() != null ? config.dataFile() : DataFileLocator.fromEnvironment(System.getenv());
             path = path != null ? path : DataFileLocator.locate();
             if (path == null) {
                 return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
@@ -126,9 +141,12 @@ public final class UserEvents implements AutoCloseable {
         } catch (LinkageError | RuntimeException e) {
             // JDK 17-21: JNA could not load its native library (a noexec temp dir); JDK 22+: native access denied
             // (--illegal-native-access=deny without --enable-native-access). The app keeps running, untraced.
-            return unavailable(config, "cannot reach native code (JNA on JDK 17-21, FFM on 22+): " + e
-                    + "; on JDK 17-21 set -Djna.tmpdir to an executable directory, on 22+ pass "
-                    + "--enable-native-access=ALL-UNNAMED.", whileUnavailable);
+            return unavailable(
+                    config,
+                    "cannot reach native code (JNA on JDK 17-21, FFM on 22+): " + e
+                            + "; on JDK 17-21 set -Djna.tmpdir to an executable directory, on 22+ pass "
+                            + "--enable-native-access=ALL-UNNAMED.",
+                    whileUnavailable);
         }
     }
 
@@ -142,16 +160,22 @@ public final class UserEvents implements AutoCloseable {
     }
 
     private static UserEvents unavailable(UserEventsConfig config, String reason, String whileUnavailable) {
-        Diagnostics.reportOnce("unavailable", "user_events unavailable: " + reason + " " + whileUnavailable
-                + " Check this host with 'userevents doctor' (" + doctorCommand() + ").");
+        Diagnostics.reportOnce(
+                "unavailable",
+                "user_events unavailable: " + reason + " " + whileUnavailable
+                        + " Check this host with 'userevents doctor' (" + doctorCommand() + ").");
         return new UserEvents(config, null, reason);
     }
 
     /** The doctor's command line from the jars this JVM loaded the core (and JNA, which JDK 17-21 need) from. */
     static String doctorCommand() {
         String core = jarOf(UserEvents.class.getResource("UserEvents.class"));
-        String jna = jarOf(UserEvents.class.getClassLoader() == null ? null
-                : UserEvents.class.getClassLoader().getResource("com/sun/jna/Native.class")); // found, not loaded
+        String jna = jarOf(
+                UserEvents.class.getClassLoader() == null
+                        ? null
+                        : UserEvents.class
+                                .getClassLoader()
+                                .getResource("com/sun/jna/Native.class")); // found, not loaded
         return "java -cp " + (core == null ? "userevents-native.jar" : core) + java.io.File.pathSeparator
                 + (jna == null ? "jna.jar" : jna) + " dev.userevents.cli.UserEventsCli doctor";
     }
@@ -164,7 +188,10 @@ public final class UserEvents implements AutoCloseable {
         String spec = resource.getPath(); // file:/path/x.jar!/dev/...
         int bang = spec.indexOf("!/");
         try {
-            return bang < 0 || !spec.startsWith("file:") ? null : java.nio.file.Paths.get(new java.net.URI(spec.substring(0, bang))).toString();
+            return bang < 0 || !spec.startsWith("file:")
+                    ? null
+                    : java.nio.file.Paths.get(new java.net.URI(spec.substring(0, bang)))
+                            .toString();
         } catch (java.net.URISyntaxException | RuntimeException e) {
             return null;
         }
@@ -202,7 +229,8 @@ public final class UserEvents implements AutoCloseable {
      */
     public LoggerEvents logger(String loggerName) {
         if (registry == null) { // unavailable: one disabled instance per name, as the registry keeps one per name
-            return disabledByName.computeIfAbsent(loggerName == null ? "" : loggerName,
+            return disabledByName.computeIfAbsent(
+                    loggerName == null ? "" : loggerName,
                     name -> LoggerEvents.disabled(name, EventNames.baseName(config.prefix(), name)));
         }
         try {
@@ -247,7 +275,12 @@ public final class UserEvents implements AutoCloseable {
         }
         StringBuilder withThread = config.callerThread() ? MessageBuffers.acquire() : null;
         try {
-            writer.write(logger, level, withThread == null ? message : appendCallerThread(withThread).append(message));
+            writer.write(
+                    logger,
+                    level,
+                    withThread == null
+                            ? message
+                            : appendCallerThread(withThread).append(message));
         } catch (RuntimeException e) {
             counters.errors.increment();
             Diagnostics.reportOnce("emit:" + e.getClass().getName(), "writing an event failed: " + e);
@@ -263,8 +296,10 @@ public final class UserEvents implements AutoCloseable {
             return false;
         }
         counters.dropped.increment();
-        Diagnostics.reportOnce("after-close", "events logged after UserEvents.close() are not written "
-                + "(counted in Counters.dropped(); reported once).");
+        Diagnostics.reportOnce(
+                "after-close",
+                "events logged after UserEvents.close() are not written "
+                        + "(counted in Counters.dropped(); reported once).");
         return true;
     }
 
@@ -327,8 +362,8 @@ public final class UserEvents implements AutoCloseable {
      * (see {@link EventHeaderEncoder}). Encoded on this thread; written like every other event (same ring, writer
      * and policies). Never throws.
      */
-    public <E> void emitEventHeader(LoggerEvents logger, Level level, CharSequence body, Throwable thrown, E event,
-                                    LogEventReader<E> reader) {
+    public <E> void emitEventHeader(
+            LoggerEvents logger, Level level, CharSequence body, Throwable thrown, E event, LogEventReader<E> reader) {
         if (!logger.isProviderEnabled(level) || eventHeaderEncoder == null) {
             return;
         }

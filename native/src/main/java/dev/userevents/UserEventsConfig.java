@@ -31,10 +31,19 @@ import java.util.stream.Collectors;
  *        log layout), or null for none (the default); validated at open: a bad name gets one diagnostic and no
  *        provider stream
  */
-public record UserEventsConfig(String prefix, int maxMessageBytes, Path dataFile, Mode mode, int bufferSize,
-                               QueueFullPolicy queueFullPolicy, long shutdownTimeoutMillis, boolean shutdownHook,
-                               long dropReportIntervalMillis, boolean callerThread, List<String> preregisterPackages,
-                               String eventHeaderProvider) {
+public record UserEventsConfig(
+        String prefix,
+        int maxMessageBytes,
+        Path dataFile,
+        Mode mode,
+        int bufferSize,
+        QueueFullPolicy queueFullPolicy,
+        long shutdownTimeoutMillis,
+        boolean shutdownHook,
+        long dropReportIntervalMillis,
+        boolean callerThread,
+        List<String> preregisterPackages,
+        String eventHeaderProvider) {
     /** Normalizes (each step is idempotent, so a configuration rebuilt from its own values is equal to it). */
     public UserEventsConfig {
         prefix = EventNames.sanitizePrefix(prefix);
@@ -106,8 +115,13 @@ public record UserEventsConfig(String prefix, int maxMessageBytes, Path dataFile
 
         /** {@link #preregisterPackages(List)} from the settings' form: comma-separated, blanks ignored. */
         public Builder preregisterPackages(String commaSeparated) {
-            return preregisterPackages(commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
-                    .map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toList()));
+            return preregisterPackages(
+                    commaSeparated == null
+                            ? List.of()
+                            : Arrays.stream(commaSeparated.split(","))
+                                    .map(String::trim)
+                                    .filter(p -> !p.isEmpty())
+                                    .collect(Collectors.toList()));
         }
 
         public Builder prefix(String prefix) {
@@ -171,8 +185,8 @@ public record UserEventsConfig(String prefix, int maxMessageBytes, Path dataFile
         public Builder set(String name, String value, Consumer<String> problems) {
             Setting setting = Setting.named(name);
             if (setting == null) {
-                problems.accept("unknown setting " + name + "=" + value + " (ignored); the settings are "
-                        + Setting.names());
+                problems.accept(
+                        "unknown setting " + name + "=" + value + " (ignored); the settings are " + Setting.names());
             } else {
                 setting.bind(this, name, value, problems);
             }
@@ -191,8 +205,18 @@ public record UserEventsConfig(String prefix, int maxMessageBytes, Path dataFile
         }
 
         public UserEventsConfig build() {
-            return new UserEventsConfig(prefix, maxMessageBytes, dataFile, mode, bufferSize, queueFullPolicy,
-                    shutdownTimeoutMillis, shutdownHook, dropReportIntervalMillis, callerThread, preregisterPackages,
+            return new UserEventsConfig(
+                    prefix,
+                    maxMessageBytes,
+                    dataFile,
+                    mode,
+                    bufferSize,
+                    queueFullPolicy,
+                    shutdownTimeoutMillis,
+                    shutdownHook,
+                    dropReportIntervalMillis,
+                    callerThread,
+                    preregisterPackages,
                     eventHeaderProvider);
         }
     }

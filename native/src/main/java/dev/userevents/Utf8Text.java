@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class Utf8Text {
     /** Ends a truncated text; plain ASCII so every consumer shows it. */
     public static final String TRUNCATION_MARKER = "...[truncated]";
+
     private static final byte[] MARKER_BYTES = TRUNCATION_MARKER.getBytes(StandardCharsets.US_ASCII);
     private static final int REPLACEMENT = 0xFFFD;
 

@@ -1,11 +1,10 @@
 package dev.userevents;
 
-import dev.userevents.kernel.KernelDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.KernelTestExtension;
-import dev.userevents.testing.Soak;
 import dev.userevents.testing.SignalStorm;
+import dev.userevents.testing.Soak;
 import dev.userevents.testing.Tracefs;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,12 @@ class AsyncKernelTest {
     }
 
     private static UserEventsConfig.Builder async(int bufferSize, QueueFullPolicy policy) {
-        return UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(bufferSize).queueFullPolicy(policy)
-                .shutdownHook(false).shutdownTimeoutMillis(120_000);
+        return UserEventsConfig.builder()
+                .mode(Mode.ASYNC)
+                .bufferSize(bufferSize)
+                .queueFullPolicy(policy)
+                .shutdownHook(false)
+                .shutdownTimeoutMillis(120_000);
     }
 
     private static void produce(UserEvents events, LoggerEvents logger, int perThread) throws InterruptedException {
@@ -158,8 +161,10 @@ class AsyncKernelTest {
         }
         assertEquals((long) THREADS * perThread, byWriter + byCallers);
         assertTrue(byWriter > 0 && byCallers > 0, "writer " + byWriter + ", callers " + byCallers);
-        System.out.printf("sync policy: ring 16, 4 x %d events: %d written by the writer thread, %d by their callers "
-                + "(ring full), none lost%n", perThread, byWriter, byCallers);
+        System.out.printf(
+                "sync policy: ring 16, 4 x %d events: %d written by the writer thread, %d by their callers "
+                        + "(ring full), none lost%n",
+                perThread, byWriter, byCallers);
     }
 
     @Test
@@ -177,7 +182,10 @@ class AsyncKernelTest {
         assertEquals(2_999, seen.get(2_999));
         assertEquals(0, events.counters().dropped());
         events.emit(logger, Level.INFO, "after stop");
-        assertEquals(3_000, events.counters().written(), "after stop the logger is disabled: nothing written, nothing thrown");
+        assertEquals(
+                3_000,
+                events.counters().written(),
+                "after stop the logger is disabled: nothing written, nothing thrown");
     }
 
     /**
@@ -188,7 +196,8 @@ class AsyncKernelTest {
      */
     @Test
     void signalsWithoutRestartLoseNoEventAndNoRegistration() throws Exception {
-        assertTrue(SignalStorm.isEintr(SignalStorm.interruptBlockedRead()),
+        assertTrue(
+                SignalStorm.isEintr(SignalStorm.interruptBlockedRead()),
                 "control: the handler must interrupt a blocked read with EINTR");
         int perThread = 50_000;
         UserEvents events = kernel.open(async(64, QueueFullPolicy.BLOCK).build());
@@ -241,8 +250,10 @@ class AsyncKernelTest {
         assertEquals((long) THREADS * perThread, events.counters().written());
         assertEquals(0, events.counters().errors());
         assertEquals(0, events.counters().dropped());
-        System.out.printf("signals: %d SIGURG (no SA_RESTART) sent to %d threads while 4 x %d events were logged "
-                + "and 100 loggers registered; all captured, 0 errors%n", signalsSent, targets.size(), perThread);
+        System.out.printf(
+                "signals: %d SIGURG (no SA_RESTART) sent to %d threads while 4 x %d events were logged "
+                        + "and 100 loggers registered; all captured, 0 errors%n",
+                signalsSent, targets.size(), perThread);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -276,7 +287,9 @@ class AsyncKernelTest {
         assertEquals(sent, buffer.entries(), "ftrace holds every event: " + Tracefs.stats());
         assertEquals(0, buffer.overrun(), "nothing overwritten");
         assertEquals(0, buffer.dropped(), "nothing dropped by ftrace");
-        System.out.printf("load: %d events (4 threads x %d, BLOCK, ring 4096) all in ftrace's buffer in %.1f s "
-                + "(%.0f events/s in the VM), 0 dropped, 0 errors%n", sent, perThread, seconds, sent / seconds);
+        System.out.printf(
+                "load: %d events (4 threads x %d, BLOCK, ring 4096) all in ftrace's buffer in %.1f s "
+                        + "(%.0f events/s in the VM), 0 dropped, 0 errors%n",
+                sent, perThread, seconds, sent / seconds);
     }
 }

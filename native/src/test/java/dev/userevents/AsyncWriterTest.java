@@ -1,17 +1,17 @@
 package dev.userevents;
 
-import dev.userevents.spi.CapturedDiagnostics;
-import dev.userevents.spi.EventDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.spi.CapturedDiagnostics;
+import dev.userevents.spi.EventDevice;
 import dev.userevents.testing.InMemoryDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ring and writer thread against an in-process device double (pure logic; the kernel tests cover the rest). */
 @Timeout(60)
@@ -27,13 +27,18 @@ class AsyncWriterTest {
         /** The thread of each write, in order. */
         final List<String> writingThreads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
-        @Override public int register(String command, long enableAddress, int enableBit) {
+        @Override
+        public int register(String command, long enableAddress, int enableBit) {
             return recorder.register(command, enableAddress, enableBit);
         }
-        @Override public int unregister(long enableAddress, int enableBit) {
+
+        @Override
+        public int unregister(long enableAddress, int enableBit) {
             return recorder.unregister(enableAddress, enableBit);
         }
-        @Override public long writev(long iovAddress, int iovCount) {
+
+        @Override
+        public long writev(long iovAddress, int iovCount) {
             writingThreads.add(Thread.currentThread().getName());
             firstWriteStarted.countDown();
             try {
@@ -43,12 +48,24 @@ class AsyncWriterTest {
             }
             return recorder.writev(iovAddress, iovCount);
         }
-        @Override public String describe() { return "gated"; }
-        @Override public void close() { recorder.close(); }
+
+        @Override
+        public String describe() {
+            return "gated";
+        }
+
+        @Override
+        public void close() {
+            recorder.close();
+        }
     }
 
     private static UserEventsConfig.Builder async(int bufferSize, QueueFullPolicy policy) {
-        return UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(bufferSize).queueFullPolicy(policy).shutdownHook(false);
+        return UserEventsConfig.builder()
+                .mode(Mode.ASYNC)
+                .bufferSize(bufferSize)
+                .queueFullPolicy(policy)
+                .shutdownHook(false);
     }
 
     private static LoggerEvents enabledLogger(UserEvents events, InMemoryDevice device, String name) {
@@ -97,7 +114,8 @@ class AsyncWriterTest {
     @Test
     void dropPolicyCountsWhatDoesNotFitAndReportsIt() throws Exception {
         GatedDevice device = new GatedDevice();
-        UserEvents events = UserEvents.open(async(4, QueueFullPolicy.DROP).dropReportIntervalMillis(1).build(), device);
+        UserEvents events = UserEvents.open(
+                async(4, QueueFullPolicy.DROP).dropReportIntervalMillis(1).build(), device);
         LoggerEvents logger = enabledLogger(events, device.recorder, "drop");
         events.emit(logger, Level.WARN, "first");
         assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
@@ -109,7 +127,9 @@ class AsyncWriterTest {
         events.close();
         assertEquals(4, device.recorder.records().size());
         assertEquals(11, events.counters().written() + events.counters().dropped());
-        assertTrue(captured.lines().stream().anyMatch(line -> line.contains("dropped 7 events")), captured.lines().toString());
+        assertTrue(
+                captured.lines().stream().anyMatch(line -> line.contains("dropped 7 events")),
+                captured.lines().toString());
     }
 
     @Test
@@ -131,8 +151,11 @@ class AsyncWriterTest {
         assertEquals(0, events.counters().dropped());
         // BLOCK would have waited for a slot and left the write to the writer thread.
         assertEquals(List.of("userevents-writer", "overflow-caller", "userevents-writer"), device.writingThreads);
-        assertEquals(java.util.Set.of("first", "q1", "overflow"), device.recorder.records().stream()
-                .map(record -> record.message).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                java.util.Set.of("first", "q1", "overflow"),
+                device.recorder.records().stream()
+                        .map(record -> record.message)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -170,16 +193,19 @@ class AsyncWriterTest {
         }
         assertTrue(device.firstWriteStarted.await(10, TimeUnit.SECONDS));
         new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException ignored) {
-            }
-            device.gate.countDown();
-        }).start();
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException ignored) {
+                    }
+                    device.gate.countDown();
+                })
+                .start();
         events.close(100); // the first write is stuck past the deadline
         assertEquals(20, events.counters().written() + events.counters().dropped());
         assertEquals(19, events.counters().dropped());
-        assertTrue(captured.lines().stream().anyMatch(line -> line.contains("19 queued events were not delivered")), captured.lines().toString());
+        assertTrue(
+                captured.lines().stream().anyMatch(line -> line.contains("19 queued events were not delivered")),
+                captured.lines().toString());
     }
 
     @Test
@@ -188,9 +214,20 @@ class AsyncWriterTest {
         UserEvents events = UserEvents.open(async(4, QueueFullPolicy.BLOCK).build(), device);
         LoggerEvents logger = enabledLogger(events, device, "bad");
         CharSequence hostile = new CharSequence() {
-            @Override public int length() { return 10; }
-            @Override public char charAt(int index) { throw new IllegalStateException("boom"); }
-            @Override public CharSequence subSequence(int start, int end) { return this; }
+            @Override
+            public int length() {
+                return 10;
+            }
+
+            @Override
+            public char charAt(int index) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return this;
+            }
         };
         for (int i = 0; i < 10; i++) {
             events.emit(logger, Level.INFO, hostile); // must not throw
@@ -200,8 +237,14 @@ class AsyncWriterTest {
         List<InMemoryDevice.Record> records = device.records();
         assertEquals(1, records.size());
         assertEquals("after", records.get(0).message);
-        assertEquals(10, events.counters().errors(), "10 failed encodes, each counted once (by emit; the writer skips aborted slots)");
-        assertEquals(1, captured.lines().stream().filter(line -> line.contains("boom")).count(), captured.lines().toString());
+        assertEquals(
+                10,
+                events.counters().errors(),
+                "10 failed encodes, each counted once (by emit; the writer skips aborted slots)");
+        assertEquals(
+                1,
+                captured.lines().stream().filter(line -> line.contains("boom")).count(),
+                captured.lines().toString());
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@link UserEvents#loggers}: a sweep's or preregistration's loggers registered in one hop, the same as one by one. */
 class BatchRegistrationTest {
-    private static final UserEventsConfig SYNC = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
+    private static final UserEventsConfig SYNC =
+            UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
 
     /** Counts hops to the registration context; otherwise the in-memory double. */
     static final class CountingDevice implements EventDevice {
@@ -26,8 +27,8 @@ class BatchRegistrationTest {
         }
 
         @Override
-        public int registerEach(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
-                                int[] writeIndexes) {
+        public int registerEach(
+                byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits, int[] writeIndexes) {
             eachCalls++;
             return EventDevice.super.registerEach(baseName, suffixes, enableAddress, enableBits, writeIndexes);
         }
@@ -111,8 +112,11 @@ class BatchRegistrationTest {
 
     @Test
     void anUnavailableInstanceAnswersTheBatchWithDisabledLoggers() {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
-                .dataFile(java.nio.file.Paths.get("/no/such/user_events_data")).build());
+        UserEvents events = UserEvents.open(UserEventsConfig.builder()
+                .mode(Mode.SYNC)
+                .shutdownHook(false)
+                .dataFile(java.nio.file.Paths.get("/no/such/user_events_data"))
+                .build());
         List<LoggerEvents> batch = events.loggers(Arrays.asList("u.A", "u.B"));
         assertEquals(2, batch.size());
         assertFalse(batch.get(0).isRegistered());

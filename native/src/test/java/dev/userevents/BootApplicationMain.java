@@ -25,8 +25,10 @@ public final class BootApplicationMain {
             }
             return;
         }
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().preregisterPackages(List.of(args[1]))
-                .shutdownHook(false).build());
+        UserEvents events = UserEvents.open(UserEventsConfig.builder()
+                .preregisterPackages(List.of(args[1]))
+                .shutdownHook(false)
+                .build());
         System.out.println("ready " + events.registeredLoggerCount());
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

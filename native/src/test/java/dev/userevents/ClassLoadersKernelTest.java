@@ -29,7 +29,8 @@ class ClassLoadersKernelTest {
         String classpath = System.getProperty("userevents.testClasspath", System.getProperty("java.class.path"));
         for (String entry : classpath.split(File.pathSeparator)) {
             // The core (its packaged jar, as vm/run-kernel-tests puts it, or target/classes) and JNA.
-            boolean core = entry.endsWith("/classes") || Paths.get(entry).getFileName().toString().matches("userevents-native-[^/]*[0-9T]\\.jar");
+            boolean core = entry.endsWith("/classes")
+                    || Paths.get(entry).getFileName().toString().matches("userevents-native-[^/]*[0-9T]\\.jar");
             if (core || entry.contains("jna")) {
                 urls.add(Paths.get(entry).toUri().toURL());
             }

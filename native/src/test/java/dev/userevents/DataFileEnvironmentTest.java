@@ -13,13 +13,19 @@ class DataFileEnvironmentTest {
     @Test
     void theLibraryOpensTheFileTheEnvironmentNames() throws Exception {
         String missing = "/nonexistent/env-test/user_events_data";
-        ProcessBuilder child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ProbeMain.class.getName()).redirectErrorStream(true);
+        ProcessBuilder child = new ProcessBuilder(
+                        Paths.get(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ProbeMain.class.getName())
+                .redirectErrorStream(true);
         child.environment().put("USEREVENTS_DATA_FILE", missing);
         Process probe = child.start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
         assertTrue(output.contains("available=false"), output);
-        assertTrue(output.contains("[userevents] user_events unavailable: cannot open " + missing + ": ENOENT."), output);
+        assertTrue(
+                output.contains("[userevents] user_events unavailable: cannot open " + missing + ": ENOENT."), output);
     }
 }

@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 /** {@link UserEvents#log}, the front ends' one dispatch: which stream gets what, formatting once, the throwable. */
 class DispatchTest {
     private final InMemoryDevice device = new InMemoryDevice();
-    private final UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).maxMessageBytes(65534).eventHeaderProvider("Disp")
-            .build(), device);
+    private final UserEvents core = UserEvents.open(
+            UserEventsConfig.builder()
+                    .mode(Mode.SYNC)
+                    .maxMessageBytes(65534)
+                    .eventHeaderProvider("Disp")
+                    .build(),
+            device);
     private final LoggerEvents logger = core.logger("app.Dispatch");
 
     @AfterEach

@@ -14,7 +14,8 @@ class EnableWordCacheTest {
     @Test
     void aHitReadsTheLoggersOwnWordAndCollisionsAreMisses() {
         InMemoryDevice device = new InMemoryDevice();
-        try (UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), device)) {
+        try (UserEvents core = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), device)) {
             EnableWordCache cache = new EnableWordCache();
             List<Object> loggers = new ArrayList<>();
             List<LoggerEvents> events = new ArrayList<>();

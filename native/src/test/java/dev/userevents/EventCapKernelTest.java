@@ -1,8 +1,8 @@
 package dev.userevents;
 
-import dev.userevents.spi.CapturedDiagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.spi.CapturedDiagnostics;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.nio.file.Files;
@@ -27,11 +27,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventCapKernelTest {
     /** Events the lowered cap leaves free: {@value} / 6 = 100 loggers fit. */
     private static final int ROOM = 600;
+
     private static final int LOGGERS = 300;
     private static final Path MAX = Paths.get("/proc/sys/kernel/user_events_max");
 
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     @RegisterExtension
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
 
@@ -45,7 +47,9 @@ class EventCapKernelTest {
     }
 
     private static long ours() {
-        return Tracefs.statusEventNames().stream().filter(name -> name.startsWith("kt_cap_")).count();
+        return Tracefs.statusEventNames().stream()
+                .filter(name -> name.startsWith("kt_cap_"))
+                .count();
     }
 
     @Test
@@ -67,16 +71,20 @@ class EventCapKernelTest {
             Thread.sleep(100);
         }
         assertEquals(0, ours(), "events left after close");
-        UserEvents again = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
+        UserEvents again = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
         try {
-            assertTrue(again.logger("kt.cap.after").isRegistered(), diagnostics.lines().toString());
+            assertTrue(
+                    again.logger("kt.cap.after").isRegistered(),
+                    diagnostics.lines().toString());
         } finally {
             again.close();
         }
     }
 
     private void fillTheCap(int cap, int alreadyThere) {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
         long started = System.nanoTime();
         try {
             for (int i = 0; i < LOGGERS; i++) {
@@ -86,16 +94,20 @@ class EventCapKernelTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             int registered = events.registeredLoggerCount();
             int fits = ROOM / Level.values().length;
-            // Earlier tests' events may finish their deferred deletion meanwhile: at least what fitted, at most the cap.
-            assertTrue(registered >= fits && registered <= cap / Level.values().length,
-                    registered + " registered, " + fits + " fitted (" + alreadyThere + " events were there, cap " + cap + ")");
+            // Earlier tests' events may finish their deferred deletion meanwhile: at least what fitted, at most the
+            // cap.
+            assertTrue(
+                    registered >= fits && registered <= cap / Level.values().length,
+                    registered + " registered, " + fits + " fitted (" + alreadyThere + " events were there, cap " + cap
+                            + ")");
             assertTrue(registered < LOGGERS, registered + " of " + LOGGERS + " registered under a cap of " + cap);
             assertEquals(LOGGERS - registered, events.refusedLoggerCount());
             assertTrue(Tracefs.statusEventNames().size() <= cap);
 
             List<String> reported = diagnostics.lines();
             assertEquals(1, reported.size(), reported.toString());
-            assertTrue(reported.get(0).contains("EMFILE") && reported.get(0).contains("kernel.user_events_max"),
+            assertTrue(
+                    reported.get(0).contains("EMFILE") && reported.get(0).contains("kernel.user_events_max"),
                     reported.get(0));
 
             // A logger that fitted is live; one past the cap has no event and reads disabled.
@@ -107,9 +119,10 @@ class EventCapKernelTest {
             assertFalse(last.isRegistered());
             assertFalse(Tracefs.exists("kt_cap_logger" + (LOGGERS - 1) + "_ERROR"));
             assertEquals(0, events.counters().errors(), events.counters().toString());
-            System.out.printf("event cap: %d loggers against a cap of %d events, %d registered (%d events), %d refused"
-                    + " with one EMFILE diagnostic, %.1f s in the VM%n", LOGGERS, cap, registered,
-                    registered * Level.values().length, LOGGERS - registered, seconds);
+            System.out.printf(
+                    "event cap: %d loggers against a cap of %d events, %d registered (%d events), %d refused"
+                            + " with one EMFILE diagnostic, %.1f s in the VM%n",
+                    LOGGERS, cap, registered, registered * Level.values().length, LOGGERS - registered, seconds);
         } finally {
             events.close();
         }

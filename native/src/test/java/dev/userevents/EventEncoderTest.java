@@ -1,9 +1,9 @@
 package dev.userevents;
 
-import dev.userevents.kernel.NativeMemory;
-import dev.userevents.kernel.UserEventsAbi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,9 @@ class EventEncoderTest {
     void unicodeIncludingNonBmpRoundTrips() {
         String text = "caf\u00e9 \u4e2d\u6587 \uD83D\uDE80 done";
         assertEquals(text, encode(text));
-        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), encode(new StringBuilder(text)).getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(
+                text.getBytes(StandardCharsets.UTF_8),
+                encode(new StringBuilder(text)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

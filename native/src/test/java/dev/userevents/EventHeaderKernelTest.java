@@ -1,15 +1,13 @@
 package dev.userevents;
 
-import dev.userevents.spi.CapturedDiagnostics;
-import dev.userevents.format.EventHeaderDecoder;
-import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.format.EventHeaderDecoder;
+import dev.userevents.spi.CapturedDiagnostics;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.PerfData;
 import dev.userevents.testing.Tracefs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventHeaderKernelTest {
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     @RegisterExtension
     final CapturedDiagnostics captured = new CapturedDiagnostics();
 
     private UserEvents open(String provider, Mode mode) {
-        return kernel.open(UserEventsConfig.builder().mode(mode).eventHeaderProvider(provider).build());
+        return kernel.open(UserEventsConfig.builder()
+                .mode(mode)
+                .eventHeaderProvider(provider)
+                .build());
     }
 
     /** An event whose attributes are given: MDC-like strings first, then typed key-values. */
@@ -43,7 +45,8 @@ class EventHeaderKernelTest {
     }
 
     private static int eventId(String event) {
-        return Integer.parseInt(Tracefs.read(Tracefs.USER_EVENTS.resolve(event).resolve("id")).trim());
+        return Integer.parseInt(
+                Tracefs.read(Tracefs.USER_EVENTS.resolve(event).resolve("id")).trim());
     }
 
     @Test
@@ -62,14 +65,18 @@ class EventHeaderKernelTest {
         context.put("ratio", 0.5);
         context.put("ok", true);
         long before = System.currentTimeMillis();
-        Path data = Perf.record(List.of("ktPerf_L4K1", "ktPerf_L2K1"), () -> logger.isEnabled(Level.INFO) && other.isEnabled(Level.ERROR), () -> {
-            events.emitEventHeader(logger, Level.INFO, "plain ascii", null, Map.of(), Attributes.INSTANCE);
-            events.emitEventHeader(logger, Level.INFO, "héllo wörld 😀", null, context, Attributes.INSTANCE);
-            events.emitEventHeader(logger, Level.INFO, huge, null, Map.of(), Attributes.INSTANCE);
-            events.emitEventHeader(other, Level.ERROR, "failed", thrown, context, Attributes.INSTANCE);
-            events.emitEventHeader(logger, Level.DEBUG, "not traced: L5 is off", null, Map.of(), Attributes.INSTANCE);
-            events.flushForShutdown();
-        });
+        Path data = Perf.record(
+                List.of("ktPerf_L4K1", "ktPerf_L2K1"),
+                () -> logger.isEnabled(Level.INFO) && other.isEnabled(Level.ERROR),
+                () -> {
+                    events.emitEventHeader(logger, Level.INFO, "plain ascii", null, Map.of(), Attributes.INSTANCE);
+                    events.emitEventHeader(logger, Level.INFO, "héllo wörld 😀", null, context, Attributes.INSTANCE);
+                    events.emitEventHeader(logger, Level.INFO, huge, null, Map.of(), Attributes.INSTANCE);
+                    events.emitEventHeader(other, Level.ERROR, "failed", thrown, context, Attributes.INSTANCE);
+                    events.emitEventHeader(
+                            logger, Level.DEBUG, "not traced: L5 is off", null, Map.of(), Attributes.INSTANCE);
+                    events.flushForShutdown();
+                });
         List<PerfData.RawSample> samples = PerfData.rawSamples(data);
         int info = eventId("ktPerf_L4K1");
         int error = eventId("ktPerf_L2K1");
@@ -96,9 +103,14 @@ class EventHeaderKernelTest {
         assertEquals(true, infos.get(1).get("PartC.ok"));
         assertEquals(Thread.currentThread().getName(), infos.get(1).get("PartC.thread.name"));
         String cut = (String) infos.get(2).get("PartB.body");
-        assertTrue(cut.startsWith("ää") && cut.endsWith(Utf8Text.TRUNCATION_MARKER), "a 80 KB message arrives cut, and says so");
-        assertTrue(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= events.config().maxMessageBytes());
-        java.time.Instant loggedAt = java.time.OffsetDateTime.parse((String) infos.get(0).get("PartA.time")).toInstant();
+        assertTrue(
+                cut.startsWith("ää") && cut.endsWith(Utf8Text.TRUNCATION_MARKER),
+                "a 80 KB message arrives cut, and says so");
+        assertTrue(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                <= events.config().maxMessageBytes());
+        java.time.Instant loggedAt = java.time.OffsetDateTime.parse(
+                        (String) infos.get(0).get("PartA.time"))
+                .toInstant();
         assertTrue(Math.abs(loggedAt.toEpochMilli() - before) < 120_000, "time of the log call: " + loggedAt);
         assertEquals(9L, infos.get(0).get("PartB.severityNumber"));
 
@@ -111,7 +123,9 @@ class EventHeaderKernelTest {
         assertEquals("java.lang.IllegalStateException", fields.get("PartC.exception.type"));
         assertEquals("outer ü", fields.get("PartC.exception.message"));
         String stack = (String) fields.get("PartC.exception.stacktrace");
-        assertTrue(stack.startsWith("java.lang.IllegalStateException: outer ü\n\tat dev.userevents.EventHeaderKernelTest"), stack);
+        assertTrue(
+                stack.startsWith("java.lang.IllegalStateException: outer ü\n\tat dev.userevents.EventHeaderKernelTest"),
+                stack);
         assertEquals(0x400L, fields.get("__csver__"));
     }
 
@@ -121,7 +135,8 @@ class EventHeaderKernelTest {
         LoggerEvents a = events.logger("kt.gate.A");
         LoggerEvents b = events.logger("kt.gate.B");
         kernel.enable("ktGate_L5K1");
-        LoggerEvents later = events.logger("kt.gate.Later"); // registered while enabled: the kernel sets its bit at once
+        LoggerEvents later =
+                events.logger("kt.gate.Later"); // registered while enabled: the kernel sets its bit at once
         for (LoggerEvents logger : List.of(a, b, later)) {
             assertTrue(logger.isEnabled(Level.DEBUG), logger.toString());
             assertTrue(logger.isEnabled(Level.TRACE), logger.toString());
@@ -150,7 +165,10 @@ class EventHeaderKernelTest {
         assertEquals(List.of(Tracefs.payload("one call", 4)), Tracefs.awaitPayloads("kt_both_Foo_INFO", 1));
         List<String> provider = Tracefs.awaitPayloads("ktBoth_L4K1", 1);
         assertEquals(1, provider.size(), provider.toString());
-        assertTrue(provider.get(0).contains("eventheader_flags=(7)") && provider.get(0).contains("level=(4)"), provider.get(0));
+        assertTrue(
+                provider.get(0).contains("eventheader_flags=(7)")
+                        && provider.get(0).contains("level=(4)"),
+                provider.get(0));
     }
 
     @Test
@@ -163,7 +181,11 @@ class EventHeaderKernelTest {
         }
         UserEvents live = open("ktRestart", Mode.SYNC);
         LoggerEvents a = live.logger("kt.restart.A");
-        assertEquals(5, Tracefs.statusEventNames().stream().filter(name -> name.startsWith("ktRestart_L")).count());
+        assertEquals(
+                5,
+                Tracefs.statusEventNames().stream()
+                        .filter(name -> name.startsWith("ktRestart_L"))
+                        .count());
         kernel.enable("ktRestart_L4K1");
         live.emitEventHeader(a, Level.INFO, "once", null, Map.of(), Attributes.INSTANCE);
         Thread.sleep(200);
@@ -172,10 +194,12 @@ class EventHeaderKernelTest {
         live.close();
         // With no registration left, the kernel deletes the (non-persistent) events: nothing leaked in 21 opens.
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (Tracefs.statusEventNames().stream().anyMatch(name -> name.startsWith("ktRestart_L")) && System.nanoTime() < deadline) {
+        while (Tracefs.statusEventNames().stream().anyMatch(name -> name.startsWith("ktRestart_L"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertFalse(Tracefs.statusEventNames().stream().anyMatch(name -> name.startsWith("ktRestart_L")),
+        assertFalse(
+                Tracefs.statusEventNames().stream().anyMatch(name -> name.startsWith("ktRestart_L")),
                 Tracefs.statusEventNames().toString());
         assertTrue(captured.lines().isEmpty(), captured.lines().toString());
     }
@@ -189,10 +213,12 @@ class EventHeaderKernelTest {
             LoggerEvents logger = events.logger("kt.badprovider.Foo");
             assertNull(events.eventHeaderProvider());
             assertEquals(1, captured.lines().size() - before, captured.lines().toString());
-            assertFalse(Tracefs.statusEventNames().stream().anyMatch(name -> name.contains("_L4K1") && name.startsWith("b")));
+            assertFalse(Tracefs.statusEventNames().stream()
+                    .anyMatch(name -> name.contains("_L4K1") && name.startsWith("b")));
             kernel.enable("kt_badprovider_Foo_INFO");
             events.emit(logger, Level.INFO, new StringBuilder("still logging"), null);
-            assertEquals(List.of(Tracefs.payload("still logging", 4)), Tracefs.awaitPayloads("kt_badprovider_Foo_INFO", 1));
+            assertEquals(
+                    List.of(Tracefs.payload("still logging", 4)), Tracefs.awaitPayloads("kt_badprovider_Foo_INFO", 1));
             kernel.disable("kt_badprovider_Foo_INFO"); // each round expects the event's one line
             Tracefs.clearTrace();
             events.close();

@@ -1,12 +1,11 @@
 package dev.userevents;
 
-import dev.userevents.spi.CapturedDiagnostics;
+import static org.junit.jupiter.api.Assertions.*;
+
 import dev.userevents.format.EventHeaderDecoder;
 import dev.userevents.format.EventHeaderFormat;
 import dev.userevents.kernel.UserEventsAbi;
-import dev.userevents.spi.Diagnostics;
-import static org.junit.jupiter.api.Assertions.*;
-
+import dev.userevents.spi.CapturedDiagnostics;
 import dev.userevents.testing.InMemoryDevice;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventHeaderTest {
     @RegisterExtension
     final CapturedDiagnostics captured = new CapturedDiagnostics();
+
     private final InMemoryDevice device = new InMemoryDevice();
 
     /** A fixed event: time, thread and attributes given. */
@@ -37,10 +37,23 @@ class EventHeaderTest {
             this.keyValues = keyValues;
         }
 
-        @Override public long timeEpochNanos(Object event) { return time; }
-        @Override public String threadName(Object event) { return thread; }
-        @Override public long threadId(Object event) { return threadId; }
-        @Override public void forEachAttribute(Object event, BiConsumer<String, Object> sink) {
+        @Override
+        public long timeEpochNanos(Object event) {
+            return time;
+        }
+
+        @Override
+        public String threadName(Object event) {
+            return thread;
+        }
+
+        @Override
+        public long threadId(Object event) {
+            return threadId;
+        }
+
+        @Override
+        public void forEachAttribute(Object event, BiConsumer<String, Object> sink) {
             for (int i = 0; i < keyValues.length; i += 2) {
                 sink.accept((String) keyValues[i], keyValues[i + 1]);
             }
@@ -50,23 +63,63 @@ class EventHeaderTest {
     /** Little-endian bytes, built by hand from eventheader.h and the OTel exporter's field choices. */
     private static final class Bytes {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes u8(int... values) { for (int v : values) out.write(v); return this; }
-        Bytes u16(int v) { return u8(v & 0xFF, (v >>> 8) & 0xFF); }
-        Bytes u32(int v) { return u16(v & 0xFFFF).u16(v >>> 16); }
-        Bytes u64(long v) { return u32((int) v).u32((int) (v >>> 32)); }
-        Bytes z(String s) { out.writeBytes(s.getBytes(StandardCharsets.UTF_8)); out.write(0); return this; }
-        Bytes str(String s) { byte[] b = s.getBytes(StandardCharsets.UTF_8); u16(b.length); out.writeBytes(b); return this; }
-        Bytes all(Bytes other) { out.writeBytes(other.out.toByteArray()); return this; }
-        int size() { return out.size(); }
-        byte[] bytes() { return out.toByteArray(); }
+
+        Bytes u8(int... values) {
+            for (int v : values) out.write(v);
+            return this;
+        }
+
+        Bytes u16(int v) {
+            return u8(v & 0xFF, (v >>> 8) & 0xFF);
+        }
+
+        Bytes u32(int v) {
+            return u16(v & 0xFFFF).u16(v >>> 16);
+        }
+
+        Bytes u64(long v) {
+            return u32((int) v).u32((int) (v >>> 32));
+        }
+
+        Bytes z(String s) {
+            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+            return this;
+        }
+
+        Bytes str(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            u16(b.length);
+            out.writeBytes(b);
+            return this;
+        }
+
+        Bytes all(Bytes other) {
+            out.writeBytes(other.out.toByteArray());
+            return this;
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
     }
 
-    private static byte[] encode(EventHeaderEncoder encoder, int writeIndex, String logger, Level level, String body,
-                                 Throwable thrown, LogEventReader<Object> reader) {
+    private static byte[] encode(
+            EventHeaderEncoder encoder,
+            int writeIndex,
+            String logger,
+            Level level,
+            String body,
+            Throwable thrown,
+            LogEventReader<Object> reader) {
         EventHeaderEncoder.Encoding encoding = encoder.acquire();
         try {
-            EncodedRecord record = encoder.encode(encoding, writeIndex, EventHeaderEncoder.eventNameMeta(logger), level, body,
-                    thrown, null, reader);
+            EncodedRecord record = encoder.encode(
+                    encoding, writeIndex, EventHeaderEncoder.eventNameMeta(logger), level, body, thrown, null, reader);
             byte[] bytes = new byte[record.length];
             record.bytes.get(EncodedRecord.RECORD_OFFSET, bytes);
             return bytes;
@@ -78,23 +131,66 @@ class EventHeaderTest {
     @Test
     void recordIsByteForByteTheLayoutOfOpenTelemetrysExporter() {
         long time = 1_700_000_000L * 1_000_000_000L + 123_456_000L; // 2023-11-14T22:13:20.123456Z
-        byte[] actual = encode(new EventHeaderEncoder(3072), 7, "a.b;c", Level.INFO, "hi", null,
+        byte[] actual = encode(
+                new EventHeaderEncoder(3072),
+                7,
+                "a.b;c",
+                Level.INFO,
+                "hi",
+                null,
                 new Fixed(time, "main", 1, "k", "v", "n", 5L, "b", true, "d", 1.5));
-        Bytes meta = new Bytes().z("a.b_c")
-                .z("__csver__").u8(0x84, 0x01)
-                .z("PartA").u8(0x81, 1).z("time").u8(0x0A)
-                .z("PartC").u8(0x81, 6).z("thread.name").u8(0x0A).z("thread.id").u8(0x85, 0x02)
-                .z("k").u8(0x0A).z("n").u8(0x85, 0x02).z("b").u8(0x82, 0x07).z("d").u8(0x85, 0x08)
-                .z("PartB").u8(0x81, 4).z("_typeName").u8(0x0A).z("body").u8(0x0A)
-                .z("severityNumber").u8(0x83, 0x02).z("severityText").u8(0x0A);
-        Bytes data = new Bytes().u32(0x400)
+        Bytes meta = new Bytes()
+                .z("a.b_c")
+                .z("__csver__")
+                .u8(0x84, 0x01)
+                .z("PartA")
+                .u8(0x81, 1)
+                .z("time")
+                .u8(0x0A)
+                .z("PartC")
+                .u8(0x81, 6)
+                .z("thread.name")
+                .u8(0x0A)
+                .z("thread.id")
+                .u8(0x85, 0x02)
+                .z("k")
+                .u8(0x0A)
+                .z("n")
+                .u8(0x85, 0x02)
+                .z("b")
+                .u8(0x82, 0x07)
+                .z("d")
+                .u8(0x85, 0x08)
+                .z("PartB")
+                .u8(0x81, 4)
+                .z("_typeName")
+                .u8(0x0A)
+                .z("body")
+                .u8(0x0A)
+                .z("severityNumber")
+                .u8(0x83, 0x02)
+                .z("severityText")
+                .u8(0x0A);
+        Bytes data = new Bytes()
+                .u32(0x400)
                 .str("2023-11-14T22:13:20.123456+00:00")
-                .str("main").u64(1).str("v").u64(5).u8(1).u64(Double.doubleToLongBits(1.5))
-                .str("Log").str("hi").u16(9).str("INFO");
-        Bytes expected = new Bytes().u32(7)
+                .str("main")
+                .u64(1)
+                .str("v")
+                .u64(5)
+                .u8(1)
+                .u64(Double.doubleToLongBits(1.5))
+                .str("Log")
+                .str("hi")
+                .u16(9)
+                .str("INFO");
+        Bytes expected = new Bytes()
+                .u32(7)
                 .u8(0x07, 0, 0, 0, 0, 0, 0, 4) // flags, version, id, tag, opcode, level
-                .u16(meta.size()).u16(1)
-                .all(meta).all(data);
+                .u16(meta.size())
+                .u16(1)
+                .all(meta)
+                .all(data);
         assertArrayEquals(expected.bytes(), actual);
     }
 
@@ -109,12 +205,21 @@ class EventHeaderTest {
         };
         for (String[] c : cases) {
             byte[] bytes = encode(encoder, 0, "x", Level.WARN, "", null, new Fixed(Long.parseLong(c[0]), "t", 1));
-            assertEquals(c[1], EventHeaderDecoder.decode(bytes, 4, bytes.length - 4).flatten().get("PartA.time"));
+            assertEquals(
+                    c[1],
+                    EventHeaderDecoder.decode(bytes, 4, bytes.length - 4)
+                            .flatten()
+                            .get("PartA.time"));
         }
     }
 
     private UserEvents openWithProvider(String provider) {
-        return UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider(provider).build(), device);
+        return UserEvents.open(
+                UserEventsConfig.builder()
+                        .mode(Mode.SYNC)
+                        .eventHeaderProvider(provider)
+                        .build(),
+                device);
     }
 
     private void enableProvider(LoggerEvents logger, int providerLevel, boolean enabled) {
@@ -169,10 +274,30 @@ class EventHeaderTest {
         cause.setStackTrace(new StackTraceElement[] {new StackTraceElement("C", "m", "C.java", 2)});
         IllegalStateException thrown = new IllegalStateException("outer ü", cause);
         thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("A", "m", "A.java", 1)});
-        Fixed reader = new Fixed(1_700_000_000_000_000_000L, "worker-ü", 42,
-                "trace_id", "0af7651916cd43dd8448eb211c80319c", "span_id", "b7ad6b7169203331", "trace_flags", "01",
-                "user", "wörld", "count", 3, "ratio", 0.25f, "ok", false, "obj", new Object() {
-                    @Override public String toString() { throw new IllegalStateException("bad toString"); }
+        Fixed reader = new Fixed(
+                1_700_000_000_000_000_000L,
+                "worker-ü",
+                42,
+                "trace_id",
+                "0af7651916cd43dd8448eb211c80319c",
+                "span_id",
+                "b7ad6b7169203331",
+                "trace_flags",
+                "01",
+                "user",
+                "wörld",
+                "count",
+                3,
+                "ratio",
+                0.25f,
+                "ok",
+                false,
+                "obj",
+                new Object() {
+                    @Override
+                    public String toString() {
+                        throw new IllegalStateException("bad toString");
+                    }
                 });
         events.emitEventHeader(logger, Level.ERROR, "héllo wörld 😀", thrown, null, reader);
         List<Map.Entry<String, byte[]>> writes = device.eventHeaderWrites();
@@ -192,8 +317,10 @@ class EventHeaderTest {
         assertEquals("java.lang.IllegalStateException", fields.get("PartC.exception.type"));
         assertEquals("outer ü", fields.get("PartC.exception.message"));
         String stack = (String) fields.get("PartC.exception.stacktrace");
-        assertEquals("java.lang.IllegalStateException: outer ü\n\tat A.m(A.java:1)\n"
-                + "Caused by: java.io.IOException: inner 😀\n\tat C.m(C.java:2)", stack);
+        assertEquals(
+                "java.lang.IllegalStateException: outer ü\n\tat A.m(A.java:1)\n"
+                        + "Caused by: java.io.IOException: inner 😀\n\tat C.m(C.java:2)",
+                stack);
         assertFalse(fields.containsKey("PartC.trace_id"), "trace context is in PartA only");
         assertEquals("01", fields.get("PartC.trace_flags"));
         assertEquals("wörld", fields.get("PartC.user"));
@@ -221,16 +348,25 @@ class EventHeaderTest {
                 keyValues.add("key" + i);
                 keyValues.add("v".repeat(2000));
             }
-            byte[] bytes = encode(encoder, 1, "x".repeat(400), Level.INFO, body, deep,
+            byte[] bytes = encode(
+                    encoder,
+                    1,
+                    "x".repeat(400),
+                    Level.INFO,
+                    body,
+                    deep,
                     new Fixed(0, "t".repeat(1000), 1, keyValues.toArray()));
             assertTrue(bytes.length <= encoder.maxRecordBytes(), bytes.length + " > " + encoder.maxRecordBytes());
             assertTrue(encoder.maxRecordBytes() <= EventHeaderFormat.MAX_EVENT_BYTES);
-            Map<String, Object> fields = EventHeaderDecoder.decode(bytes, 4, bytes.length - 4).flatten();
+            Map<String, Object> fields =
+                    EventHeaderDecoder.decode(bytes, 4, bytes.length - 4).flatten();
             String decodedBody = (String) fields.get("PartB.body");
             assertTrue(decodedBody.endsWith(Utf8Text.TRUNCATION_MARKER), "body shows its truncation");
             assertTrue(decodedBody.startsWith("éé"), decodedBody);
             assertTrue(((String) fields.get("PartC.exception.stacktrace")).endsWith(Utf8Text.TRUNCATION_MARKER));
-            assertTrue((Long) fields.get("PartC.userevents.attributes_dropped") > 0, fields.keySet().toString());
+            assertTrue(
+                    (Long) fields.get("PartC.userevents.attributes_dropped") > 0,
+                    fields.keySet().toString());
             assertEquals("INFO", fields.get("PartB.severityText"), "fields after the body are intact");
         }
     }
@@ -241,12 +377,18 @@ class EventHeaderTest {
             InMemoryDevice fresh = new InMemoryDevice();
             captured.forgetReported();
             int before = captured.lines().size();
-            UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider(bad).build(), fresh);
+            UserEvents events = UserEvents.open(
+                    UserEventsConfig.builder()
+                            .mode(Mode.SYNC)
+                            .eventHeaderProvider(bad)
+                            .build(),
+                    fresh);
             LoggerEvents logger = events.logger("a");
             events.logger("b");
             assertNull(events.eventHeaderProvider());
             assertEquals(12, fresh.liveRegistrations(), "the loggers' own events only");
-            List<String> lines = captured.lines().subList(before, captured.lines().size());
+            List<String> lines =
+                    captured.lines().subList(before, captured.lines().size());
             assertEquals(1, lines.size(), lines.toString());
             assertTrue(lines.get(0).contains("EventHeader provider name"), lines.get(0));
             fresh.setEnabled(logger, Level.INFO, true);
@@ -267,12 +409,15 @@ class EventHeaderTest {
         assertEquals(6, device.liveRegistrations(), "the two provider levels that succeeded were unregistered again");
         assertEquals(-1, a.providerWriteIndex(Level.INFO));
         assertEquals(1, captured.lines().size(), captured.lines().toString());
-        assertTrue(captured.lines().get(0).contains("EventHeader provider Taken is off"), captured.lines().get(0));
+        assertTrue(
+                captured.lines().get(0).contains("EventHeader provider Taken is off"),
+                captured.lines().get(0));
     }
 
     @Test
     void asyncModeWritesTheSameRecordThroughTheRing() {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().eventHeaderProvider("MyApp").build(), device);
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder().eventHeaderProvider("MyApp").build(), device);
         LoggerEvents logger = events.logger("a");
         enableProvider(logger, 4, true);
         for (int i = 0; i < 100; i++) {
@@ -283,17 +428,28 @@ class EventHeaderTest {
         assertEquals(100, writes.size());
         for (int i = 0; i < 100; i++) {
             byte[] bytes = writes.get(i).getValue();
-            Map<String, Object> fields = EventHeaderDecoder.decode(bytes, 0, bytes.length).flatten();
+            Map<String, Object> fields =
+                    EventHeaderDecoder.decode(bytes, 0, bytes.length).flatten();
             assertEquals("line " + i, fields.get("PartB.body"));
-            assertEquals(Thread.currentThread().getName(), fields.get("PartC.thread.name"), "the caller's thread, not the writer's");
+            assertEquals(
+                    Thread.currentThread().getName(),
+                    fields.get("PartC.thread.name"),
+                    "the caller's thread, not the writer's");
         }
     }
 
     @Test
     void dropReportsReachTheProviderStreamWithTheirCountsTyped() throws Exception {
         AsyncWriterTest.GatedDevice gated = new AsyncWriterTest.GatedDevice();
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().bufferSize(4).queueFullPolicy(QueueFullPolicy.DROP)
-                .dropReportIntervalMillis(1).shutdownHook(false).eventHeaderProvider("MyApp").build(), gated);
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder()
+                        .bufferSize(4)
+                        .queueFullPolicy(QueueFullPolicy.DROP)
+                        .dropReportIntervalMillis(1)
+                        .shutdownHook(false)
+                        .eventHeaderProvider("MyApp")
+                        .build(),
+                gated);
         LoggerEvents logger = events.logger("drop");
         gated.recorder.setEnabled(logger.word().address, Level.PROVIDER_BIT_BASE + 3, true);
         LoggerEvents internal = events.logger(DropReporter.LOGGER_NAME);

@@ -1,9 +1,9 @@
 package dev.userevents;
 
-import dev.userevents.kernel.EventNames;
-import dev.userevents.kernel.UserEventsAbi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.kernel.EventNames;
+import dev.userevents.kernel.UserEventsAbi;
 import org.junit.jupiter.api.Test;
 
 class EventNamesTest {
@@ -16,7 +16,9 @@ class EventNamesTest {
     @Test
     void anyOtherLossGetsAStableHash() {
         assertTrue(EventNames.baseName("", "a b;c:d\te").matches("a_b_c_d_e_h[0-9a-f]{8}"));
-        assertTrue(EventNames.baseName("", "x_\uD83D\uDE00y").matches("x__y_h[0-9a-f]{8}"), "a surrogate pair is one character");
+        assertTrue(
+                EventNames.baseName("", "x_\uD83D\uDE00y").matches("x__y_h[0-9a-f]{8}"),
+                "a surrogate pair is one character");
         assertTrue(EventNames.baseName("", "caf\u00e9").matches("caf__h[0-9a-f]{8}"));
         // The case: per-context loggers whose names differ only in non-ASCII letters.
         String a = EventNames.baseName("", "org.eclipse.jetty.server.handler.ContextHandler.\u00fcn\u00ef");
@@ -24,9 +26,11 @@ class EventNamesTest {
         assertNotEquals(a, b);
         assertTrue(a.matches("org_eclipse_jetty_server_handler_ContextHandler__n__h[0-9a-f]{8}"), a);
         // Stable: pinned, so a change of the hash (which renames users' events) fails here.
-        assertEquals("caf__h" + String.format("%08x", (int) (EventNames.hash("caf\u00e9") >>> 32)), EventNames.baseName("", "caf\u00e9"));
+        assertEquals(
+                "caf__h" + String.format("%08x", (int) (EventNames.hash("caf\u00e9") >>> 32)),
+                EventNames.baseName("", "caf\u00e9"));
         assertEquals(0xcbf29ce484222325L, EventNames.hash(""), "FNV-1a 64 offset basis");
-        assertEquals(0x089be207b544f1e4L, EventNames.hash("a") , "FNV-1a 64 of the bytes 0x61 0x00");
+        assertEquals(0x089be207b544f1e4L, EventNames.hash("a"), "FNV-1a 64 of the bytes 0x61 0x00");
     }
 
     /** The documented mapping: equal after '.' and '$' become '_'. */
@@ -47,7 +51,8 @@ class EventNamesTest {
             }
             String base = EventNames.baseName("", name.toString());
             String previous = documentedByBase.putIfAbsent(base, documented(name.toString()));
-            assertTrue(previous == null || previous.equals(documented(name.toString())),
+            assertTrue(
+                    previous == null || previous.equals(documented(name.toString())),
                     "'" + name + "' and a name that maps to '" + previous + "' share " + base);
         }
     }
@@ -68,17 +73,22 @@ class EventNamesTest {
             assertTrue(events.isRegistered(), name.toString());
             assertSame(events, registry.logger(name.toString()), "one instance per name");
             String previous = loggerByBase.putIfAbsent(events.baseName(), name.toString());
-            assertTrue(previous == null || previous.equals(name.toString()),
+            assertTrue(
+                    previous == null || previous.equals(name.toString()),
                     "'" + name + "' and '" + previous + "' share " + events.baseName());
         }
-        assertTrue(loggerByBase.size() > 1_000, "the alphabet makes many documented-mapping collisions: " + loggerByBase.size());
+        assertTrue(
+                loggerByBase.size() > 1_000,
+                "the alphabet makes many documented-mapping collisions: " + loggerByBase.size());
     }
 
     @Test
     void theSecondLoggerOnADocumentedNameGetsTheFullHash() {
         EventRegistry registry = new EventRegistry(new dev.userevents.testing.InMemoryDevice(), "", null);
         assertEquals("x_y", registry.logger("x.y").baseName());
-        assertEquals("x_y_h" + String.format("%016x", EventNames.hash("x$y")), registry.logger("x$y").baseName());
+        assertEquals(
+                "x_y_h" + String.format("%016x", EventNames.hash("x$y")),
+                registry.logger("x$y").baseName());
         assertEquals("x_y", registry.logger("x.y").baseName(), "the first keeps its name");
     }
 
@@ -92,7 +102,9 @@ class EventNamesTest {
     @Test
     void prefixIsSanitizedAndBounded() {
         assertEquals("my_app_", EventNames.sanitizePrefix("my-app."));
-        assertEquals(EventNames.MAX_PREFIX_LENGTH, EventNames.sanitizePrefix("p".repeat(500)).length());
+        assertEquals(
+                EventNames.MAX_PREFIX_LENGTH,
+                EventNames.sanitizePrefix("p".repeat(500)).length());
     }
 
     @Test
@@ -138,7 +150,8 @@ class EventNamesTest {
     @Test
     void noLoggerNameCanInjectAField() {
         String hostile = "evil u32 x; u64 y;\n__rel_loc char[] z";
-        String command = EventNames.command(EventNames.eventName(EventNames.baseName("p; u8 q ", hostile), Level.WARN.name()));
+        String command =
+                EventNames.command(EventNames.eventName(EventNames.baseName("p; u8 q ", hostile), Level.WARN.name()));
         assertEquals(1, command.split(";", -1).length - 1, "only our own separator: " + command);
         assertTrue(command.endsWith(" " + UserEventsAbi.FIELDS));
         assertEquals(command.indexOf(' '), command.length() - UserEventsAbi.FIELDS.length() - 1);

@@ -38,11 +38,13 @@ class FaultsKernelTest {
         int n = 0;
         for (String entry : classpath.split(java.io.File.pathSeparator)) {
             java.nio.file.Path source = Paths.get(entry);
-            java.nio.file.Path target = dir.resolve("e" + n++ + (java.nio.file.Files.isDirectory(source) ? "" : ".jar"));
+            java.nio.file.Path target =
+                    dir.resolve("e" + n++ + (java.nio.file.Files.isDirectory(source) ? "" : ".jar"));
             if (java.nio.file.Files.isDirectory(source)) {
                 try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(source)) {
                     for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
-                        java.nio.file.Path copy = target.resolve(source.relativize(file).toString());
+                        java.nio.file.Path copy =
+                                target.resolve(source.relativize(file).toString());
                         java.nio.file.Files.copy(file, copy);
                         copy.toFile().setReadable(true, false);
                         copy.toFile().setExecutable(true, false);
@@ -60,21 +62,31 @@ class FaultsKernelTest {
     @Test
     void unprivilegedUserGetsOneDiagnosticWithTheFixAndNoException() throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                java, "-Djna.tmpdir=/tmp", "-cp", readableCopy(System.getProperty("userevents.testClasspath",
-                        System.getProperty("java.class.path"))), ProbeMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                java,
+                "-Djna.tmpdir=/tmp",
+                "-cp",
+                readableCopy(System.getProperty("userevents.testClasspath", System.getProperty("java.class.path"))),
+                ProbeMain.class.getName()));
         Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(probe.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, probe.exitValue(), output);
         assertTrue(output.contains("available=false enabled=false"), output);
         assertEquals(1, output.split("\\[userevents\\]", -1).length - 1, "one diagnostic: " + output);
-        assertTrue(output.contains("no permission to open") && output.contains("EACCES") && output.contains("chmod g+rw"), output);
+        assertTrue(
+                output.contains("no permission to open") && output.contains("EACCES") && output.contains("chmod g+rw"),
+                output);
     }
 
     @Test
     void enableBitTogglingWhileFourThreadsLogIsCountedNeverThrown() throws Exception {
-        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        UserEvents events =
+                kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         LoggerEvents logger = events.logger("kt.toggle");
         AtomicBoolean running = new AtomicBoolean(true);
         kernel.bufferSizeKb(1024);
@@ -116,6 +128,7 @@ class FaultsKernelTest {
         // there: while `echo 0 > enable` waits for RCU before removing the probe, the kernel still accepts writes
         // that ftrace then discards (seen here: millions accepted, about 4% recorded, under TCG's slow RCU).
         assertTrue(buffered > 0 && buffered <= counters.written(), counters + " vs ftrace " + Tracefs.stats());
-        System.out.println("toggle race: " + counters + " over " + cycles + " enable/disable cycles; ftrace saw " + buffered);
+        System.out.println(
+                "toggle race: " + counters + " over " + cycles + " enable/disable cycles; ftrace saw " + buffered);
     }
 }

@@ -1,10 +1,10 @@
 package dev.userevents;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import dev.userevents.kernel.EventNames;
 import dev.userevents.kernel.NativeMemory;
 import dev.userevents.kernel.UserEventsAbi;
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -51,7 +51,8 @@ class FuzzTest {
         }
         String logger = loggerName == null || loggerName.isEmpty() ? "root" : loggerName;
         String cleanPrefix = EventNames.sanitizePrefix(prefix);
-        if (EVENT_NAME.matcher(logger).matches() && cleanPrefix.length() + logger.length() <= EventNames.MAX_BASE_LENGTH) {
+        if (EVENT_NAME.matcher(logger).matches()
+                && cleanPrefix.length() + logger.length() <= EventNames.MAX_BASE_LENGTH) {
             assertEquals(cleanPrefix + logger, base, "a clean, short name is kept as it is");
         }
     }
@@ -85,8 +86,12 @@ class FuzzTest {
         assertTrue(text.length <= bound, "text " + text.length + " > " + bound);
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(text))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError("not UTF-8: " + e);
         }
@@ -109,7 +114,9 @@ class FuzzTest {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < message.length() && Character.isLowSurrogate(message.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < message.length()
+                    && Character.isLowSurrogate(message.charAt(i + 1))) {
                 out.append(c).append(message.charAt(++i));
             } else if (c == 0 || Character.isSurrogate(c)) {
                 out.append('\uFFFD');
@@ -128,7 +135,10 @@ class FuzzTest {
         List<String> failures = new ArrayList<>();
         for (String prefix : List.of("", "app_", "my app:")) {
             for (String name : corpus) {
-                run(failures, "corpus prefix=" + escape(prefix) + " name=" + escape(name), () -> checkName(prefix, name));
+                run(
+                        failures,
+                        "corpus prefix=" + escape(prefix) + " name=" + escape(name),
+                        () -> checkName(prefix, name));
             }
         }
         SplittableRandom random = new SplittableRandom(SEED);
@@ -137,7 +147,10 @@ class FuzzTest {
             SplittableRandom inputs = new SplittableRandom(seed);
             String prefix = inputs.nextInt(4) == 0 ? generate(inputs, 80) : "";
             String name = inputs.nextBoolean() ? mutate(inputs, corpus) : generate(inputs, 600);
-            run(failures, "seed " + seed + " prefix=" + escape(prefix) + " name=" + escape(name), () -> checkName(prefix, name));
+            run(
+                    failures,
+                    "seed " + seed + " prefix=" + escape(prefix) + " name=" + escape(name),
+                    () -> checkName(prefix, name));
         }
         assertEquals(List.of(), failures);
     }
@@ -147,8 +160,12 @@ class FuzzTest {
         List<String> corpus = corpus("messages.txt");
         List<String> failures = new ArrayList<>();
         for (String message : corpus) {
-            for (int max : new int[] {EventEncoder.MIN_MAX_MESSAGE_BYTES, 100, EventEncoder.DEFAULT_MAX_MESSAGE_BYTES}) {
-                run(failures, "corpus max=" + max + " message=" + escape(message), () -> checkEncoding(message, max, 3));
+            for (int max :
+                    new int[] {EventEncoder.MIN_MAX_MESSAGE_BYTES, 100, EventEncoder.DEFAULT_MAX_MESSAGE_BYTES}) {
+                run(
+                        failures,
+                        "corpus max=" + max + " message=" + escape(message),
+                        () -> checkEncoding(message, max, 3));
             }
         }
         run(failures, "null message", () -> checkEncoding(null, 64, 0));
@@ -160,7 +177,9 @@ class FuzzTest {
             String message = inputs.nextBoolean() ? mutate(inputs, corpus) : generate(inputs, 400);
             int max = inputs.nextInt(8) == 0 ? inputs.nextInt(-10, 80) : inputs.nextInt(60, 600);
             int offset = inputs.nextInt(0, 64);
-            run(failures, "seed " + seed + " max=" + max + " message=" + escape(message),
+            run(
+                    failures,
+                    "seed " + seed + " max=" + max + " message=" + escape(message),
                     () -> checkEncoding(message, max, offset));
         }
         assertEquals(List.of(), failures);

@@ -1,8 +1,8 @@
 package dev.userevents;
 
-import dev.userevents.cli.UserEventsCli;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.cli.UserEventsCli;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LifeKernelTest {
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     private Thread follower;
 
     private void stopFollow() throws InterruptedException {
@@ -45,15 +46,18 @@ class LifeKernelTest {
      */
     private void follow(String glob, Level level) throws InterruptedException {
         CountDownLatch firstPass = new CountDownLatch(1);
-        UserEventsCli cli = new UserEventsCli(Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        UserEventsCli cli = new UserEventsCli(
+                Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Pattern matching = UserEventsCli.parseGlob(glob);
-        follower = new Thread(() -> {
-            try {
-                cli.follow(matching, level.andMoreSevereMask(), firstPass::countDown, new HashMap<>());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "follow");
+        follower = new Thread(
+                () -> {
+                    try {
+                        cli.follow(matching, level.andMoreSevereMask(), firstPass::countDown, new HashMap<>());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                "follow");
         follower.start();
         kernel.closeAfter(this::stopFollow);
         assertTrue(firstPass.await(30, TimeUnit.SECONDS), "follow's first pass");
@@ -75,7 +79,8 @@ class LifeKernelTest {
      */
     @Test
     void followEnablesLoggersRegisteredAfterTheEnableWithinABoundedDelay() throws Exception {
-        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        UserEvents events =
+                kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         long[] delaysMicros = new long[20];
         for (int i = 0; i < delaysMicros.length; i++) {
             disableAfter("kt_follow_Late" + i);
@@ -100,7 +105,8 @@ class LifeKernelTest {
         System.out.println("follow delay (VM, TCG; poll every " + UserEventsCli.FOLLOW_INTERVAL_MILLIS + " ms): median "
                 + sorted[sorted.length / 2] / 1000.0 + " ms, max " + sorted[sorted.length - 1] / 1000.0 + " ms over "
                 + sorted.length + " loggers");
-        assertTrue(sorted[sorted.length - 1] < TimeUnit.SECONDS.toMicros(2),
+        assertTrue(
+                sorted[sorted.length - 1] < TimeUnit.SECONDS.toMicros(2),
                 "every logger enabled within 2 s even in the slow VM: " + Arrays.toString(delaysMicros));
     }
 
@@ -110,7 +116,9 @@ class LifeKernelTest {
      */
     @Test
     void aPreregisteredLoggerCreatedAndUsedOneMillisecondLaterHasAllItsLinesCaptured() throws Exception {
-        UserEvents events = kernel.open(UserEventsConfig.builder().preregisterPackages(List.of("dev.userevents.testing.late")).build());
+        UserEvents events = kernel.open(UserEventsConfig.builder()
+                .preregisterPackages(List.of("dev.userevents.testing.late"))
+                .build());
         disableAfter("dev_userevents_testing_late_LateConnection");
         disableAfter("dev_userevents_testing_late_LateConnection_Handler");
         follow("dev.userevents.testing.late.*", Level.INFO);
@@ -137,13 +145,17 @@ class LifeKernelTest {
     @Test
     void aClassInANestedJarOfABootJarLoadedAfterFollowHasEveryLineCaptured() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bootjar");
-        java.nio.file.Path jar = new dev.userevents.testing.BootJar().start(BootApplicationMain.class)
+        java.nio.file.Path jar = new dev.userevents.testing.BootJar()
+                .start(BootApplicationMain.class)
                 .libraryOf(UserEvents.class, "userevents-native.jar")
                 .libraryOf(com.sun.jna.Native.class, "jna.jar")
                 .library("late.jar", "kt.nested.Late")
                 .write(dir.resolve("app.jar"));
-        List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Djna.tmpdir=/tmp"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
@@ -151,18 +163,21 @@ class LifeKernelTest {
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         for (Level level : Level.values()) {
             String event = "kt_nested_Late_" + level;
-            kernel.closeAfter(() -> { // the child registered them: after it exits they exist only if enabled
-                if (Tracefs.exists(event)) {
-                    Tracefs.disable(event);
-                }
-            });
+            kernel.closeAfter(
+                    () -> { // the child registered them: after it exits they exist only if enabled
+                        if (Tracefs.exists(event)) {
+                            Tracefs.disable(event);
+                        }
+                    });
         }
         kernel.closeAfter(child::destroyForcibly);
-        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             String ready = reader.submit(() -> lineStartingWith(out, "ready ")).get(120, TimeUnit.SECONDS);
-            assertTrue(Tracefs.statusEventNames().contains("kt_nested_Late_INFO"),
+            assertTrue(
+                    Tracefs.statusEventNames().contains("kt_nested_Late_INFO"),
                     "preregistered from BOOT-INF/lib/late.jar before the class loads (" + ready + ")");
             follow("kt.nested.*", Level.INFO);
             child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
@@ -194,24 +209,32 @@ class LifeKernelTest {
     /** Jetty's per-context loggers: names differing only in non-ASCII letters are two events with their own lines. */
     @Test
     void namesDifferingInNonAsciiLettersAreDistinctEvents() throws Exception {
-        UserEvents events = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        UserEvents events =
+                kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         LoggerEvents first = events.logger("kt.names.ContextHandler.\u00fcn\u00ef");
         LoggerEvents second = events.logger("kt.names.ContextHandler.\u00fcxy");
         assertNotEquals(first.baseName(), second.baseName());
         List<String> status = Tracefs.statusEventNames();
-        assertTrue(status.contains(first.eventName(Level.INFO)) && status.contains(second.eventName(Level.INFO)), status.toString());
+        assertTrue(
+                status.contains(first.eventName(Level.INFO)) && status.contains(second.eventName(Level.INFO)),
+                status.toString());
         kernel.enable(first.eventName(Level.INFO));
         kernel.enable(second.eventName(Level.INFO));
         events.emit(first, Level.INFO, "context \u00fcn\u00ef");
         events.emit(second, Level.INFO, "context \u00fcxy");
-        assertEquals(List.of(Tracefs.payload("context \u00fcn\u00ef", 4)), Tracefs.awaitPayloads(first.eventName(Level.INFO), 1));
-        assertEquals(List.of(Tracefs.payload("context \u00fcxy", 4)), Tracefs.awaitPayloads(second.eventName(Level.INFO), 1));
+        assertEquals(
+                List.of(Tracefs.payload("context \u00fcn\u00ef", 4)),
+                Tracefs.awaitPayloads(first.eventName(Level.INFO), 1));
+        assertEquals(
+                List.of(Tracefs.payload("context \u00fcxy", 4)),
+                Tracefs.awaitPayloads(second.eventName(Level.INFO), 1));
     }
 
     /** Async events carry the writer's tid in the kernel's record; the option puts the caller's thread in the text. */
     @Test
     void asyncEventsSayWhichThreadLogged() throws Exception {
-        UserEvents events = kernel.open(UserEventsConfig.builder().callerThread(true).build());
+        UserEvents events =
+                kernel.open(UserEventsConfig.builder().callerThread(true).build());
         LoggerEvents logger = events.logger("kt.thread.Server");
         kernel.enable(logger.eventName(Level.INFO));
         Thread worker = new Thread(() -> events.emit(logger, Level.INFO, "accepted a connection"), "NIOWorkerThread-2");
@@ -222,21 +245,29 @@ class LifeKernelTest {
         List<String> payloads = Tracefs.awaitPayloads(logger.eventName(Level.INFO), 1);
         assertEquals(List.of(Tracefs.payload("[NIOWorkerThread-2#" + id + "] accepted a connection", 4)), payloads);
         String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
-        String line = Arrays.stream(trace.split("\n")).filter(l -> l.contains("kt_thread_Server_INFO")).collect(Collectors.joining());
+        String line = Arrays.stream(trace.split("\n"))
+                .filter(l -> l.contains("kt_thread_Server_INFO"))
+                .collect(Collectors.joining());
         // By tid, not by the comm ftrace prints: its comm cache may have lost the name ("<...>-199") after the many
         // short-lived tasks of other tests.
-        java.util.regex.Matcher task = java.util.regex.Pattern.compile("-(\\d+)\\s+\\[").matcher(line);
+        java.util.regex.Matcher task =
+                java.util.regex.Pattern.compile("-(\\d+)\\s+\\[").matcher(line);
         assertTrue(task.find(), line);
-        assertTrue(writerTids().contains(task.group(1)), "the kernel's task is a writer thread " + writerTids() + ": " + line);
+        assertTrue(
+                writerTids().contains(task.group(1)),
+                "the kernel's task is a writer thread " + writerTids() + ": " + line);
     }
 
     /** Tids of this process's threads named userevents-writer (comm keeps 15 characters). */
     private static java.util.Set<String> writerTids() throws java.io.IOException {
         java.util.Set<String> tids = new java.util.TreeSet<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Paths.get("/proc/self/task"))) {
+        try (java.util.stream.Stream<java.nio.file.Path> tasks =
+                java.nio.file.Files.list(java.nio.file.Paths.get("/proc/self/task"))) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
                 try {
-                    if (java.nio.file.Files.readString(task.resolve("comm")).trim().equals("userevents-writ")) {
+                    if (java.nio.file.Files.readString(task.resolve("comm"))
+                            .trim()
+                            .equals("userevents-writ")) {
                         tids.add(task.getFileName().toString());
                     }
                 } catch (java.nio.file.NoSuchFileException exited) {

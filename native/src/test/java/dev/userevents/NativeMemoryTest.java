@@ -1,8 +1,8 @@
 package dev.userevents;
 
-import dev.userevents.kernel.NativeMemory;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.kernel.NativeMemory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +26,27 @@ class NativeMemoryTest {
 
     @Test
     void theDefaultPathReadsWhatIsWrittenAtTheAddress() {
-        assertEquals(Runtime.version().feature() >= 22 ? "jdk17: ByteBuffer view" : "jdk17: Unsafe.getIntVolatile",
-                NativeMemory.describe(), "surefire runs on target/classes: the JDK 17 classes");
+        assertEquals(
+                Runtime.version().feature() >= 22 ? "jdk17: ByteBuffer view" : "jdk17: Unsafe.getIntVolatile",
+                NativeMemory.describe(),
+                "surefire runs on target/classes: the JDK 17 classes");
         assertEquals(1, roundTrip());
     }
 
     /** Stands in for a JVM without jdk.unsupported: the view is used, and reads the same words. */
     @Test
     void theForcedFallbackReadsTheSameWords() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duserevents.nativeMemory=bytebuffer", "-cp", System.getProperty("java.class.path"),
-                FallbackMain.class.getName()).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Duserevents.nativeMemory=bytebuffer",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FallbackMain.class.getName())
+                .redirectErrorStream(true)
+                .start();
         List<String> out;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             out = lines.lines().collect(Collectors.toList());
         }
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));

@@ -30,19 +30,26 @@ class NativePathKernelTest {
 
     @Test
     void theNativePathMatchesTheJdkAndDeliversTheEvent() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-Djna.tmpdir=/tmp"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
-        command.addAll(List.of("-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
                 NativePathMain.class.getName()));
         Path stderr = Files.createTempFile("native-path", ".err");
-        Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process child =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         kernel.closeAfter(child::destroyForcibly);
         List<String> out = new ArrayList<>();
         List<String> payloads;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready", lines.readLine(), Files.readString(stderr));
             kernel.enable("kt_native_Path_INFO");
             child.getOutputStream().write('\n');
@@ -56,9 +63,13 @@ class NativePathKernelTest {
         String errors = Files.readString(stderr);
         Files.delete(stderr);
         boolean ffm = Runtime.version().feature() >= 22;
-        String access = ffm ? "memory: jdk22: FFM MemorySegment; calls: jdk22: FFM downcalls (writev to user_events_data: critical)"
+        String access = ffm
+                ? "memory: jdk22: FFM MemorySegment; calls: jdk22: FFM downcalls (writev to user_events_data: critical)"
                 : "memory: jdk17: Unsafe.getIntVolatile; calls: jdk17: JNA direct mapping";
-        assertEquals(List.of("enabled=true written=1", "access=" + access, "jna.loaded=" + (ffm ? "null" : "true")), out, errors);
+        assertEquals(
+                List.of("enabled=true written=1", "access=" + access, "jna.loaded=" + (ffm ? "null" : "true")),
+                out,
+                errors);
         assertEquals(List.of(Tracefs.payload("through " + access, 4)), payloads);
         assertEquals("", errors, "nothing on stderr (no warning)");
     }

@@ -26,11 +26,12 @@ class PreregistrationTest {
 
     /** Runs {@code java -jar app.jar ARGS}; returns stdout, with stderr after a line "--stderr--". */
     private static String run(Path jar, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("boot", ".err");
-        Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process child =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the Boot jar did not exit");
         String err = Files.readString(stderr);
@@ -39,9 +40,14 @@ class PreregistrationTest {
     }
 
     private Path bootJar() throws IOException {
-        return new BootJar().start(BootApplicationMain.class)
+        return new BootJar()
+                .start(BootApplicationMain.class)
                 .libraryOf(UserEvents.class, "userevents-native.jar")
-                .library("late.jar", "fixture.nested.Late", "fixture.nested.Late$Handler", "fixture.nested.Late$1",
+                .library(
+                        "late.jar",
+                        "fixture.nested.Late",
+                        "fixture.nested.Late$Handler",
+                        "fixture.nested.Late$1",
                         "fixture.nested.deeper.Repository")
                 .library("other.jar", "fixture.other.Thing")
                 .brokenLibrary("broken.jar")
@@ -56,11 +62,17 @@ class PreregistrationTest {
     void aPackageOnlyInANestedJarOfABootExecutableJarIsFound() throws Exception {
         String output = run(bootJar(), "list", "fixture.nested");
         String stdout = output.substring(0, output.indexOf("--stderr--"));
-        assertEquals("name fixture.nested.Late\nname fixture.nested.Late$Handler\nname fixture.nested.deeper.Repository\n",
-                stdout, output);
+        assertEquals(
+                "name fixture.nested.Late\nname fixture.nested.Late$Handler\nname fixture.nested.deeper.Repository\n",
+                stdout,
+                output);
         String stderr = output.substring(output.indexOf("--stderr--"));
         assertFalse(stderr.contains("no class of package"), stderr);
-        assertEquals(1, stderr.lines().filter(l -> l.contains("cannot read") && l.contains("broken.jar")).count(),
+        assertEquals(
+                1,
+                stderr.lines()
+                        .filter(l -> l.contains("cannot read") && l.contains("broken.jar"))
+                        .count(),
                 "one diagnostic for the unreadable nested jar: " + stderr);
     }
 
@@ -78,7 +90,12 @@ class PreregistrationTest {
         String output = run(bootJar(), "list", "no.such.pkg");
         assertFalse(output.contains("name "), output);
         String stderr = output.substring(output.indexOf("--stderr--"));
-        assertEquals(1, stderr.lines().filter(l -> l.contains("no class of package no.such.pkg")).count(), stderr);
+        assertEquals(
+                1,
+                stderr.lines()
+                        .filter(l -> l.contains("no class of package no.such.pkg"))
+                        .count(),
+                stderr);
         assertTrue(stderr.contains("LaunchedClassLoader") && stderr.contains("app.jar"), stderr);
     }
 
@@ -89,9 +106,13 @@ class PreregistrationTest {
         Files.write(classes.resolve("fixture/dir/A.class"), BootJar.emptyClass("fixture.dir.A"));
         Files.write(classes.resolve("fixture/dir/A$1.class"), BootJar.emptyClass("fixture.dir.A$1"));
         Files.write(classes.resolve("fixture/dir/sub/B.class"), BootJar.emptyClass("fixture.dir.sub.B"));
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
-            List<String> names = Preregistration.loggerNames(List.of("fixture.dir"), List.of(loader),
-                    Preregistration.classPathEntries(List.of(loader)), ModuleLayer.empty());
+        try (java.net.URLClassLoader loader =
+                new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
+            List<String> names = Preregistration.loggerNames(
+                    List.of("fixture.dir"),
+                    List.of(loader),
+                    Preregistration.classPathEntries(List.of(loader)),
+                    ModuleLayer.empty());
             assertEquals(List.of("fixture.dir.A", "fixture.dir.sub.B"), names);
         }
         assertEquals(List.of(), diagnostics.lines());
@@ -99,16 +120,26 @@ class PreregistrationTest {
 
     @Test
     void theJdksOwnModulesAreListedThroughJrt() {
-        List<String> names = Preregistration.loggerNames(List.of("java.util.logging"),
-                List.of(ClassLoader.getPlatformClassLoader()), List.of(), ModuleLayer.boot());
+        List<String> names = Preregistration.loggerNames(
+                List.of("java.util.logging"),
+                List.of(ClassLoader.getPlatformClassLoader()),
+                List.of(),
+                ModuleLayer.boot());
         assertTrue(names.contains("java.util.logging.Logger"), names.toString());
     }
 
     @Test
     void anonymousClassesAndDescriptorsAreSkipped() {
         TreeSet<String> names = new TreeSet<>();
-        for (String path : List.of("a/B.class", "a/B$1.class", "a/B$C.class", "a/B$1Local.class", "a/module-info.class",
-                "a/package-info.class", "META-INF/versions/22/a/B.class", "a/readme.txt")) {
+        for (String path : List.of(
+                "a/B.class",
+                "a/B$1.class",
+                "a/B$C.class",
+                "a/B$1Local.class",
+                "a/module-info.class",
+                "a/package-info.class",
+                "META-INF/versions/22/a/B.class",
+                "a/readme.txt")) {
             Preregistration.addIfClass(path, names);
         }
         assertEquals(new TreeSet<>(List.of("a.B", "a.B$C")), names);

@@ -21,23 +21,37 @@ class SettingTest {
     void everySettingBindsByNameToWhatItsBuilderMethodSets() {
         UserEventsConfig defaults = UserEventsConfig.defaults();
         for (Map.Entry<String, String> sample : SettingSamples.good().entrySet()) {
-            UserEventsConfig bound = UserEventsConfig.builder().set(sample.getKey(), sample.getValue()).build();
+            UserEventsConfig bound = UserEventsConfig.builder()
+                    .set(sample.getKey(), sample.getValue())
+                    .build();
             assertNotEquals(defaults, bound, sample.getKey() + "=" + sample.getValue() + " changed nothing");
         }
         UserEventsConfig.Builder all = UserEventsConfig.builder();
         SettingSamples.good().forEach(all::set);
-        assertEquals(UserEventsConfig.builder().prefix("myapp_").mode(Mode.SYNC).bufferSize(64)
-                .queueFullPolicy(QueueFullPolicy.DROP).maxMessageBytes(1000).shutdownTimeoutMillis(250)
-                .dataFile(Paths.get("/tmp/other_user_events_data")).callerThread(true)
-                .preregisterPackages(List.of("com.example", "org.example")).eventHeaderProvider("MyApp").build(),
+        assertEquals(
+                UserEventsConfig.builder()
+                        .prefix("myapp_")
+                        .mode(Mode.SYNC)
+                        .bufferSize(64)
+                        .queueFullPolicy(QueueFullPolicy.DROP)
+                        .maxMessageBytes(1000)
+                        .shutdownTimeoutMillis(250)
+                        .dataFile(Paths.get("/tmp/other_user_events_data"))
+                        .callerThread(true)
+                        .preregisterPackages(List.of("com.example", "org.example"))
+                        .eventHeaderProvider("MyApp")
+                        .build(),
                 all.build());
         assertEquals(List.of(), diagnostics.lines());
     }
 
     @Test
     void textIsTrimmedCaseDoesNotMatterAndBlankMeansTheDefault() {
-        UserEventsConfig.Builder builder = UserEventsConfig.builder().set("mode", " Sync ").set("thread", "TRUE")
-                .set("eventHeaderProvider", " MyApp ").set("dataFile", " /tmp/x ");
+        UserEventsConfig.Builder builder = UserEventsConfig.builder()
+                .set("mode", " Sync ")
+                .set("thread", "TRUE")
+                .set("eventHeaderProvider", " MyApp ")
+                .set("dataFile", " /tmp/x ");
         UserEventsConfig config = builder.build();
         assertEquals(Mode.SYNC, config.mode());
         assertTrue(config.callerThread());
@@ -59,42 +73,61 @@ class SettingTest {
         for (Map.Entry<String, String> bad : SettingSamples.bad().entrySet()) {
             String name = bad.getKey();
             List<String> problems = new ArrayList<>();
-            UserEventsConfig.Builder builder = UserEventsConfig.builder().set(name, SettingSamples.good().get(name));
-            UserEventsConfig config = builder.set(name, bad.getValue(), problems::add).build();
+            UserEventsConfig.Builder builder =
+                    UserEventsConfig.builder().set(name, SettingSamples.good().get(name));
+            UserEventsConfig config =
+                    builder.set(name, bad.getValue(), problems::add).build();
             assertEquals(UserEventsConfig.defaults(), config, name + ": the default, not the earlier value");
             assertEquals(1, problems.size(), name + ": " + problems);
             assertTrue(problems.get(0).startsWith(name + "=" + bad.getValue() + " "), problems.get(0));
-            assertTrue(problems.get(0).contains("; using the default (" + Setting.named(name).shownDefault() + ")"),
+            assertTrue(
+                    problems.get(0)
+                            .contains("; using the default ("
+                                    + Setting.named(name).shownDefault() + ")"),
                     problems.get(0));
         }
-        assertEquals("mode=loud is not one of [ASYNC, SYNC]; using the default (ASYNC)",
-                firstProblem("mode", "loud"));
+        assertEquals("mode=loud is not one of [ASYNC, SYNC]; using the default (ASYNC)", firstProblem("mode", "loud"));
         assertEquals("bufferSize=many is not an integer; using the default (1024)", firstProblem("bufferSize", "many"));
         assertEquals("thread=yes is not true or false; using the default (false)", firstProblem("thread", "yes"));
     }
 
     @Test
     void theLibrarysDiagnosticsSayABadValueOnceAndAnUnknownNameIsOneLineToo() {
-        UserEventsConfig.builder().set("bufferSize", "many").set("bufferSize", "many").set("colour", "blue").build();
-        assertEquals(List.of("[userevents] bufferSize=many is not an integer; using the default (1024)"),
+        UserEventsConfig.builder()
+                .set("bufferSize", "many")
+                .set("bufferSize", "many")
+                .set("colour", "blue")
+                .build();
+        assertEquals(
+                List.of("[userevents] bufferSize=many is not an integer; using the default (1024)"),
                 diagnostics.lines().subList(0, 1));
         assertEquals(2, diagnostics.lines().size(), diagnostics.lines().toString());
-        assertTrue(diagnostics.lines().get(1).contains("unknown setting colour=blue"), diagnostics.lines().get(1));
+        assertTrue(
+                diagnostics.lines().get(1).contains("unknown setting colour=blue"),
+                diagnostics.lines().get(1));
     }
 
     @Test
     void propertiesAreReadByTheirKeysAndProblemsNameTheKey() {
         Properties properties = new Properties();
-        SettingSamples.good().forEach((name, value) -> properties.setProperty(Setting.named(name).property(), value));
+        SettingSamples.good()
+                .forEach((name, value) ->
+                        properties.setProperty(Setting.named(name).property(), value));
         UserEventsConfig.Builder all = UserEventsConfig.builder();
         SettingSamples.good().forEach(all::set);
-        assertEquals(all.build(), UserEventsConfig.builder().setAll(properties::getProperty).build());
+        assertEquals(
+                all.build(),
+                UserEventsConfig.builder().setAll(properties::getProperty).build());
         assertEquals("userevents.eventheader.provider", Setting.EVENT_HEADER_PROVIDER.property(), "its historic key");
         Properties bad = new Properties();
         bad.setProperty("userevents.queueFullPolicy", "wait");
-        assertEquals(UserEventsConfig.defaults(), UserEventsConfig.builder().setAll(bad::getProperty).build());
-        assertEquals(List.of("[userevents] userevents.queueFullPolicy=wait is not one of [BLOCK, DROP, SYNC]; "
-                + "using the default (BLOCK)"), diagnostics.lines());
+        assertEquals(
+                UserEventsConfig.defaults(),
+                UserEventsConfig.builder().setAll(bad::getProperty).build());
+        assertEquals(
+                List.of("[userevents] userevents.queueFullPolicy=wait is not one of [BLOCK, DROP, SYNC]; "
+                        + "using the default (BLOCK)"),
+                diagnostics.lines());
     }
 
     @Test

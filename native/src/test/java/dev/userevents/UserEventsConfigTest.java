@@ -41,27 +41,46 @@ class UserEventsConfigTest {
         assertEquals(defaults, UserEventsConfig.builder().build());
         assertEquals(defaults.toString(), UserEventsConfig.builder().build().toString());
         for (Map.Entry<String, UnaryOperator<UserEventsConfig.Builder>> change : changes.entrySet()) {
-            UserEventsConfig changed = change.getValue().apply(UserEventsConfig.builder()).build();
+            UserEventsConfig changed =
+                    change.getValue().apply(UserEventsConfig.builder()).build();
             assertNotEquals(defaults, changed, change.getKey());
             assertNotEquals(defaults.toString(), changed.toString(), change.getKey() + " is missing from toString()");
-            assertEquals(changed.hashCode(), change.getValue().apply(UserEventsConfig.builder()).build().hashCode());
+            assertEquals(
+                    changed.hashCode(),
+                    change.getValue().apply(UserEventsConfig.builder()).build().hashCode());
         }
     }
 
     /** The record's constructor normalizes as the builder did: rebuilding a configuration from its values is a no-op. */
     @Test
     void aConfigurationRebuiltFromItsOwnValuesIsEqual() {
-        UserEventsConfig odd = UserEventsConfig.builder().prefix("my.app:").bufferSize(1000).maxMessageBytes(1)
-                .shutdownTimeoutMillis(-5).dropReportIntervalMillis(0).eventHeaderProvider("").build();
+        UserEventsConfig odd = UserEventsConfig.builder()
+                .prefix("my.app:")
+                .bufferSize(1000)
+                .maxMessageBytes(1)
+                .shutdownTimeoutMillis(-5)
+                .dropReportIntervalMillis(0)
+                .eventHeaderProvider("")
+                .build();
         assertEquals("my_app_", odd.prefix());
         assertEquals(1024, odd.bufferSize());
         assertEquals(64, odd.maxMessageBytes());
         assertEquals(0, odd.shutdownTimeoutMillis());
         assertEquals(1, odd.dropReportIntervalMillis());
         assertNull(odd.eventHeaderProvider());
-        UserEventsConfig rebuilt = new UserEventsConfig(odd.prefix(), odd.maxMessageBytes(), odd.dataFile(), odd.mode(),
-                odd.bufferSize(), odd.queueFullPolicy(), odd.shutdownTimeoutMillis(), odd.shutdownHook(),
-                odd.dropReportIntervalMillis(), odd.callerThread(), odd.preregisterPackages(), odd.eventHeaderProvider());
+        UserEventsConfig rebuilt = new UserEventsConfig(
+                odd.prefix(),
+                odd.maxMessageBytes(),
+                odd.dataFile(),
+                odd.mode(),
+                odd.bufferSize(),
+                odd.queueFullPolicy(),
+                odd.shutdownTimeoutMillis(),
+                odd.shutdownHook(),
+                odd.dropReportIntervalMillis(),
+                odd.callerThread(),
+                odd.preregisterPackages(),
+                odd.eventHeaderProvider());
         assertEquals(odd, rebuilt);
         assertEquals(odd.toString(), rebuilt.toString());
     }
@@ -69,8 +88,13 @@ class UserEventsConfigTest {
     @Test
     void theTestCoversEverySetting() {
         List<String> fields = Arrays.stream(UserEventsConfig.class.getDeclaredFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).sorted().toList();
-        assertEquals(fields, oneChangeEach().keySet().stream().sorted().toList(),
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(Field::getName)
+                .sorted()
+                .toList();
+        assertEquals(
+                fields,
+                oneChangeEach().keySet().stream().sorted().toList(),
                 "a new setting needs a line in oneChangeEach(), and a place in equals, hashCode and toString");
     }
 }

@@ -1,8 +1,8 @@
 package dev.userevents;
 
-import dev.userevents.spi.Diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.spi.Diagnostics;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Perf;
 import dev.userevents.testing.Tracefs;
@@ -72,7 +72,8 @@ class UserEventsKernelTest {
         events.emit(logger, Level.INFO, "");
         events.emit(logger, Level.ERROR, longMessage);
         events.emit(logger, Level.DEBUG, "not enabled, not written");
-        assertEquals(List.of(Tracefs.payload("hello ascii 123", 4), Tracefs.payload(nonBmp, 4), Tracefs.payload("", 4)),
+        assertEquals(
+                List.of(Tracefs.payload("hello ascii 123", 4), Tracefs.payload(nonBmp, 4), Tracefs.payload("", 4)),
                 Tracefs.payloads("kt_trace_INFO"));
         String truncated = "L".repeat(200 - EventEncoder.TRUNCATION_MARKER.length()) + EventEncoder.TRUNCATION_MARKER;
         assertEquals(List.of(Tracefs.payload(truncated, 2)), Tracefs.payloads("kt_trace_ERROR"));
@@ -120,14 +121,17 @@ class UserEventsKernelTest {
     void perfRecordAndScriptDecodeEvents() throws Exception {
         UserEvents events = open();
         LoggerEvents logger = events.logger("kt.perf.Service");
-        String script = Perf.recordAndScript(List.of("kt_perf_Service_WARN"), () -> logger.isEnabled(Level.WARN), () -> {
-            for (int i = 0; i < 5; i++) {
-                events.emit(logger, Level.WARN, "perf sees \u00e9 #" + i);
-            }
-        });
+        String script =
+                Perf.recordAndScript(List.of("kt_perf_Service_WARN"), () -> logger.isEnabled(Level.WARN), () -> {
+                    for (int i = 0; i < 5; i++) {
+                        events.emit(logger, Level.WARN, "perf sees \u00e9 #" + i);
+                    }
+                });
         assertFalse(logger.isEnabled(Level.WARN), "perf detached");
         for (int i = 0; i < 5; i++) {
-            assertTrue(script.contains("kt_perf_Service_WARN: msg=perf sees \u00e9 #" + i + " level=3"), script); // print fmt, not 0x3
+            assertTrue(
+                    script.contains("kt_perf_Service_WARN: msg=perf sees \u00e9 #" + i + " level=3"),
+                    script); // print fmt, not 0x3
         }
     }
 
@@ -179,11 +183,12 @@ class UserEventsKernelTest {
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.function.Consumer<String> previous = Diagnostics.setSink(diagnostics::add);
         UserEvents[] holder = new UserEvents[1];
-        kernel.closeAfter(() -> { // the older thread closes it; this is for a test that fails before
-            if (holder[0] != null) {
-                holder[0].close();
-            }
-        });
+        kernel.closeAfter(
+                () -> { // the older thread closes it; this is for a test that fails before
+                    if (holder[0] != null) {
+                        holder[0].close();
+                    }
+                });
         Thread older = new Thread(() -> {
             try {
                 go.await();

@@ -1,14 +1,13 @@
 package dev.userevents;
 
-import dev.userevents.spi.CapturedDiagnostics;
-import dev.userevents.kernel.NativeMemory;
-import dev.userevents.kernel.UserEventsAbi;
-import dev.userevents.spi.EventDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.kernel.NativeMemory;
+import dev.userevents.kernel.UserEventsAbi;
+import dev.userevents.spi.CapturedDiagnostics;
+import dev.userevents.spi.EventDevice;
 import dev.userevents.testing.InMemoryDevice;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UserEventsTest {
     @RegisterExtension
     final CapturedDiagnostics captured = new CapturedDiagnostics();
-    private static final UserEventsConfig SYNC = UserEventsConfig.builder().mode(Mode.SYNC).build();
+
+    private static final UserEventsConfig SYNC =
+            UserEventsConfig.builder().mode(Mode.SYNC).build();
     private final InMemoryDevice device = new InMemoryDevice();
 
     private static long address(LoggerEvents events) {
@@ -26,18 +27,22 @@ class UserEventsTest {
 
     @Test
     void loggerRegistersAllSixLevelsOnCreation() {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().prefix("app_").mode(Mode.SYNC).build(), device);
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder().prefix("app_").mode(Mode.SYNC).build(), device);
         LoggerEvents logger = events.logger("com.example.Foo");
         assertEquals(6, device.liveRegistrations());
         List<String> commands = device.liveCommands();
         for (Level level : Level.values()) {
-            assertTrue(commands.contains("app_com_example_Foo_" + level + " __rel_loc char[] msg; u32 level"), commands.toString());
+            assertTrue(
+                    commands.contains("app_com_example_Foo_" + level + " __rel_loc char[] msg; u32 level"),
+                    commands.toString());
             assertTrue(logger.writeIndex(level) >= 0);
             assertFalse(logger.isEnabled(level));
         }
         assertSame(logger, events.logger("com.example.Foo"), "one registration per logger");
         assertEquals(6, device.liveRegistrations());
-        assertNotEquals(logger.baseName(), events.logger("com_example_Foo").baseName(), "two loggers never share events");
+        assertNotEquals(
+                logger.baseName(), events.logger("com_example_Foo").baseName(), "two loggers never share events");
         assertEquals(12, device.liveRegistrations());
     }
 
@@ -96,15 +101,22 @@ class UserEventsTest {
             assertFalse(events.logger("more" + i).isRegistered());
         }
         assertEquals(1, captured.lines().size(), captured.lines().toString());
-        assertTrue(captured.lines().get(0).contains("EMFILE") && captured.lines().get(0).contains("user_events_max"), captured.lines().get(0));
+        assertTrue(
+                captured.lines().get(0).contains("EMFILE")
+                        && captured.lines().get(0).contains("user_events_max"),
+                captured.lines().get(0));
         events.emit(second, Level.ERROR, "nothing happens");
         assertEquals(1, events.registeredLoggerCount());
     }
 
     @Test
     void missingDataFileGivesOneDiagnosticAndDisabledLoggers() {
-        UserEvents first = UserEvents.open(UserEventsConfig.builder().dataFile(Paths.get("/nonexistent/user_events_data")).build());
-        UserEvents second = UserEvents.open(UserEventsConfig.builder().dataFile(Paths.get("/nonexistent/user_events_data")).build());
+        UserEvents first = UserEvents.open(UserEventsConfig.builder()
+                .dataFile(Paths.get("/nonexistent/user_events_data"))
+                .build());
+        UserEvents second = UserEvents.open(UserEventsConfig.builder()
+                .dataFile(Paths.get("/nonexistent/user_events_data"))
+                .build());
         assertFalse(first.isAvailable());
         assertTrue(first.unavailableReason().contains("/nonexistent/user_events_data"), first.unavailableReason());
         LoggerEvents logger = first.logger("x");
@@ -118,14 +130,29 @@ class UserEventsTest {
     @Test
     void ebadfRaceIsCountedNotThrown() {
         EventDevice racing = new EventDevice() {
-            @Override public int register(String command, long enableAddress, int enableBit) {
+            @Override
+            public int register(String command, long enableAddress, int enableBit) {
                 new com.sun.jna.Pointer(enableAddress).setInt(0, -1); // everything enabled
                 return 0;
             }
-            @Override public int unregister(long enableAddress, int enableBit) { return 0; }
-            @Override public long writev(long iovAddress, int iovCount) { return -UserEventsAbi.EBADF; }
-            @Override public String describe() { return "racing"; }
-            @Override public void close() {}
+
+            @Override
+            public int unregister(long enableAddress, int enableBit) {
+                return 0;
+            }
+
+            @Override
+            public long writev(long iovAddress, int iovCount) {
+                return -UserEventsAbi.EBADF;
+            }
+
+            @Override
+            public String describe() {
+                return "racing";
+            }
+
+            @Override
+            public void close() {}
         };
         UserEvents events = UserEvents.open(SYNC, racing);
         LoggerEvents logger = events.logger("r");
@@ -137,7 +164,8 @@ class UserEventsTest {
 
     @Test
     void theShutdownFlushDeliversQueuedEventsThenWritesOnCallersAndKeepsRegistrations() {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().shutdownHook(false).bufferSize(8).build(), device);
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder().shutdownHook(false).bufferSize(8).build(), device);
         LoggerEvents logger = events.logger("hooked");
         device.setEnabled(logger, Level.INFO, true);
         for (int i = 0; i < 5; i++) {
@@ -168,7 +196,9 @@ class UserEventsTest {
         events.emit(enabledView, Level.WARN, "two");
         assertEquals(2, events.counters().dropped());
         assertEquals(1, captured.lines().size(), captured.lines().toString());
-        assertTrue(captured.lines().get(0).contains("after UserEvents.close()"), captured.lines().get(0));
+        assertTrue(
+                captured.lines().get(0).contains("after UserEvents.close()"),
+                captured.lines().get(0));
         assertEquals(0, device.records().size());
     }
 
@@ -181,7 +211,8 @@ class UserEventsTest {
 
     @Test
     void callerThreadOptionPrefixesNameAndId() throws Exception {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).callerThread(true).build(), device);
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).callerThread(true).build(), device);
         LoggerEvents logger = events.logger("threads");
         device.setEnabled(logger, Level.INFO, true);
         Thread worker = new Thread(() -> events.emit(logger, Level.INFO, "accepted"), "NIOWorkerThread-2");
@@ -194,14 +225,28 @@ class UserEventsTest {
 
     @Test
     void preregistrationRegistersEveryNamedClassOfThePackageAtOpen() {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC)
-                .preregisterPackages(List.of("dev.userevents.testing.late", "no.such.pkg")).build(), device);
+        UserEvents events = UserEvents.open(
+                UserEventsConfig.builder()
+                        .mode(Mode.SYNC)
+                        .preregisterPackages(List.of("dev.userevents.testing.late", "no.such.pkg"))
+                        .build(),
+                device);
         List<String> commands = device.liveCommands();
-        assertTrue(commands.contains("dev_userevents_testing_late_LateConnection_INFO __rel_loc char[] msg; u32 level"), commands.toString());
-        assertTrue(commands.contains("dev_userevents_testing_late_LateConnection_Handler_INFO __rel_loc char[] msg; u32 level"), commands.toString());
-        assertEquals(12, device.liveRegistrations(), "two named classes; the anonymous LateConnection$1 is skipped: " + commands);
+        assertTrue(
+                commands.contains("dev_userevents_testing_late_LateConnection_INFO __rel_loc char[] msg; u32 level"),
+                commands.toString());
+        assertTrue(
+                commands.contains(
+                        "dev_userevents_testing_late_LateConnection_Handler_INFO __rel_loc char[] msg; u32 level"),
+                commands.toString());
+        assertEquals(
+                12,
+                device.liveRegistrations(),
+                "two named classes; the anonymous LateConnection$1 is skipped: " + commands);
         assertEquals(1, captured.lines().size(), captured.lines().toString());
-        assertTrue(captured.lines().get(0).contains("no.such.pkg"), captured.lines().get(0));
+        assertTrue(
+                captured.lines().get(0).contains("no.such.pkg"),
+                captured.lines().get(0));
         int before = device.liveRegistrations();
         assertTrue(events.logger("dev.userevents.testing.late.LateConnection").isRegistered());
         assertEquals(before, device.liveRegistrations(), "creating the logger later finds the registration");

@@ -38,8 +38,10 @@ public final class JulCore {
     public static boolean use(Supplier<UserEvents> opener) {
         synchronized (LOCK) {
             if (started) {
-                Diagnostics.reportOnce("jul:use", "JulCore.use(...) came after JUL had begun opening its core; call it "
-                        + "before the first JUL logger is created.");
+                Diagnostics.reportOnce(
+                        "jul:use",
+                        "JulCore.use(...) came after JUL had begun opening its core; call it "
+                                + "before the first JUL logger is created.");
                 return false;
             }
             started = true;
@@ -104,14 +106,16 @@ public final class JulCore {
             opener.setDaemon(true);
             opener.start();
         } catch (RuntimeException | LinkageError e) {
-            Diagnostics.reportOnce("jul:start", "JUL's user_events core could not be started; JUL logs as without it: " + e);
+            Diagnostics.reportOnce(
+                    "jul:start", "JUL's user_events core could not be started; JUL logs as without it: " + e);
         }
     }
 
     private static void openOwn() {
         // Never throws: unavailable, it says why once, and what JUL does meanwhile.
-        UserEvents opened = UserEvents.open(JulSettings.load(), "JUL's handlers print what they are configured to; "
-                + "JUL's levels do not follow tracing.");
+        UserEvents opened = UserEvents.open(
+                JulSettings.load(),
+                "JUL's handlers print what they are configured to; " + "JUL's levels do not follow tracing.");
         if (!offer(opened)) {
             opened.close(); // someone gave JUL a core in the meantime (use)
         }

@@ -36,7 +36,8 @@ final class JulEvents {
         try {
             core.log(events, JulLevels.toCore(record.getLevel()), record, reader);
         } catch (RuntimeException | LinkageError e) {
-            Diagnostics.reportOnce("jul:" + e.getClass().getName(), "a JUL record could not be written and was skipped: " + e);
+            Diagnostics.reportOnce(
+                    "jul:" + e.getClass().getName(), "a JUL record could not be written and was skipped: " + e);
         }
     }
 
@@ -52,8 +53,10 @@ final class JulEvents {
             text = MESSAGE.formatMessage(record);
         } catch (RuntimeException e) { // formatMessage catches only MissingResourceException from a bundle
             text = record.getMessage();
-            Diagnostics.reportOnce("jul:format:" + e.getClass().getName(), "a JUL record's message could not be formatted ("
-                    + e + "); its unformatted text was written instead (reported once).");
+            Diagnostics.reportOnce(
+                    "jul:format:" + e.getClass().getName(),
+                    "a JUL record's message could not be formatted (" + e
+                            + "); its unformatted text was written instead (reported once).");
         }
         if (text == null) {
             out.append("null");

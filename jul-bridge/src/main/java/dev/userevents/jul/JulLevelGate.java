@@ -19,13 +19,19 @@ import java.util.logging.Logger;
  */
 final class JulLevelGate {
     private static final Level[] FINEST_FIRST = {Level.FINEST, Level.FINE, Level.INFO, Level.WARNING, Level.SEVERE};
-    private static final dev.userevents.Level[] CORE = {dev.userevents.Level.TRACE, dev.userevents.Level.DEBUG,
-        dev.userevents.Level.INFO, dev.userevents.Level.WARN, dev.userevents.Level.ERROR};
+    private static final dev.userevents.Level[] CORE = {
+        dev.userevents.Level.TRACE,
+        dev.userevents.Level.DEBUG,
+        dev.userevents.Level.INFO,
+        dev.userevents.Level.WARN,
+        dev.userevents.Level.ERROR
+    };
 
     private final long pollMillis;
     private final Map<LevelGatedLogger, Boolean> watched = new ConcurrentHashMap<>();
     /** Loggers whose level the gate set, with the level configured before (null: inherited). */
     private final Map<Logger, Configured> changed = new ConcurrentHashMap<>();
+
     private Thread poller; // guarded by this
 
     private static final class Configured {

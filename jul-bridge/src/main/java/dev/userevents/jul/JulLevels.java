@@ -45,13 +45,20 @@ final class JulLevels {
     /** As {@code sun.util.logging.internal.LoggingProviderImpl} maps them, so JUL sees what the JDK's bridge gives it. */
     static java.util.logging.Level toJul(System.Logger.Level level) {
         switch (level) {
-            case ALL: return java.util.logging.Level.ALL;
-            case TRACE: return java.util.logging.Level.FINER;
-            case DEBUG: return java.util.logging.Level.FINE;
-            case INFO: return java.util.logging.Level.INFO;
-            case WARNING: return java.util.logging.Level.WARNING;
-            case ERROR: return java.util.logging.Level.SEVERE;
-            default: return java.util.logging.Level.OFF;
+            case ALL:
+                return java.util.logging.Level.ALL;
+            case TRACE:
+                return java.util.logging.Level.FINER;
+            case DEBUG:
+                return java.util.logging.Level.FINE;
+            case INFO:
+                return java.util.logging.Level.INFO;
+            case WARNING:
+                return java.util.logging.Level.WARNING;
+            case ERROR:
+                return java.util.logging.Level.SEVERE;
+            default:
+                return java.util.logging.Level.OFF;
         }
     }
 }

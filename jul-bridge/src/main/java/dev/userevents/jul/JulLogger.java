@@ -38,7 +38,8 @@ abstract class JulLogger extends Logger implements System.Logger {
             events = registered;
             word = registered.events.word();
         } catch (RuntimeException | LinkageError e) {
-            Diagnostics.reportOnce("jul:attach", "a JUL logger could not register its events; it logs as plain JUL: " + e);
+            Diagnostics.reportOnce(
+                    "jul:attach", "a JUL logger could not register its events; it logs as plain JUL: " + e);
         }
     }
 

@@ -15,10 +15,15 @@ import java.util.logging.LogManager;
 final class JulSettings {
     /** The bridge's own settings, beside the core's; the README's JUL table lists exactly these (a test checks). */
     enum Own {
-        GATE("userevents.jul.gate", "check", "`check`: `isLoggable` is JUL's check, then one read of the logger's "
-                + "enable word; `levels`: JUL's own `isLoggable`, with levels set from the enable words by a poller"),
-        POLL_MILLIS("userevents.jul.pollMillis", "10", "with `userevents.jul.gate=levels`, how often the poller reads "
-                + "the enable words (at least 1)");
+        GATE(
+                "userevents.jul.gate",
+                "check",
+                "`check`: `isLoggable` is JUL's check, then one read of the logger's "
+                        + "enable word; `levels`: JUL's own `isLoggable`, with levels set from the enable words by a poller"),
+        POLL_MILLIS(
+                "userevents.jul.pollMillis",
+                "10",
+                "with `userevents.jul.gate=levels`, how often the poller reads " + "the enable words (at least 1)");
 
         final String key;
         final String defaultText;
@@ -70,8 +75,8 @@ final class JulSettings {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            Diagnostics.reportOnce("jul:" + setting.key, SettingText.problem(setting.key, value, e.getMessage(),
-                    setting.defaultText));
+            Diagnostics.reportOnce(
+                    "jul:" + setting.key, SettingText.problem(setting.key, value, e.getMessage(), setting.defaultText));
             return parser.apply(setting.defaultText);
         }
     }

@@ -22,9 +22,13 @@ final class ManagerCheck {
         if (running instanceof UserEventsLogManager) {
             return;
         }
-        Diagnostics.reportOnce("jul:manager-late", PROPERTY + "=" + wanted.trim() + " has no effect: JUL started with "
-                + running.getClass().getName() + " before it was set (the JDK reads it once, when LogManager first loads),"
-                + " so JUL's levels do not follow tracing. Pass -D" + PROPERTY + "=" + UserEventsLogManager.class.getName()
-                + " on the java command line (or in JAVA_TOOL_OPTIONS), with userevents-jul on the class path.");
+        Diagnostics.reportOnce(
+                "jul:manager-late",
+                PROPERTY + "=" + wanted.trim() + " has no effect: JUL started with "
+                        + running.getClass().getName()
+                        + " before it was set (the JDK reads it once, when LogManager first loads),"
+                        + " so JUL's levels do not follow tracing. Pass -D" + PROPERTY + "="
+                        + UserEventsLogManager.class.getName()
+                        + " on the java command line (or in JAVA_TOOL_OPTIONS), with userevents-jul on the class path.");
     }
 }

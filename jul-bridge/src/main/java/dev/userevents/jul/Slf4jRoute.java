@@ -40,8 +40,10 @@ final class Slf4jRoute {
             }
             ClassLoader slf4jLoader = org.slf4j.LoggerFactory.class.getClassLoader(); // the loader SLF4J searches
             Slf4jRoute.class.getModule().addUses(org.slf4j.spi.SLF4JServiceProvider.class); // on the module path
-            return ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class, slf4jLoader).stream().findFirst()
-                    .map(provider -> provider.type().getName().equals(PROVIDER)).orElse(false);
+            return ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class, slf4jLoader).stream()
+                    .findFirst()
+                    .map(provider -> provider.type().getName().equals(PROVIDER))
+                    .orElse(false);
         }
     }
 }

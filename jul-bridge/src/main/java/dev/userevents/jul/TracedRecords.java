@@ -27,7 +27,8 @@ final class TracedRecords {
     }
 
     private static final String[] BRIDGES = {
-        "org.slf4j.bridge.SLF4JBridgeHandler", "org.apache.logging.log4j.jul.Log4jBridgeHandler"};
+        "org.slf4j.bridge.SLF4JBridgeHandler", "org.apache.logging.log4j.jul.Log4jBridgeHandler"
+    };
 
     private TracedRecords() {}
 

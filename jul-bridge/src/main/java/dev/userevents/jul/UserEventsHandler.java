@@ -73,10 +73,8 @@ public class UserEventsHandler extends Handler {
 
     /** The core is shared and outlives handlers (JUL closes them at every reset): nothing to flush or close here. */
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -40,8 +40,8 @@ public final class UserEventsLogManager extends LogManager {
         JulLevelGate levelGate = gate();
         // Through a holder returning Object: verifying this class must not load UserEventsLogger, whose isLoggable
         // override would make every JIT-compiled isLoggable call of the gate's loggers carry a type guard.
-        JulLogger created = (JulLogger) (levelGate != null ? new LevelGatedLogger(name, levelGate)
-                : CheckingLoggers.create(name));
+        JulLogger created =
+                (JulLogger) (levelGate != null ? new LevelGatedLogger(name, levelGate) : CheckingLoggers.create(name));
         if (!addLogger(created)) { // another thread added this name since the lookup
             return super.getLogger(name);
         }
@@ -74,7 +74,8 @@ public final class UserEventsLogManager extends LogManager {
 
     /** Whether JUL's {@code demandLogger}, which creates a logger when this answers null, is the caller. */
     private static boolean calledToCreate() {
-        return WALKER.walk(frames -> frames.skip(2).findFirst()
+        return WALKER.walk(frames -> frames.skip(2)
+                .findFirst()
                 .map(caller -> caller.getClassName().equals("java.util.logging.LogManager")
                         && caller.getMethodName().equals("demandLogger"))
                 .orElse(false));

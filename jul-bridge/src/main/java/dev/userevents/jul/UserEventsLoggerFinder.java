@@ -17,8 +17,7 @@ public final class UserEventsLoggerFinder extends System.LoggerFinder {
     private final ConcurrentHashMap<String, System.Logger> gates = new ConcurrentHashMap<>();
 
     /** Called by the JDK's ServiceLoader; nothing here may log (the JDK is still looking for its finder). */
-    public UserEventsLoggerFinder() {
-    }
+    public UserEventsLoggerFinder() {}
 
     @Override
     public System.Logger getLogger(String name, Module module) {

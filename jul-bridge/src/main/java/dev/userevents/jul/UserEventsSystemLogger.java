@@ -29,7 +29,8 @@ final class UserEventsSystemLogger implements System.Logger {
             events = registered;
             word = registered.events.word();
         } catch (RuntimeException | LinkageError e) {
-            Diagnostics.reportOnce("jul:attach", "a System.Logger could not register its events; it logs as plain JUL: " + e);
+            Diagnostics.reportOnce(
+                    "jul:attach", "a System.Logger could not register its events; it logs as plain JUL: " + e);
         }
     }
 

@@ -34,8 +34,11 @@ final class JulChild implements AutoCloseable {
     }
 
     JulChild(List<String> options, boolean withSlf4j, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-Djna.tmpdir=/tmp"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
@@ -50,7 +53,8 @@ final class JulChild implements AutoCloseable {
 
     /** The test class path (the VM harness's, else surefire's), without SLF4J unless {@code withSlf4j}. */
     static String classPath(boolean withSlf4j) {
-        String full = System.getProperty("userevents.testClasspath",
+        String full = System.getProperty(
+                "userevents.testClasspath",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         return Arrays.stream(full.split(java.io.File.pathSeparator))
                 .filter(entry -> withSlf4j || !(entry.contains("slf4j") || entry.contains("slf4j-provider")))

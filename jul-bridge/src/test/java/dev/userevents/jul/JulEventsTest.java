@@ -52,7 +52,9 @@ class JulEventsTest {
             assertEquals("greeting", message(record, 3072));
         }
         assertEquals(1, diagnostics.lines().size(), diagnostics.lines().toString());
-        assertTrue(diagnostics.lines().get(0).contains("bundle broken for greeting"), diagnostics.lines().toString());
+        assertTrue(
+                diagnostics.lines().get(0).contains("bundle broken for greeting"),
+                diagnostics.lines().toString());
     }
 
     @Test
@@ -80,6 +82,7 @@ class JulEventsTest {
                 throw new IllegalStateException("no");
             }
         };
-        assertEquals("value {0}", message(record("value {0}", bad), 3072), "MessageFormat's failure: JUL keeps the pattern");
+        assertEquals(
+                "value {0}", message(record("value {0}", bad), 3072), "MessageFormat's failure: JUL keeps the pattern");
     }
 }

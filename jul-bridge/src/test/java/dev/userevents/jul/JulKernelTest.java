@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("kernel")
 class JulKernelTest {
     private static JulChild app;
+
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
 
@@ -55,7 +56,10 @@ class JulKernelTest {
     }
 
     private static boolean isEnabled(String event) {
-        return Tracefs.exists(event) && Tracefs.read(Tracefs.USER_EVENTS.resolve(event).resolve("enable")).trim().equals("1");
+        return Tracefs.exists(event)
+                && Tracefs.read(Tracefs.USER_EVENTS.resolve(event).resolve("enable"))
+                        .trim()
+                        .equals("1");
     }
 
     static void disableAll(String baseName) {
@@ -82,7 +86,8 @@ class JulKernelTest {
         app.send("log", "kt.jul.Gate", "FINE", "after");
         app.send("log", "kt.jul.Gate", "INFO", "sentinel"); // one ring, in order: once it is there, so is the rest
         assertEquals(List.of(Tracefs.payload("sentinel", 4)), Tracefs.awaitPayloads("kt_jul_Gate_INFO", 1));
-        assertEquals(List.of(Tracefs.payload("during x", 5), Tracefs.payload("config is DEBUG too", 5)),
+        assertEquals(
+                List.of(Tracefs.payload("during x", 5), Tracefs.payload("config is DEBUG too", 5)),
                 Tracefs.payloads("kt_jul_Gate_DEBUG"));
         assertFalse(app.stderr().contains("during x"), "the console (at ALL) never printed the traced-only line");
     }
@@ -94,8 +99,8 @@ class JulKernelTest {
         awaitEvent("kt_jul_late_Canary_DEBUG");
         kernel.closeAfter(() -> disableAll("kt_jul_late_Created")); // what follow enabled, once it has stopped
         kernel.closeAfter(() -> disableAll("kt_jul_late_Canary"));
-        JulChild follow = kernel.closeAfter(new JulChild(List.of(), false, "dev.userevents.cli.UserEventsCli", "enable",
-                "--follow", "kt.jul.late.*", "DEBUG"));
+        JulChild follow = kernel.closeAfter(new JulChild(
+                List.of(), false, "dev.userevents.cli.UserEventsCli", "enable", "--follow", "kt.jul.late.*", "DEBUG"));
         awaitEnabled("kt_jul_late_Canary_DEBUG"); // follow's first pass is done
         assertFalse(Tracefs.exists("kt_jul_late_Created_DEBUG"));
         app.send("logger", "kt.jul.late.Created");
@@ -121,12 +126,19 @@ class JulKernelTest {
         app.send("thrown", "kt.jul.Decode", "SEVERE", "failed");
         List<String> info = Tracefs.awaitPayloads("kt_jul_Decode_INFO", 3);
         List<String> error = Tracefs.awaitPayloads("kt_jul_Decode_ERROR", 1);
-        assertEquals(List.of(Tracefs.payload("user ann bought 3 items", 4), Tracefs.payload("Hello b\u00e9a, you have {1} messages", 4),
-                Tracefs.payload("unicode \u00e9\u4e2d \uD83D\uDE80", 4)), info);
+        assertEquals(
+                List.of(
+                        Tracefs.payload("user ann bought 3 items", 4),
+                        Tracefs.payload("Hello b\u00e9a, you have {1} messages", 4),
+                        Tracefs.payload("unicode \u00e9\u4e2d \uD83D\uDE80", 4)),
+                info);
         assertEquals(List.of("msg=failed"), error, "the message spans lines in trace: the stack follows");
         String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
-        assertTrue(trace.contains("msg=failed\njava.lang.IllegalStateException: boom\n\tat app.Orders.place(Orders.java:42)\n"
-                + "Caused by: java.io.IOException: disk full\n\tat app.Disk.write(Disk.java:7) level=0x2 (2)"), trace);
+        assertTrue(
+                trace.contains(
+                        "msg=failed\njava.lang.IllegalStateException: boom\n\tat app.Orders.place(Orders.java:42)\n"
+                                + "Caused by: java.io.IOException: disk full\n\tat app.Disk.write(Disk.java:7) level=0x2 (2)"),
+                trace);
     }
 
     /** JUL's ConsoleHandler (at ALL) prints the same bytes with TRACE, DEBUG and INFO of the logger traced as without. */
@@ -137,17 +149,24 @@ class JulKernelTest {
         app.send("mark", "untraced");
         app.send("script");
         app.send("mark", "traced");
-        List<String> events = List.of("kt_jul_console_Server_TRACE", "kt_jul_console_Server_DEBUG", "kt_jul_console_Server_INFO");
+        List<String> events =
+                List.of("kt_jul_console_Server_TRACE", "kt_jul_console_Server_DEBUG", "kt_jul_console_Server_INFO");
         events.forEach(kernel::enable);
         app.send("script");
         app.send("mark", "end");
         assertEquals(4, Tracefs.awaitPayloads("kt_jul_console_Server_INFO", 4).size());
         String untraced = app.stderrBetween("untraced", "traced");
-        assertTrue(untraced.startsWith("INFO kt.jul.console.Server dev.userevents.jul.app.JulApp script starting service [Tomcat]\n"),
+        assertTrue(
+                untraced.startsWith(
+                        "INFO kt.jul.console.Server dev.userevents.jul.app.JulApp script starting service [Tomcat]\n"),
                 untraced);
         assertEquals(untraced, app.stderrBetween("traced", "end"));
-        assertEquals(List.of(Tracefs.payload("connector detail", 5), Tracefs.payload("config detail", 5),
-                Tracefs.payload("system detail", 5)), Tracefs.payloads("kt_jul_console_Server_DEBUG"));
+        assertEquals(
+                List.of(
+                        Tracefs.payload("connector detail", 5),
+                        Tracefs.payload("config detail", 5),
+                        Tracefs.payload("system detail", 5)),
+                Tracefs.payloads("kt_jul_console_Server_DEBUG"));
         assertEquals(List.of(Tracefs.payload("finest detail", 6)), Tracefs.payloads("kt_jul_console_Server_TRACE"));
     }
 
@@ -172,7 +191,9 @@ class JulKernelTest {
         List<String> appLines = Tracefs.awaitPayloads("kt_jul_sys_App_DEBUG", 1);
         List<String> jdkLines = Tracefs.awaitPayloads(jdk, 1);
         assertEquals(List.of(Tracefs.payload("app traced", 5)), appLines);
-        assertEquals(Tracefs.payload("Attribute = Uptime, ObjectName = java.lang:type=Runtime", 6), jdkLines.get(0),
+        assertEquals(
+                Tracefs.payload("Attribute = Uptime, ObjectName = java.lang:type=Runtime", 6),
+                jdkLines.get(0),
                 "the MBean server's first TRACE line of a getAttribute: " + jdkLines);
         assertFalse(app.stderr().contains("ObjectName"), "the console is unchanged");
     }

@@ -21,14 +21,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("kernel")
 class JulLevelGateKernelTest {
     private static JulChild app;
+
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
 
     @BeforeAll
     static void start() throws Exception {
         KernelTestSupport.requireUserEvents();
-        app = new JulChild(List.of(JulChild.MANAGER, "-Duserevents.jul.gate=levels", "-Duserevents.jul.pollMillis=5",
-                LogManagerTest.config("kt-logging.properties")), false);
+        app = new JulChild(
+                List.of(
+                        JulChild.MANAGER,
+                        "-Duserevents.jul.gate=levels",
+                        "-Duserevents.jul.pollMillis=5",
+                        LogManagerTest.config("kt-logging.properties")),
+                false);
     }
 
     @AfterAll
@@ -68,7 +74,9 @@ class JulLevelGateKernelTest {
         assertEquals(List.of(Tracefs.payload("during x", 5)), Tracefs.payloads("kt_julgate_Service_DEBUG"));
         assertFalse(app.stderr().contains("during x"), "the console (at ALL) never printed the traced-only line");
         assertTrue(app.stderr().contains("sentinel"), "the console printed the configured INFO line");
-        System.out.printf("JUL level gate (VM, poll 5 ms): FINE loggable %d us after the enable, not %d us after the"
-                + " disable%n", onMicros, offMicros);
+        System.out.printf(
+                "JUL level gate (VM, poll 5 ms): FINE loggable %d us after the enable, not %d us after the"
+                        + " disable%n",
+                onMicros, offMicros);
     }
 }

@@ -30,9 +30,15 @@ class JulLevelsTest {
 
     @Test
     void enableMaskIsTheCoreLevelsMask() {
-        for (java.util.logging.Level level : new java.util.logging.Level[] {java.util.logging.Level.FINEST,
-                java.util.logging.Level.FINER, java.util.logging.Level.FINE, java.util.logging.Level.CONFIG,
-                java.util.logging.Level.INFO, java.util.logging.Level.WARNING, java.util.logging.Level.SEVERE}) {
+        for (java.util.logging.Level level : new java.util.logging.Level[] {
+            java.util.logging.Level.FINEST,
+            java.util.logging.Level.FINER,
+            java.util.logging.Level.FINE,
+            java.util.logging.Level.CONFIG,
+            java.util.logging.Level.INFO,
+            java.util.logging.Level.WARNING,
+            java.util.logging.Level.SEVERE
+        }) {
             assertEquals(JulLevels.toCore(level).enableMask, JulLevels.enableMask(level), level.getName());
         }
     }

@@ -22,7 +22,8 @@ class JulRoutesKernelTest {
      */
     @Test
     void withTheSlf4jProviderJulWritesThroughTheProvidersCore() throws Exception {
-        try (JulChild app = new JulChild(List.of(JulChild.MANAGER, LogManagerTest.config("kt-logging.properties")), true)) {
+        try (JulChild app =
+                new JulChild(List.of(JulChild.MANAGER, LogManagerTest.config("kt-logging.properties")), true)) {
             app.send("logger", "kt.jul.route.Early"); // before SLF4J has started: waits for the provider's core
             String[] core = app.send("core").get(0).split(" "); // starts SLF4J: "core <JUL's> slf4j <provider's>"
             assertEquals(core[1], core[3], "JUL's core is the provider's: " + String.join(" ", core));
@@ -32,9 +33,11 @@ class JulRoutesKernelTest {
             kernel.enable("kt_jul_route_Slf4j_INFO");
             app.send("log", "kt.jul.route.Early", "FINE", "jul through the provider");
             app.send("slf4j", "kt.jul.route.Slf4j", "INFO", "slf4j line");
-            assertEquals(List.of(Tracefs.payload("jul through the provider", 5)),
+            assertEquals(
+                    List.of(Tracefs.payload("jul through the provider", 5)),
                     Tracefs.awaitPayloads("kt_jul_route_Early_DEBUG", 1));
-            assertEquals(List.of(Tracefs.payload("slf4j line", 4)), Tracefs.awaitPayloads("kt_jul_route_Slf4j_INFO", 1));
+            assertEquals(
+                    List.of(Tracefs.payload("slf4j line", 4)), Tracefs.awaitPayloads("kt_jul_route_Slf4j_INFO", 1));
             assertFalse(app.stderr().contains("[userevents]"), app.stderr());
         }
     }
@@ -51,16 +54,20 @@ class JulRoutesKernelTest {
             app.send("log", "kt.jul.plain.Handled", "INFO", "first line registers");
             awaitEvent("kt_jul_plain_Sys_DEBUG");
             awaitEvent("kt_jul_plain_Handled_DEBUG");
-            List<String> events = List.of("kt_jul_plain_Sys_DEBUG", "kt_jul_plain_Handled_INFO", "kt_jul_plain_Handled_DEBUG");
+            List<String> events =
+                    List.of("kt_jul_plain_Sys_DEBUG", "kt_jul_plain_Handled_INFO", "kt_jul_plain_Handled_DEBUG");
             events.forEach(kernel::enable);
             app.send("system", "kt.jul.plain.Sys", "DEBUG", "gated {0}", "open");
             app.send("log", "kt.jul.plain.Handled", "FINE", "below JUL's INFO: never reaches a handler");
             app.send("log", "kt.jul.plain.Handled", "INFO", "traced info");
             assertEquals(List.of(Tracefs.payload("gated open", 5)), Tracefs.awaitPayloads("kt_jul_plain_Sys_DEBUG", 1));
-            assertEquals(List.of(Tracefs.payload("traced info", 4)), Tracefs.awaitPayloads("kt_jul_plain_Handled_INFO", 1));
+            assertEquals(
+                    List.of(Tracefs.payload("traced info", 4)), Tracefs.awaitPayloads("kt_jul_plain_Handled_INFO", 1));
             assertEquals(List.of(), Tracefs.payloads("kt_jul_plain_Handled_DEBUG"));
             String console = app.stderr();
-            assertTrue(console.contains("INFO kt.jul.plain.Handled dev.userevents.jul.app.JulApp run traced info"), console);
+            assertTrue(
+                    console.contains("INFO kt.jul.plain.Handled dev.userevents.jul.app.JulApp run traced info"),
+                    console);
             assertFalse(console.contains("gated open"), console);
         }
     }

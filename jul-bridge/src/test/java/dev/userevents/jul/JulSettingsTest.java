@@ -23,7 +23,12 @@ class JulSettingsTest {
         for (Map.Entry<String, String> sample : SettingSamples.good().entrySet()) {
             String key = Setting.named(sample.getKey()).property();
             UserEventsConfig read = JulSettings.from(Map.of(key, sample.getValue())::get);
-            assertEquals(UserEventsConfig.builder().set(sample.getKey(), sample.getValue()).build(), read, key);
+            assertEquals(
+                    UserEventsConfig.builder()
+                            .set(sample.getKey(), sample.getValue())
+                            .build(),
+                    read,
+                    key);
             assertNotEquals(UserEventsConfig.defaults(), read, key);
         }
         assertEquals(List.of(), diagnostics.lines());
@@ -35,7 +40,10 @@ class JulSettingsTest {
             String key = Setting.named(bad.getKey()).property();
             assertEquals(UserEventsConfig.defaults(), JulSettings.from(Map.of(key, bad.getValue())::get), key);
         }
-        assertEquals(SettingSamples.bad().size(), diagnostics.lines().size(), diagnostics.lines().toString());
+        assertEquals(
+                SettingSamples.bad().size(),
+                diagnostics.lines().size(),
+                diagnostics.lines().toString());
     }
 
     @Test
@@ -46,8 +54,11 @@ class JulSettingsTest {
         assertEquals(1, JulSettings.pollMillis(Map.of("userevents.jul.pollMillis", "0")::get), "at least 1");
         assertFalse(JulSettings.levelGate(Map.of("userevents.jul.gate", "fast")::get));
         assertEquals(10, JulSettings.pollMillis(Map.of("userevents.jul.pollMillis", "5ms")::get));
-        assertEquals(List.of("[userevents] userevents.jul.gate=fast is not check or levels; using check",
-                "[userevents] userevents.jul.pollMillis=5ms is not an integer; using 10"), diagnostics.lines());
+        assertEquals(
+                List.of(
+                        "[userevents] userevents.jul.gate=fast is not check or levels; using check",
+                        "[userevents] userevents.jul.pollMillis=5ms is not an integer; using 10"),
+                diagnostics.lines());
     }
 
     @Test
@@ -55,7 +66,9 @@ class JulSettingsTest {
         List<String> keys = new ArrayList<>();
         for (List<String> row : SettingSamples.readmeTable("The bridge's own settings")) {
             JulSettings.Own own = Arrays.stream(JulSettings.Own.values())
-                    .filter(o -> o.key.equals(SettingSamples.code(row.get(0)))).findFirst().orElseThrow(
+                    .filter(o -> o.key.equals(SettingSamples.code(row.get(0))))
+                    .findFirst()
+                    .orElseThrow(
                             () -> new AssertionError("the README lists " + row.get(0) + ", JulSettings.Own does not"));
             keys.add(own.key);
             assertEquals(own.defaultText, SettingSamples.code(row.get(1)), own.key);

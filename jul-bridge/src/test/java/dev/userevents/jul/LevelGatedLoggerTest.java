@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class LevelGatedLoggerTest {
     private final InMemoryDevice device = new InMemoryDevice();
-    private final UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
-            .build(), device);
+    private final UserEvents core = UserEvents.open(
+            UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), device);
     private final RecordingHandler handler = new RecordingHandler();
     private final JulLevelGate gate = new JulLevelGate(0); // no thread: the test runs each pass
 
@@ -49,14 +49,17 @@ class LevelGatedLoggerTest {
         assertFalse(logger.isLoggable(java.util.logging.Level.FINE));
         trace(logger, Level.DEBUG, true);
         assertEquals(java.util.logging.Level.FINE, logger.getLevel());
-        assertTrue(logger.isLoggable(java.util.logging.Level.FINE) && logger.isLoggable(java.util.logging.Level.CONFIG));
+        assertTrue(
+                logger.isLoggable(java.util.logging.Level.FINE) && logger.isLoggable(java.util.logging.Level.CONFIG));
         assertFalse(logger.isLoggable(java.util.logging.Level.FINER), "FINER is TRACE: its own event");
         assertFalse(gate.configuredAllows(logger, java.util.logging.Level.FINE), "configured: INFO");
         logger.fine("traced");
         logger.info("configured");
-        assertEquals(List.of("5 traced"),
+        assertEquals(
+                List.of("5 traced"),
                 device.records().stream().map(r -> r.level + " " + r.message).collect(Collectors.toList()));
-        assertEquals(List.of("INFO configured"), handler.messages(), "the handler never sees what only tracing allowed");
+        assertEquals(
+                List.of("INFO configured"), handler.messages(), "the handler never sees what only tracing allowed");
         trace(logger, Level.TRACE, true);
         assertEquals(java.util.logging.Level.FINEST, logger.getLevel(), "the finest traced level");
         trace(logger, Level.TRACE, false);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class LogManagerTest {
     static String config(String resource) {
         try {
-            return "-Djava.util.logging.config.file=" + Path.of(LogManagerTest.class.getResource("/" + resource).toURI());
+            return "-Djava.util.logging.config.file="
+                    + Path.of(LogManagerTest.class.getResource("/" + resource).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -60,9 +61,13 @@ class LogManagerTest {
             app.send("log", "kt.jul.Other", "FINE", "fine traced {0}", "now");
             assertEquals(List.of("record 5 fine traced now"), records(app));
             String console = app.stderr();
-            assertTrue(console.contains("FINE kt.jul.props.Configured dev.userevents.jul.app.JulApp run fine by logging.properties"),
+            assertTrue(
+                    console.contains(
+                            "FINE kt.jul.props.Configured dev.userevents.jul.app.JulApp run fine by logging.properties"),
                     console);
-            assertFalse(console.contains("finer stays off") || console.contains("fine off") || console.contains("traced"), console);
+            assertFalse(
+                    console.contains("finer stays off") || console.contains("fine off") || console.contains("traced"),
+                    console);
         }
     }
 
@@ -79,13 +84,23 @@ class LogManagerTest {
             app.send("script");
             app.send("mark", "end");
             String untraced = app.stderrBetween("untraced", "traced");
-            assertTrue(untraced.startsWith("INFO kt.jul.console.Server dev.userevents.jul.app.JulApp script starting service [Tomcat]\n"),
+            assertTrue(
+                    untraced.startsWith(
+                            "INFO kt.jul.console.Server dev.userevents.jul.app.JulApp script starting service [Tomcat]\n"),
                     untraced);
             assertTrue(untraced.contains("java.lang.IllegalStateException: boom"), untraced);
             assertEquals(untraced, app.stderrBetween("traced", "end"));
-            assertEquals(List.of("record 4 starting service [Tomcat]", "record 5 connector detail", "record 5 config detail",
-                    "record 6 finest detail", "record 4 listening on port 8,080", "record 4 Hello ops, you have 2 messages",
-                    "record 5 system detail", "record 4 system info x"), records(app));
+            assertEquals(
+                    List.of(
+                            "record 4 starting service [Tomcat]",
+                            "record 5 connector detail",
+                            "record 5 config detail",
+                            "record 6 finest detail",
+                            "record 4 listening on port 8,080",
+                            "record 4 Hello ops, you have 2 messages",
+                            "record 5 system detail",
+                            "record 4 system info x"),
+                    records(app));
         }
     }
 
@@ -98,7 +113,8 @@ class LogManagerTest {
         for (boolean manager : new boolean[] {true, false}) {
             try (JulChild app = child(manager, "kt-logging.properties")) {
                 assertTrue(app.send("http", "/first").contains("status 200 ok"));
-                assertTrue(app.send("registered").contains("registered sun_net_www_protocol_http_HttpURLConnection_DEBUG"),
+                assertTrue(
+                        app.send("registered").contains("registered sun_net_www_protocol_http_HttpURLConnection_DEBUG"),
                         "registered when the JDK's logger was first used (manager " + manager + ")");
                 app.send("enable", "sun.net.www.protocol.http.HttpURLConnection", "DEBUG", "on");
                 app.send("http", "/second");
@@ -110,10 +126,16 @@ class LogManagerTest {
                 app.send("jmx");
                 app.send("enable", "javax.management.mbeanserver", "TRACE", "on");
                 app.send("jmx");
-                List<String> jmx = records(app).stream().filter(r -> r.contains("ObjectName")).collect(
-                        java.util.stream.Collectors.toList());
-                assertEquals(List.of("record 6 Attribute = Uptime, ObjectName = java.lang:type=Runtime"), jmx, "JMX's TRACE line");
-                assertFalse(app.stderr().contains("HttpURLConnection") || app.stderr().contains("ObjectName"),
+                List<String> jmx = records(app).stream()
+                        .filter(r -> r.contains("ObjectName"))
+                        .collect(java.util.stream.Collectors.toList());
+                assertEquals(
+                        List.of("record 6 Attribute = Uptime, ObjectName = java.lang:type=Runtime"),
+                        jmx,
+                        "JMX's TRACE line");
+                assertFalse(
+                        app.stderr().contains("HttpURLConnection")
+                                || app.stderr().contains("ObjectName"),
                         "the console is unchanged: " + app.stderr());
             }
         }
@@ -139,7 +161,9 @@ class LogManagerTest {
     void theHandlerWritesTracedRecordsJulLetsThroughAndCannotGate() throws Exception {
         try (JulChild app = child(false, "kt-handler-logging.properties")) {
             app.send("log", "kt.jul.handler.H", "INFO", "before the first record the events do not exist");
-            assertTrue(app.send("registered").contains("registered kt_jul_handler_H_INFO"), "registered at its first record");
+            assertTrue(
+                    app.send("registered").contains("registered kt_jul_handler_H_INFO"),
+                    "registered at its first record");
             app.send("enable", "kt.jul.handler.H", "INFO", "on");
             app.send("enable", "kt.jul.handler.H", "DEBUG", "on");
             app.send("log", "kt.jul.handler.H", "INFO", "traced info");
@@ -151,8 +175,12 @@ class LogManagerTest {
     /** Without user_events (here: a data file that does not exist) JUL logs as before, and the library says so once. */
     @Test
     void withoutUserEventsJulLogsAsBeforeAndOneDiagnosticSaysSo() throws Exception {
-        try (JulChild app = new JulChild(List.of(JulChild.MANAGER, config("kt-logging.properties"),
-                "-Duserevents.dataFile=/nonexistent/user_events_data"), false)) {
+        try (JulChild app = new JulChild(
+                List.of(
+                        JulChild.MANAGER,
+                        config("kt-logging.properties"),
+                        "-Duserevents.dataFile=/nonexistent/user_events_data"),
+                false)) {
             app.send("log", "kt.jul.none.A", "INFO", "still printed");
             app.send("system", "kt.jul.none.B", "INFO", "also printed");
             app.send("log", "kt.jul.none.A", "FINE", "not printed");
@@ -161,13 +189,20 @@ class LogManagerTest {
                 Thread.sleep(10); // the core opens on its own thread
             }
             List<String> lines = app.stderr().lines().collect(java.util.stream.Collectors.toList());
-            List<String> diagnostics = lines.stream().filter(line -> line.startsWith("[userevents]")).collect(
-                    java.util.stream.Collectors.toList());
+            List<String> diagnostics = lines.stream()
+                    .filter(line -> line.startsWith("[userevents]"))
+                    .collect(java.util.stream.Collectors.toList());
             assertEquals(1, diagnostics.size(), lines.toString());
-            assertTrue(diagnostics.get(0).contains("/nonexistent/user_events_data")
-                    && diagnostics.get(0).contains("JUL's handlers print what they are configured to"), diagnostics.get(0));
-            assertTrue(lines.contains("INFO kt.jul.none.A dev.userevents.jul.app.JulApp run still printed"), lines.toString());
-            assertTrue(lines.contains("INFO kt.jul.none.B dev.userevents.jul.app.JulApp run also printed"), lines.toString());
+            assertTrue(
+                    diagnostics.get(0).contains("/nonexistent/user_events_data")
+                            && diagnostics.get(0).contains("JUL's handlers print what they are configured to"),
+                    diagnostics.get(0));
+            assertTrue(
+                    lines.contains("INFO kt.jul.none.A dev.userevents.jul.app.JulApp run still printed"),
+                    lines.toString());
+            assertTrue(
+                    lines.contains("INFO kt.jul.none.B dev.userevents.jul.app.JulApp run also printed"),
+                    lines.toString());
             assertFalse(app.stderr().contains("not printed"));
         }
     }
@@ -182,11 +217,18 @@ class LogManagerTest {
             app.send("system", "kt.jul.late.Other", "INFO", "two");
             app.send("handler");
             app.send("handler");
-            List<String> diagnostics = app.stderr().lines().filter(line -> line.startsWith("[userevents]")).collect(
-                    java.util.stream.Collectors.toList());
+            List<String> diagnostics = app.stderr()
+                    .lines()
+                    .filter(line -> line.startsWith("[userevents]"))
+                    .collect(java.util.stream.Collectors.toList());
             assertEquals(1, diagnostics.size(), diagnostics.toString());
-            assertTrue(diagnostics.get(0).contains("java.util.logging.manager=dev.userevents.jul.UserEventsLogManager has no effect")
-                    && diagnostics.get(0).contains("-Djava.util.logging.manager="), diagnostics.get(0));
+            assertTrue(
+                    diagnostics
+                                    .get(0)
+                                    .contains(
+                                            "java.util.logging.manager=dev.userevents.jul.UserEventsLogManager has no effect")
+                            && diagnostics.get(0).contains("-Djava.util.logging.manager="),
+                    diagnostics.get(0));
         }
     }
 }

@@ -29,8 +29,13 @@ class UserEventsLoggerTest {
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
 
     private final InMemoryDevice device = new InMemoryDevice();
-    private final UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
-            .eventHeaderProvider("ktJul").build(), device);
+    private final UserEvents core = UserEvents.open(
+            UserEventsConfig.builder()
+                    .mode(Mode.SYNC)
+                    .shutdownHook(false)
+                    .eventHeaderProvider("ktJul")
+                    .build(),
+            device);
     private final RecordingHandler handler = new RecordingHandler();
 
     @AfterEach
@@ -98,7 +103,8 @@ class UserEventsLoggerTest {
     void theLoggersFilterIsAskedOnceAndDecidesForBoth() {
         UserEventsLogger logger = logger("t.filter");
         AtomicInteger asked = new AtomicInteger();
-        logger.setFilter(record -> asked.incrementAndGet() > 0 && !record.getMessage().startsWith("drop"));
+        logger.setFilter(
+                record -> asked.incrementAndGet() > 0 && !record.getMessage().startsWith("drop"));
         trace("t.filter", Level.INFO, true);
         trace("t.filter", Level.DEBUG, true);
         logger.info("keep info");
@@ -136,13 +142,16 @@ class UserEventsLoggerTest {
         logger.log(java.util.logging.Level.SEVERE, "failed {0}", new Object[] {"x"});
         IllegalStateException thrown = new IllegalStateException("bad", new RuntimeException("cause"));
         thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("app.Orders", "place", "Orders.java", 42)});
-        thrown.getCause().setStackTrace(new StackTraceElement[] {new StackTraceElement("app.Db", "save", "Db.java", 7)});
+        thrown.getCause()
+                .setStackTrace(new StackTraceElement[] {new StackTraceElement("app.Db", "save", "Db.java", 7)});
         logger.log(java.util.logging.Level.SEVERE, "boom", thrown);
         logger.logrb(java.util.logging.Level.INFO, new dev.userevents.jul.app.Messages(), "greeting", "ann", 3);
         List<InMemoryDevice.Record> records = device.records();
         assertEquals("failed x", records.get(0).message);
-        assertEquals("boom\njava.lang.IllegalStateException: bad\n\tat app.Orders.place(Orders.java:42)\n"
-                + "Caused by: java.lang.RuntimeException: cause\n\tat app.Db.save(Db.java:7)", records.get(1).message);
+        assertEquals(
+                "boom\njava.lang.IllegalStateException: bad\n\tat app.Orders.place(Orders.java:42)\n"
+                        + "Caused by: java.lang.RuntimeException: cause\n\tat app.Db.save(Db.java:7)",
+                records.get(1).message);
         assertEquals("Hello ann, you have 3 messages", records.get(2).message);
     }
 
@@ -156,8 +165,11 @@ class UserEventsLoggerTest {
         logger.log(java.util.logging.Level.FINE, "big {0}", "y".repeat(1 << 20));
         List<InMemoryDevice.Record> records = device.records();
         assertEquals(List.of("key", "null"), List.of(records.get(0).message, records.get(1).message));
-        assertTrue(records.get(2).message.endsWith("...[truncated]"), records.get(2).message.substring(0, 40));
-        assertTrue(records.get(2).message.getBytes(StandardCharsets.UTF_8).length <= core.config().maxMessageBytes());
+        assertTrue(
+                records.get(2).message.endsWith("...[truncated]"),
+                records.get(2).message.substring(0, 40));
+        assertTrue(records.get(2).message.getBytes(StandardCharsets.UTF_8).length
+                <= core.config().maxMessageBytes());
         assertEquals(1, diagnostics.lines().size(), "one diagnostic, for the bundle: " + diagnostics.lines());
         assertEquals(List.of(), handler.messages());
     }
@@ -165,7 +177,9 @@ class UserEventsLoggerTest {
     @Test
     void bothStreamsWhileTheProvidersTracepointIsTraced() {
         UserEventsLogger logger = logger("t.provider");
-        device.setEnabled(core.logger("t.provider").enableWordAddress(), Integer.numberOfTrailingZeros(Level.DEBUG.providerMask),
+        device.setEnabled(
+                core.logger("t.provider").enableWordAddress(),
+                Integer.numberOfTrailingZeros(Level.DEBUG.providerMask),
                 true);
         logger.fine("to the provider");
         assertEquals(List.of(), kernel(), "the per-logger DEBUG event is not traced");
@@ -197,7 +211,8 @@ class UserEventsLoggerTest {
         }
         String untraced = printed[0];
         String traced = printed[1];
-        assertTrue(untraced.startsWith("INFO t.console dev.userevents.jul.UserEventsLoggerTest console started\n"),
+        assertTrue(
+                untraced.startsWith("INFO t.console dev.userevents.jul.UserEventsLoggerTest console started\n"),
                 "the source is the calling method, not the logger: " + untraced);
         assertTrue(untraced.contains("java.lang.IllegalStateException: shown"), untraced);
         assertEquals(untraced, traced);

@@ -25,14 +25,17 @@ final class ConfiguredLevelFilter extends AbstractFilter {
     @Override
     public Result filter(LogEvent event) {
         String loggerName = event.getLoggerName();
-        org.apache.logging.log4j.Level configured = configuration.getLoggerConfig(loggerName == null ? "" : loggerName).getLevel();
+        org.apache.logging.log4j.Level configured = configuration
+                .getLoggerConfig(loggerName == null ? "" : loggerName)
+                .getLevel();
         return configured == null || event.getLevel().isMoreSpecificThan(configured) ? onMatch : onMismatch;
     }
 
     /** Gives every appender of {@code configuration} that is not a UserEvents appender, and has none yet, this filter. */
     static void guardOtherAppenders(Configuration configuration) {
         for (Appender appender : configuration.getAppenders().values()) {
-            if (!(appender instanceof UserEventsAppender) && appender instanceof AbstractFilterable
+            if (!(appender instanceof UserEventsAppender)
+                    && appender instanceof AbstractFilterable
                     && !hasOne(((AbstractFilterable) appender).getFilter())) {
                 ConfiguredLevelFilter levels = new ConfiguredLevelFilter(configuration);
                 levels.start();

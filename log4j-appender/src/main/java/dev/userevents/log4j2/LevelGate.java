@@ -25,7 +25,8 @@ final class LevelGate {
     static final int YES = 1;
     static final int ASK = 2;
 
-    private static final Level[] STANDARD = {Level.FATAL, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE};
+    private static final Level[] STANDARD = {Level.FATAL, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE
+    };
 
     /** The configuration's filter this gate stands for, or null (always {@link #ASK}). */
     private final Filter filter;
@@ -34,6 +35,7 @@ final class LevelGate {
      * is traced, and while it is not. (By level, not by enable mask: DEBUG and TRACE share the provider's bit.)
      */
     private final int tracedYes;
+
     private final int untracedYes;
     // For custom levels: the filter's results and the configured level, as Log4j compares them.
     private final Filter.Result onMatch;
@@ -61,7 +63,8 @@ final class LevelGate {
      */
     static LevelGate of(Configuration configuration, Level configured, UserEventsManager manager) {
         Filter current = configuration == null ? null : configuration.getFilter();
-        boolean own = current instanceof UserEventsFilter && ((UserEventsFilter) current).manager() == manager
+        boolean own = current instanceof UserEventsFilter
+                && ((UserEventsFilter) current).manager() == manager
                 && configured != null;
         return new LevelGate(own ? (UserEventsFilter) current : null, configured);
     }
@@ -86,7 +89,9 @@ final class LevelGate {
     }
 
     private boolean decide(Filter.Result result, Level level) {
-        return result == Filter.Result.NEUTRAL ? configuredIntLevel >= level.intLevel() : result == Filter.Result.ACCEPT;
+        return result == Filter.Result.NEUTRAL
+                ? configuredIntLevel >= level.intLevel()
+                : result == Filter.Result.ACCEPT;
     }
 
     /** For tests: whether this gate answers by itself. */

@@ -18,7 +18,8 @@ import org.apache.logging.log4j.util.TriConsumer;
  */
 final class Log4jEventReader implements LogEventReader<LogEvent> {
     /** Static, so iterating the context data allocates no lambda. */
-    private static final TriConsumer<String, Object, BiConsumer<String, Object>> TO_SINK = (key, value, sink) -> sink.accept(key, value);
+    private static final TriConsumer<String, Object, BiConsumer<String, Object>> TO_SINK =
+            (key, value, sink) -> sink.accept(key, value);
 
     /** The appender's layout, or null: the text is the message, then the bounded stack trace. */
     private final Layout<? extends Serializable> layout;

@@ -19,12 +19,17 @@ import org.apache.logging.log4j.message.MessageFactory;
 final class RegisteredLogger extends Logger {
     /** The manager that registered {@link #word}: the filter uses the word only if it is its own manager. */
     final transient UserEventsManager manager;
+
     final transient EnableWord word;
     /** Rebuilt whenever Log4j replaces {@link #privateConfig} (creation, setLevel, updateConfiguration). */
     private transient volatile LevelGate gate;
 
-    RegisteredLogger(LoggerContext context, String name, MessageFactory messageFactory, UserEventsManager manager,
-                     EnableWord word) {
+    RegisteredLogger(
+            LoggerContext context,
+            String name,
+            MessageFactory messageFactory,
+            UserEventsManager manager,
+            EnableWord word) {
         super(context, name, messageFactory);
         this.manager = manager;
         this.word = word;
@@ -58,7 +63,6 @@ final class RegisteredLogger extends Logger {
     boolean gateAnswersAlone() {
         return gate.answersAlone();
     }
-
 
     // Every isEnabled overload of Logger: the gate's answer, or Log4j's (which asks the filter) when it has none.
 
@@ -101,53 +105,109 @@ final class RegisteredLogger extends Logger {
     @Override
     public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3) {
         int answer = answer(level);
-        return answer == LevelGate.ASK ? super.isEnabled(level, marker, message, p0, p1, p2, p3)
+        return answer == LevelGate.ASK
+                ? super.isEnabled(level, marker, message, p0, p1, p2, p3)
                 : answer == LevelGate.YES;
     }
 
     @Override
-    public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3,
-                             Object p4) {
+    public boolean isEnabled(
+            Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3, Object p4) {
         int answer = answer(level);
-        return answer == LevelGate.ASK ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4)
+        return answer == LevelGate.ASK
+                ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4)
                 : answer == LevelGate.YES;
     }
 
     @Override
-    public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3,
-                             Object p4, Object p5) {
+    public boolean isEnabled(
+            Level level,
+            Marker marker,
+            String message,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5) {
         int answer = answer(level);
-        return answer == LevelGate.ASK ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5)
+        return answer == LevelGate.ASK
+                ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5)
                 : answer == LevelGate.YES;
     }
 
     @Override
-    public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3,
-                             Object p4, Object p5, Object p6) {
+    public boolean isEnabled(
+            Level level,
+            Marker marker,
+            String message,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6) {
         int answer = answer(level);
-        return answer == LevelGate.ASK ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6)
+        return answer == LevelGate.ASK
+                ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6)
                 : answer == LevelGate.YES;
     }
 
     @Override
-    public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3,
-                             Object p4, Object p5, Object p6, Object p7) {
+    public boolean isEnabled(
+            Level level,
+            Marker marker,
+            String message,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6,
+            Object p7) {
         int answer = answer(level);
-        return answer == LevelGate.ASK ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6, p7)
+        return answer == LevelGate.ASK
+                ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6, p7)
                 : answer == LevelGate.YES;
     }
 
     @Override
-    public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3,
-                             Object p4, Object p5, Object p6, Object p7, Object p8) {
+    public boolean isEnabled(
+            Level level,
+            Marker marker,
+            String message,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6,
+            Object p7,
+            Object p8) {
         int answer = answer(level);
-        return answer == LevelGate.ASK ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6, p7, p8)
+        return answer == LevelGate.ASK
+                ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6, p7, p8)
                 : answer == LevelGate.YES;
     }
 
     @Override
-    public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3,
-                             Object p4, Object p5, Object p6, Object p7, Object p8, Object p9) {
+    public boolean isEnabled(
+            Level level,
+            Marker marker,
+            String message,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6,
+            Object p7,
+            Object p8,
+            Object p9) {
         int answer = answer(level);
         return answer == LevelGate.ASK
                 ? super.isEnabled(level, marker, message, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9)

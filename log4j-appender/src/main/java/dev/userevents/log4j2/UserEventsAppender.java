@@ -4,7 +4,6 @@ import dev.userevents.Mode;
 import dev.userevents.QueueFullPolicy;
 import dev.userevents.Setting;
 import dev.userevents.UserEventsConfig;
-
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +32,13 @@ public final class UserEventsAppender extends AbstractAppender {
     /** Reads this appender's events: the message, and the layout's text for the per-logger event. */
     private final Log4jEventReader reader;
 
-    private UserEventsAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
-                               Property[] properties, UserEventsManager manager) {
+    private UserEventsAppender(
+            String name,
+            Filter filter,
+            Layout<? extends Serializable> layout,
+            boolean ignoreExceptions,
+            Property[] properties,
+            UserEventsManager manager) {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
         this.reader = new Log4jEventReader(layout);
@@ -55,22 +59,31 @@ public final class UserEventsAppender extends AbstractAppender {
             implements org.apache.logging.log4j.core.util.Builder<UserEventsAppender> {
         @PluginBuilderAttribute
         private String prefix;
+
         @PluginBuilderAttribute
         private String mode;
+
         @PluginBuilderAttribute
         private String bufferSize;
+
         @PluginBuilderAttribute
         private String queueFullPolicy;
+
         @PluginBuilderAttribute
         private String maxMessageBytes;
+
         @PluginBuilderAttribute
         private String shutdownTimeoutMillis;
+
         @PluginBuilderAttribute
         private String dataFile;
+
         @PluginBuilderAttribute
         private String thread;
+
         @PluginBuilderAttribute
         private String preregister;
+
         @PluginBuilderAttribute
         private String eventHeaderProvider;
 
@@ -133,8 +146,10 @@ public final class UserEventsAppender extends AbstractAppender {
             UserEventsConfig.Builder settings = UserEventsConfig.builder();
             for (Field field : Builder.class.getDeclaredFields()) {
                 if (field.isAnnotationPresent(PluginBuilderAttribute.class)) {
-                    settings.set(field.getName(), attribute(field), problem -> LOGGER.error("UserEvents appender '{}': {}",
-                            getName(), problem));
+                    settings.set(
+                            field.getName(),
+                            attribute(field),
+                            problem -> LOGGER.error("UserEvents appender '{}': {}", getName(), problem));
                 }
             }
             return settings;
@@ -151,8 +166,8 @@ public final class UserEventsAppender extends AbstractAppender {
         @Override
         public UserEventsAppender build() {
             UserEventsManager manager = UserEventsManager.get(settings());
-            return new UserEventsAppender(getName(), getFilter(), getLayout(), isIgnoreExceptions(),
-                    getPropertyArray(), manager);
+            return new UserEventsAppender(
+                    getName(), getFilter(), getLayout(), isIgnoreExceptions(), getPropertyArray(), manager);
         }
     }
 
@@ -161,8 +176,11 @@ public final class UserEventsAppender extends AbstractAppender {
     public void start() {
         super.start();
         if (manager.firstToReportIdle()) {
-            LOGGER.warn("UserEvents appender '{}' is idle: user_events is unavailable: {} Log4j's other appenders are "
-                    + "unaffected. Check this host with 'userevents doctor'.", getName(), manager.unavailableReason());
+            LOGGER.warn(
+                    "UserEvents appender '{}' is idle: user_events is unavailable: {} Log4j's other appenders are "
+                            + "unaffected. Check this host with 'userevents doctor'.",
+                    getName(),
+                    manager.unavailableReason());
         }
     }
 

@@ -4,23 +4,22 @@ import dev.userevents.EnableWord;
 import dev.userevents.EnableWordCache;
 import dev.userevents.Mode;
 import dev.userevents.UserEventsConfig;
-
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
-import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.message.Message;
 
 /**
@@ -55,8 +54,12 @@ public final class UserEventsFilter extends AbstractFilter {
     private final Configuration configuration;
     private final boolean everywhere;
 
-    private UserEventsFilter(Result onMatch, Result onMismatch, UserEventsManager manager, Configuration configuration,
-                             boolean everywhere) {
+    private UserEventsFilter(
+            Result onMatch,
+            Result onMismatch,
+            UserEventsManager manager,
+            Configuration configuration,
+            boolean everywhere) {
         super(onMatch, onMismatch);
         this.manager = manager;
         this.configuration = configuration;
@@ -67,7 +70,9 @@ public final class UserEventsFilter extends AbstractFilter {
     static UserEventsFilter registerIn(Configuration configuration, String loggerName) {
         Filter filter = configuration == null ? null : configuration.getFilter();
         UserEventsFilter first = null;
-        for (Filter each : filter instanceof CompositeFilter ? ((CompositeFilter) filter).getFiltersArray() : new Filter[] {filter}) {
+        for (Filter each : filter instanceof CompositeFilter
+                ? ((CompositeFilter) filter).getFiltersArray()
+                : new Filter[] {filter}) {
             if (each instanceof UserEventsFilter) {
                 ((UserEventsFilter) each).register(loggerName);
                 first = first == null ? (UserEventsFilter) each : first;
@@ -114,10 +119,15 @@ public final class UserEventsFilter extends AbstractFilter {
             if (appender instanceof UserEventsAppender) {
                 String provider = ((UserEventsAppender) appender).eventHeaderProvider();
                 if (provider != null && !provider.equals(filterProvider)) {
-                    dev.userevents.spi.Diagnostics.reportOnce("log4j-provider-mismatch:" + provider, "appender "
-                            + appender.getName() + " writes EventHeader provider " + provider + " but UserEventsFilter has "
-                            + (filterProvider == null ? "none" : filterProvider) + ": give the filter eventHeaderProvider=\""
-                            + provider + "\" too, or enabling " + provider + "_L5K1 alone will not turn DEBUG on.");
+                    dev.userevents.spi.Diagnostics.reportOnce(
+                            "log4j-provider-mismatch:" + provider,
+                            "appender "
+                                    + appender.getName() + " writes EventHeader provider " + provider
+                                    + " but UserEventsFilter has "
+                                    + (filterProvider == null ? "none" : filterProvider)
+                                    + ": give the filter eventHeaderProvider=\""
+                                    + provider + "\" too, or enabling " + provider
+                                    + "_L5K1 alone will not turn DEBUG on.");
                 }
             }
         }
@@ -140,6 +150,7 @@ public final class UserEventsFilter extends AbstractFilter {
         // Not AbstractFilterBuilder: its onMatch defaults to NEUTRAL, which would leave isDebugEnabled to the levels.
         @PluginBuilderAttribute
         private Result onMatch = Result.ACCEPT;
+
         @PluginBuilderAttribute
         private Result onMismatch = Result.NEUTRAL;
         /**
@@ -151,6 +162,7 @@ public final class UserEventsFilter extends AbstractFilter {
         /** false (default): events that pass only because of tracing reach only UserEvents appenders. */
         @PluginBuilderAttribute
         private boolean everywhere;
+
         @PluginConfiguration
         private Configuration configuration;
 
@@ -186,8 +198,10 @@ public final class UserEventsFilter extends AbstractFilter {
 
         @Override
         public UserEventsFilter build() {
-            // Its own registrations (sync mode, no writer thread): the kernel sets the bit in every enabler of an event.
-            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder().mode(Mode.SYNC)
+            // Its own registrations (sync mode, no writer thread): the kernel sets the bit in every enabler of an
+            // event.
+            UserEventsManager manager = UserEventsManager.get(UserEventsConfig.builder()
+                    .mode(Mode.SYNC)
                     .set("prefix", prefix, UserEventsFilter::settingProblem)
                     .set("eventHeaderProvider", eventHeaderProvider, UserEventsFilter::settingProblem));
             return new UserEventsFilter(onMatch, onMismatch, manager, configuration, everywhere);
@@ -201,7 +215,9 @@ public final class UserEventsFilter extends AbstractFilter {
     /** The check for a Logger: the same answer as by name, from its own field or through {@link #byLogger}. */
     private Result check(Logger logger, Level level) {
         if (logger instanceof RegisteredLogger && ((RegisteredLogger) logger).manager == manager) {
-            return (((RegisteredLogger) logger).word.read() & Log4jLevels.enableMask(level)) != 0 ? onMatch : onMismatch;
+            return (((RegisteredLogger) logger).word.read() & Log4jLevels.enableMask(level)) != 0
+                    ? onMatch
+                    : onMismatch;
         }
         EnableWord word = byLogger.get(logger);
         if (word == null) {
@@ -246,44 +262,107 @@ public final class UserEventsFilter extends AbstractFilter {
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3) {
+    public Result filter(
+            Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2, Object p3) {
         return check(logger, level);
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3, Object p4) {
+    public Result filter(
+            Logger logger,
+            Level level,
+            Marker marker,
+            String msg,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4) {
         return check(logger, level);
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3, Object p4, Object p5) {
+    public Result filter(
+            Logger logger,
+            Level level,
+            Marker marker,
+            String msg,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5) {
         return check(logger, level);
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3, Object p4, Object p5, Object p6) {
+    public Result filter(
+            Logger logger,
+            Level level,
+            Marker marker,
+            String msg,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6) {
         return check(logger, level);
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3, Object p4, Object p5, Object p6, Object p7) {
+    public Result filter(
+            Logger logger,
+            Level level,
+            Marker marker,
+            String msg,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6,
+            Object p7) {
         return check(logger, level);
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3, Object p4, Object p5, Object p6, Object p7, Object p8) {
+    public Result filter(
+            Logger logger,
+            Level level,
+            Marker marker,
+            String msg,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6,
+            Object p7,
+            Object p8) {
         return check(logger, level);
     }
 
     @Override
-    public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2,
-                         Object p3, Object p4, Object p5, Object p6, Object p7, Object p8, Object p9) {
+    public Result filter(
+            Logger logger,
+            Level level,
+            Marker marker,
+            String msg,
+            Object p0,
+            Object p1,
+            Object p2,
+            Object p3,
+            Object p4,
+            Object p5,
+            Object p6,
+            Object p7,
+            Object p8,
+            Object p9) {
         return check(logger, level);
     }
 

@@ -19,7 +19,13 @@ public class UserEventsLoggerContext extends LoggerContext {
     @Override
     protected Logger newInstance(LoggerContext context, String name, MessageFactory messageFactory) {
         UserEventsFilter filter = UserEventsFilter.registerIn(getConfiguration(), name);
-        return filter == null ? super.newInstance(context, name, messageFactory)
-                : new RegisteredLogger(context, name, messageFactory, filter.manager(), filter.register(name).word());
+        return filter == null
+                ? super.newInstance(context, name, messageFactory)
+                : new RegisteredLogger(
+                        context,
+                        name,
+                        messageFactory,
+                        filter.manager(),
+                        filter.register(name).word());
     }
 }

@@ -3,7 +3,6 @@ package dev.userevents.log4j2;
 import dev.userevents.LoggerEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
-
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -17,12 +16,13 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * unregisters before the enable words go.
  */
 final class UserEventsManager extends AbstractManager {
-    private static final Function<UserEventsConfig, UserEvents> KERNEL = config -> UserEvents.open(config,
-            "The UserEvents appenders write nothing; Log4j's other appenders are unaffected.");
+    private static final Function<UserEventsConfig, UserEvents> KERNEL = config ->
+            UserEvents.open(config, "The UserEvents appenders write nothing; Log4j's other appenders are unaffected.");
     /** How a new manager opens its core: user_events, or in this package's tests another device. */
     private static volatile Function<UserEventsConfig, UserEvents> opener = KERNEL;
-    private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY = (name, config) -> new UserEventsManager(
-            name, opener.apply(config));
+
+    private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY =
+            (name, config) -> new UserEventsManager(name, opener.apply(config));
 
     private final UserEvents core;
     /** Set by the first appender that reports this manager idle: appenders sharing it, and reconfigurations, stay quiet. */

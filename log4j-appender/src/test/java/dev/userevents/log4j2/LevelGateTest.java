@@ -30,7 +30,8 @@ class LevelGateTest {
     @Test
     void theWordsBitAcceptsAndTheConfiguredLevelDecidesOnNeutral() throws Exception {
         InMemoryDevice device = new InMemoryDevice();
-        UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), device);
+        UserEvents core = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), device);
         LoggerContext neutral = context("<UserEventsFilter onMismatch=\"NEUTRAL\"/>");
         LoggerContext deny = context("<UserEventsFilter onMismatch=\"DENY\"/>");
         try {
@@ -49,14 +50,17 @@ class LevelGateTest {
             assertEquals(LevelGate.ASK, gate.answer(word, null));
 
             Configuration denying = deny.getConfiguration();
-            LevelGate tracingOnly = LevelGate.of(denying, Level.INFO, ((UserEventsFilter) denying.getFilter()).manager());
+            LevelGate tracingOnly =
+                    LevelGate.of(denying, Level.INFO, ((UserEventsFilter) denying.getFilter()).manager());
             assertEquals(LevelGate.NO, tracingOnly.answer(word, Level.ERROR), "onMismatch DENY: tracing only");
             assertEquals(LevelGate.YES, tracingOnly.answer(word, Level.DEBUG));
 
-            configuration.addFilter(org.apache.logging.log4j.core.filter.ThresholdFilter.createFilter(Level.TRACE,
-                    Filter.Result.NEUTRAL, Filter.Result.NEUTRAL)); // now a composite: Log4j must ask both
-            assertEquals(LevelGate.ASK, LevelGate.of(configuration, Level.INFO, filter.manager()).answer(word,
-                    Level.DEBUG), "the gate read at the next updateLoggers()");
+            configuration.addFilter(org.apache.logging.log4j.core.filter.ThresholdFilter.createFilter(
+                    Level.TRACE, Filter.Result.NEUTRAL, Filter.Result.NEUTRAL)); // now a composite: Log4j must ask both
+            assertEquals(
+                    LevelGate.ASK,
+                    LevelGate.of(configuration, Level.INFO, filter.manager()).answer(word, Level.DEBUG),
+                    "the gate read at the next updateLoggers()");
         } finally {
             neutral.stop();
             deny.stop();
@@ -69,11 +73,12 @@ class LevelGateTest {
         LoggerContext context = context("<UserEventsFilter/>");
         try {
             Configuration configuration = context.getConfiguration();
-            UserEventsFilter other = UserEventsFilter.newBuilder().setPrefix("other_").build();
+            UserEventsFilter other =
+                    UserEventsFilter.newBuilder().setPrefix("other_").build();
             assertFalse(LevelGate.of(configuration, Level.INFO, other.manager()).answersAlone());
             assertFalse(LevelGate.of(null, Level.INFO, other.manager()).answersAlone());
-            assertTrue(LevelGate.of(configuration, Level.INFO,
-                    ((UserEventsFilter) configuration.getFilter()).manager()).answersAlone());
+            assertTrue(LevelGate.of(configuration, Level.INFO, ((UserEventsFilter) configuration.getFilter()).manager())
+                    .answersAlone());
         } finally {
             context.stop();
         }
@@ -120,8 +125,8 @@ class LevelGateTest {
         String xml = "<Configuration status=\"OFF\">" + filters
                 + "<Loggers><Root level=\"info\"/></Loggers></Configuration>";
         LoggerContext context = new UserEventsLoggerContext("gate-" + filters.hashCode(), null, null);
-        context.start(new XmlConfiguration(context, new ConfigurationSource(
-                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
+        context.start(new XmlConfiguration(
+                context, new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
         return context;
     }
 }

@@ -18,10 +18,12 @@ class Log4jConfigurationTest {
     void appenderAndFilterAreConfiguredFromXml() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        UserEventsAppender appender = assertInstanceOf(UserEventsAppender.class, configuration.getAppender("userEvents"));
+        UserEventsAppender appender =
+                assertInstanceOf(UserEventsAppender.class, configuration.getAppender("userEvents"));
         UserEventsFilter filter = assertInstanceOf(UserEventsFilter.class, configuration.getFilter());
         assertEquals(org.apache.logging.log4j.core.Filter.Result.ACCEPT, filter.getOnMatch(), "default onMatch");
-        assertEquals(org.apache.logging.log4j.core.Filter.Result.DENY, filter.getOnMismatch(), "onMismatch from the XML");
+        assertEquals(
+                org.apache.logging.log4j.core.Filter.Result.DENY, filter.getOnMismatch(), "onMismatch from the XML");
         assertTrue(appender.isStarted());
         assertTrue(filter.isStarted());
         assertInstanceOf(UserEventsLoggerContext.class, context, "log4j2.component.properties selects our selector");
@@ -45,12 +47,19 @@ class Log4jConfigurationTest {
         java.util.function.Consumer<String> previous = dev.userevents.spi.Diagnostics.setSink(reported::add);
         LoggerContext context = new LoggerContext("mismatch");
         try {
-            context.start(new org.apache.logging.log4j.core.config.xml.XmlConfiguration(context,
+            context.start(new org.apache.logging.log4j.core.config.xml.XmlConfiguration(
+                    context,
                     new org.apache.logging.log4j.core.config.ConfigurationSource(
                             new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
-            assertEquals("MyApp", ((UserEventsAppender) context.getConfiguration().getAppender("ue")).eventHeaderProvider());
-            assertEquals(1, reported.stream().filter(line -> line.contains("UserEventsFilter has none")
-                    && line.contains("eventHeaderProvider=\"MyApp\"")).count(), reported.toString());
+            assertEquals(
+                    "MyApp", ((UserEventsAppender) context.getConfiguration().getAppender("ue")).eventHeaderProvider());
+            assertEquals(
+                    1,
+                    reported.stream()
+                            .filter(line -> line.contains("UserEventsFilter has none")
+                                    && line.contains("eventHeaderProvider=\"MyApp\""))
+                            .count(),
+                    reported.toString());
         } finally {
             context.stop();
             dev.userevents.spi.Diagnostics.setSink(previous);

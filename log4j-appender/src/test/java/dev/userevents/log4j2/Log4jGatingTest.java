@@ -64,7 +64,8 @@ class Log4jGatingTest {
     /** A context from {@code xml} with {@code capture} on the root logger, added before the configuration starts. */
     private static LoggerContext start(String name, String xml, Capture capture) throws Exception {
         LoggerContext context = new LoggerContext(name);
-        ConfigurationSource source = new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        ConfigurationSource source =
+                new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         context.start(new XmlConfiguration(context, source) {
             @Override
             protected void doConfigure() {
@@ -77,13 +78,14 @@ class Log4jGatingTest {
     }
 
     private static String withUserEvents(String prefix, String onMismatch) {
-        return "<Configuration status=\"OFF\"><UserEventsFilter prefix=\"" + prefix + "\" onMismatch=\"" + onMismatch + "\"/>"
+        return "<Configuration status=\"OFF\"><UserEventsFilter prefix=\"" + prefix + "\" onMismatch=\"" + onMismatch
+                + "\"/>"
                 + "<Appenders><UserEvents name=\"ue\" prefix=\"" + prefix + "\" mode=\"SYNC\"/></Appenders>"
                 + "<Loggers><Root level=\"info\"><AppenderRef ref=\"ue\"/></Root></Loggers></Configuration>";
     }
 
-    private static final String WITHOUT_USER_EVENTS = "<Configuration status=\"OFF\"><Appenders/>"
-            + "<Loggers><Root level=\"info\"/></Loggers></Configuration>";
+    private static final String WITHOUT_USER_EVENTS =
+            "<Configuration status=\"OFF\"><Appenders/>" + "<Loggers><Root level=\"info\"/></Loggers></Configuration>";
 
     /** What the kernel does when a tracer attaches: the bit in every registered word of the event. */
     private void trace(String loggerName, Level level, boolean on) {
@@ -93,7 +95,9 @@ class Log4jGatingTest {
     }
 
     private List<String> written() {
-        return device.records().stream().map(r -> Level.ofValue(r.level) + " " + r.message).collect(Collectors.toList());
+        return device.records().stream()
+                .map(r -> Level.ofValue(r.level) + " " + r.message)
+                .collect(Collectors.toList());
     }
 
     /** The same calls, with DEBUG traced in the middle (when a tracer exists to do it). */
@@ -137,17 +141,25 @@ class Log4jGatingTest {
         Capture capture = new Capture();
         LoggerContext context = start("answers", withUserEvents("answer_", "DENY"), capture);
         try {
-            UserEventsFilter filter = (UserEventsFilter) context.getConfiguration().getFilter();
+            UserEventsFilter filter =
+                    (UserEventsFilter) context.getConfiguration().getFilter();
             org.apache.logging.log4j.core.Logger logger = context.getLogger(LOGGER);
-            assertEquals(Filter.Result.DENY, filter.filter(logger, org.apache.logging.log4j.Level.ERROR, null, "m", (Object) null));
+            assertEquals(
+                    Filter.Result.DENY,
+                    filter.filter(logger, org.apache.logging.log4j.Level.ERROR, null, "m", (Object) null));
             assertFalse(logger.isErrorEnabled(), "onMismatch DENY: untraced is off whatever Root says");
             trace(LOGGER, Level.ERROR, true);
-            assertEquals(Filter.Result.ACCEPT, filter.filter(logger, org.apache.logging.log4j.Level.ERROR, null, "m", (Object) null));
+            assertEquals(
+                    Filter.Result.ACCEPT,
+                    filter.filter(logger, org.apache.logging.log4j.Level.ERROR, null, "m", (Object) null));
             assertTrue(logger.isErrorEnabled());
             logger.error("traced error");
             logger.warn("untraced warn");
             assertEquals(List.of("ERROR traced error"), written());
-            assertEquals(List.of("ERROR traced error"), capture.lines, "the configured level lets ERROR through to the other appender");
+            assertEquals(
+                    List.of("ERROR traced error"),
+                    capture.lines,
+                    "the configured level lets ERROR through to the other appender");
         } finally {
             context.stop();
         }
@@ -158,14 +170,17 @@ class Log4jGatingTest {
         Capture alone = new Capture();
         LoggerContext plain = start("plain", WITHOUT_USER_EVENTS, alone);
         try {
-            logTheSequence(plain.getLogger(LOGGER), () -> { }, () -> { });
+            logTheSequence(plain.getLogger(LOGGER), () -> {}, () -> {});
         } finally {
             plain.stop();
         }
         Capture beside = new Capture();
         LoggerContext traced = start("beside", withUserEvents("beside_", "NEUTRAL"), beside);
         try {
-            logTheSequence(traced.getLogger(LOGGER), () -> trace(LOGGER, Level.DEBUG, true), () -> trace(LOGGER, Level.DEBUG, false));
+            logTheSequence(
+                    traced.getLogger(LOGGER),
+                    () -> trace(LOGGER, Level.DEBUG, true),
+                    () -> trace(LOGGER, Level.DEBUG, false));
         } finally {
             traced.stop();
         }

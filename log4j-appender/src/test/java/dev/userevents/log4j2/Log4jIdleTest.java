@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class Log4jIdleTest {
     @RegisterExtension
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
+
     @TempDir
     Path dir;
 
@@ -59,7 +60,8 @@ class Log4jIdleTest {
                 + "</Appenders><Loggers><Root level=\"info\"><AppenderRef ref=\"file\"/><AppenderRef ref=\"ue1\"/>"
                 + "<AppenderRef ref=\"ue2\"/></Root></Loggers></Configuration>";
         try {
-            return new XmlConfiguration(context, new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+            return new XmlConfiguration(
+                    context, new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -73,22 +75,38 @@ class Log4jIdleTest {
         LoggerContext context = new LoggerContext("idle");
         try {
             context.start(configuration(context, file));
-            UserEventsAppender appender = (UserEventsAppender) context.getConfiguration().getAppender("ue1");
+            UserEventsAppender appender =
+                    (UserEventsAppender) context.getConfiguration().getAppender("ue1");
             assumeFalse(appender.isAvailable(), "this host has user_events: the idle case cannot happen here");
             context.getLogger("com.example.Orders").info("order {} placed", 7);
             context.getLogger("com.example.Orders").debug("below Root's level");
             context.setConfiguration(configuration(context, file)); // a reconfiguration: the manager carries over
             context.getLogger("com.example.Orders").warn("after reconfiguration");
 
-            assertEquals(List.of("INFO com.example.Orders - order 7 placed", "WARN com.example.Orders - after reconfiguration"),
+            assertEquals(
+                    List.of(
+                            "INFO com.example.Orders - order 7 placed",
+                            "WARN com.example.Orders - after reconfiguration"),
                     Files.readAllLines(file));
-            List<String> idle = warnings.messages.stream().filter(m -> m.contains("is idle")).collect(Collectors.toList());
+            List<String> idle = warnings.messages.stream()
+                    .filter(m -> m.contains("is idle"))
+                    .collect(Collectors.toList());
             assertEquals(1, idle.size(), warnings.messages.toString());
-            assertTrue(idle.get(0).startsWith("UserEvents appender 'ue1' is idle: user_events is unavailable: "), idle.get(0));
-            assertTrue(idle.get(0).endsWith("Log4j's other appenders are unaffected. Check this host with 'userevents doctor'."), idle.get(0));
+            assertTrue(
+                    idle.get(0).startsWith("UserEvents appender 'ue1' is idle: user_events is unavailable: "),
+                    idle.get(0));
+            assertTrue(
+                    idle.get(0)
+                            .endsWith(
+                                    "Log4j's other appenders are unaffected. Check this host with 'userevents doctor'."),
+                    idle.get(0));
             List<String> reported = diagnostics.lines();
             assertEquals(1, reported.size(), "the core's own line, once: " + reported);
-            assertTrue(reported.get(0).contains("The UserEvents appenders write nothing; Log4j's other appenders are unaffected."), reported.get(0));
+            assertTrue(
+                    reported.get(0)
+                            .contains(
+                                    "The UserEvents appenders write nothing; Log4j's other appenders are unaffected."),
+                    reported.get(0));
         } finally {
             context.stop();
             StatusLogger.getLogger().removeListener(warnings);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.testing.EventHeaderCapture;
 import dev.userevents.testing.KernelTestExtension;
-import dev.userevents.testing.Soak;
 import dev.userevents.testing.Perf;
+import dev.userevents.testing.Soak;
 import dev.userevents.testing.Tracefs;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -57,8 +57,8 @@ class Log4jKernelTest {
         org.apache.logging.log4j.ThreadContext.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
         org.apache.logging.log4j.ThreadContext.put("span_id", "00f067aa0ba902b7");
         org.apache.logging.log4j.ThreadContext.put("orderId", "A-17");
-        List<EventHeaderCapture.Captured> captured =
-                EventHeaderCapture.record(List.of("ktLog4j_L2K1"), () -> logger.error("payment {} failed 😀", 7, failure));
+        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(
+                List.of("ktLog4j_L2K1"), () -> logger.error("payment {} failed 😀", 7, failure));
         List<String> own = Tracefs.awaitPayloads("kt_log4j_Provider_ERROR", 1);
         assertEquals(1, own.size(), own.toString());
         assertEquals(1, captured.size(), captured.toString());
@@ -73,7 +73,10 @@ class Log4jKernelTest {
         assertEquals("java.lang.IllegalStateException", fields.get("PartC.exception.type"));
         assertEquals("boom ü", fields.get("PartC.exception.message"));
         String stack = (String) fields.get("PartC.exception.stacktrace");
-        assertTrue(stack.startsWith("java.lang.IllegalStateException: boom ü\n\tat dev.userevents.log4j2.Log4jKernelTest."), stack);
+        assertTrue(
+                stack.startsWith(
+                        "java.lang.IllegalStateException: boom ü\n\tat dev.userevents.log4j2.Log4jKernelTest."),
+                stack);
         assertTrue(stack.contains("Caused by: java.io.IOException: cause"), stack);
     }
 
@@ -90,8 +93,11 @@ class Log4jKernelTest {
         Tracefs.awaitPayloads("kt_log4j_Trace_ERROR", 1);
         String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
         assertEquals(List.of(Tracefs.payload("order 17 for ann \u00e9\uD83D\uDE80", 3)), warn);
-        assertTrue(trace.contains("kt_log4j_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n\tat "
-                + "dev.userevents.log4j2.Log4jKernelTest.messagesAndStackTracesDecodeInTraceWithTheirLevel("), trace);
+        assertTrue(
+                trace.contains(
+                        "kt_log4j_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n\tat "
+                                + "dev.userevents.log4j2.Log4jKernelTest.messagesAndStackTracesDecodeInTraceWithTheirLevel("),
+                trace);
         assertTrue(trace.contains(" level=0x2 (2)\n"), trace);
         assertFalse(trace.contains("INFO is not traced"));
     }
@@ -130,7 +136,8 @@ class Log4jKernelTest {
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         kernel.closeAfter(() -> running.set(false)); // the producer stops if the test fails before it stops it
         java.util.concurrent.atomic.AtomicInteger logged = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread producer = new Thread(() -> {
             try {
                 while (running.get()) {
@@ -163,7 +170,8 @@ class Log4jKernelTest {
         assertEquals(0, last.counters().errors(), last.counters().toString());
         assertEquals(0, last.counters().dropped(), last.counters().toString());
         assertEquals(List.of(), diagnostics, "no EADDRINUSE or any other refusal");
-        System.out.printf("reconfiguration: %d reconfigurations in %.1f s with %d events logged across them, all captured%n",
+        System.out.printf(
+                "reconfiguration: %d reconfigurations in %.1f s with %d events logged across them, all captured%n",
                 reconfigurations, seconds, logged.get());
 
         context.stop(); // last user: flush, DIAG_IOCSUNREG everything, close the fd
@@ -171,7 +179,8 @@ class Log4jKernelTest {
         while (Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertFalse(Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO"),
+        assertFalse(
+                Tracefs.statusEventNames().contains("kt_log4j_Reconfig_INFO"),
                 "no registration outlives the context: " + Tracefs.status());
         context.start(); // leave a working context for any later test in this JVM
     }

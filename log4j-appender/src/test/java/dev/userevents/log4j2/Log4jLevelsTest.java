@@ -18,7 +18,10 @@ class Log4jLevelsTest {
 
     @Test
     void customLevelsMapToTheNearestByIntLevel() {
-        assertEquals(Level.WARN, Log4jLevels.toCore(org.apache.logging.log4j.Level.forName("NOTICE", 350)), "tie: more severe");
+        assertEquals(
+                Level.WARN,
+                Log4jLevels.toCore(org.apache.logging.log4j.Level.forName("NOTICE", 350)),
+                "tie: more severe");
         assertEquals(Level.INFO, Log4jLevels.toCore(org.apache.logging.log4j.Level.forName("DETAIL", 420)));
         assertEquals(Level.DEBUG, Log4jLevels.toCore(org.apache.logging.log4j.Level.forName("VERBOSE", 550)));
         assertEquals(Level.FATAL, Log4jLevels.toCore(org.apache.logging.log4j.Level.OFF));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class Log4jLifeKernelTest {
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     private Path file;
     private UserEventsLoggerContext context;
 
@@ -30,7 +31,8 @@ class Log4jLifeKernelTest {
         file = Files.createTempFile("log4j-life", ".log"); // not in target/: the guest sees the project read-only
         kernel.closeAfter(() -> Files.deleteIfExists(file));
         System.setProperty("kt.life.file", file.toString());
-        context = new UserEventsLoggerContext("kt-life", null, getClass().getResource("/log4j2-life.xml").toURI());
+        context = new UserEventsLoggerContext(
+                "kt-life", null, getClass().getResource("/log4j2-life.xml").toURI());
         context.start();
         kernel.closeAfter(context::stop); // after the test's events are disabled
     }
@@ -52,8 +54,8 @@ class Log4jLifeKernelTest {
     /** Without the selector (a plain LoggerContext), the filter's start still registers the loggers that exist. */
     @Test
     void loggersThatExistedBeforeTheConfigurationStartedAreRegisteredByTheSweep() throws Exception {
-        org.apache.logging.log4j.core.LoggerContext plain = new org.apache.logging.log4j.core.LoggerContext("kt-sweep",
-                null, getClass().getResource("/log4j2-life.xml").toURI());
+        org.apache.logging.log4j.core.LoggerContext plain = new org.apache.logging.log4j.core.LoggerContext(
+                "kt-sweep", null, getClass().getResource("/log4j2-life.xml").toURI());
         kernel.closeAfter(plain::stop);
         plain.getLogger("kt.log4j.life.Early"); // before any configuration started
         assertFalse(Tracefs.statusEventNames().contains("kt_log4j_life_Early_DEBUG"));
@@ -74,7 +76,8 @@ class Log4jLifeKernelTest {
         Logger logger = context.getLogger("kt.log4j.life.Server");
         logSequence(logger);
         byte[] untraced = Files.readAllBytes(file);
-        assertEquals("WARN kt.log4j.life.Server - warn line 3\nERROR kt.log4j.life.Server - error line 4\n",
+        assertEquals(
+                "WARN kt.log4j.life.Server - warn line 3\nERROR kt.log4j.life.Server - error line 4\n",
                 new String(untraced, java.nio.charset.StandardCharsets.UTF_8));
         kernel.enable("kt_log4j_life_Server_DEBUG");
         kernel.enable("kt_log4j_life_Server_INFO");
@@ -87,6 +90,9 @@ class Log4jLifeKernelTest {
         byte[] expected = new byte[untraced.length * 2];
         System.arraycopy(untraced, 0, expected, 0, untraced.length);
         System.arraycopy(untraced, 0, expected, untraced.length, untraced.length);
-        assertArrayEquals(expected, both, "the File appender's bytes: " + new String(both, java.nio.charset.StandardCharsets.UTF_8));
+        assertArrayEquals(
+                expected,
+                both,
+                "the File appender's bytes: " + new String(both, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

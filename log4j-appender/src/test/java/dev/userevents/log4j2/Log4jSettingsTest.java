@@ -28,20 +28,26 @@ class Log4jSettingsTest {
     @Test
     void theBuilderHasOneAttributePerSettingAndNoOther() {
         List<String> attributes = Arrays.stream(UserEventsAppender.Builder.class.getDeclaredFields())
-                .filter(field -> field.isAnnotationPresent(PluginBuilderAttribute.class)).map(Field::getName)
-                .sorted().toList();
-        assertEquals(Setting.names().stream().sorted().toList(), attributes,
+                .filter(field -> field.isAnnotationPresent(PluginBuilderAttribute.class))
+                .map(Field::getName)
+                .sorted()
+                .toList();
+        assertEquals(
+                Setting.names().stream().sorted().toList(),
+                attributes,
                 "a setting in the core's table needs its @PluginBuilderAttribute field, named as the setting");
     }
 
     @Test
     void everySettingGivenInXmlReachesTheCore() {
         for (Map.Entry<String, String> sample : SettingSamples.good().entrySet()) {
-            UserEventsConfig configured = configured(sample.getKey() + "=\"" + sample.getValue() + "\"",
-                    UserEventsAppender::config);
+            UserEventsConfig configured =
+                    configured(sample.getKey() + "=\"" + sample.getValue() + "\"", UserEventsAppender::config);
             // The appender's manager turns the shutdown hook off (Log4j has its own); everything else is as bound.
-            UserEventsConfig expected = UserEventsConfig.builder().set(sample.getKey(), sample.getValue())
-                    .shutdownHook(false).build();
+            UserEventsConfig expected = UserEventsConfig.builder()
+                    .set(sample.getKey(), sample.getValue())
+                    .shutdownHook(false)
+                    .build();
             assertEquals(expected, configured, sample.getKey());
             assertNotEquals(UserEventsConfig.builder().shutdownHook(false).build(), configured, sample.getKey());
         }
@@ -71,14 +77,17 @@ class Log4jSettingsTest {
                     continue; // XML cannot carry a NUL
                 }
                 errors.clear();
-                UserEventsConfig configured = configured(bad.getKey() + "=\"" + bad.getValue() + "\"",
-                        UserEventsAppender::config);
+                UserEventsConfig configured =
+                        configured(bad.getKey() + "=\"" + bad.getValue() + "\"", UserEventsAppender::config);
                 assertEquals(UserEventsConfig.builder().shutdownHook(false).build(), configured, bad.getKey());
-                List<String> ours = errors.stream().filter(line -> line.contains(bad.getKey() + "=" + bad.getValue()))
+                List<String> ours = errors.stream()
+                        .filter(line -> line.contains(bad.getKey() + "=" + bad.getValue()))
                         .toList();
                 assertEquals(1, ours.size(), bad.getKey() + ": " + errors);
-                assertTrue(ours.get(0).startsWith("UserEvents appender 'ue': " + bad.getKey() + "=" + bad.getValue()
-                        + " "), ours.get(0));
+                assertTrue(
+                        ours.get(0)
+                                .startsWith("UserEvents appender 'ue': " + bad.getKey() + "=" + bad.getValue() + " "),
+                        ours.get(0));
             }
         } finally {
             StatusLogger.getLogger().removeListener(listener);
@@ -91,9 +100,10 @@ class Log4jSettingsTest {
                 + "/></Appenders><Loggers><Root level=\"info\"><AppenderRef ref=\"ue\"/></Root></Loggers></Configuration>";
         LoggerContext context = new LoggerContext("settings");
         try {
-            context.start(new XmlConfiguration(context,
-                    new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
-            return read.apply(assertInstanceOf(UserEventsAppender.class, context.getConfiguration().getAppender("ue")));
+            context.start(new XmlConfiguration(
+                    context, new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
+            return read.apply(assertInstanceOf(
+                    UserEventsAppender.class, context.getConfiguration().getAppender("ue")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {

@@ -31,7 +31,8 @@ final class ConfiguredLevelFilter extends Filter<ILoggingEvent> {
     @Override
     public FilterReply decide(ILoggingEvent event) {
         return event.getLevel().isGreaterOrEqual(configuredEffective.apply(loggers.getLogger(event.getLoggerName())))
-                ? FilterReply.NEUTRAL : FilterReply.DENY;
+                ? FilterReply.NEUTRAL
+                : FilterReply.DENY;
     }
 
     /**
@@ -60,7 +61,8 @@ final class ConfiguredLevelFilter extends Filter<ILoggingEvent> {
             for (Logger each : loggers.getLoggerList()) {
                 for (Iterator<Appender<ILoggingEvent>> appenders = each.iteratorForAppenders(); appenders.hasNext(); ) {
                     Appender<ILoggingEvent> appender = appenders.next();
-                    boolean guarded = appender.getCopyOfAttachedFiltersList().stream().anyMatch(f -> f instanceof ConfiguredLevelFilter);
+                    boolean guarded = appender.getCopyOfAttachedFiltersList().stream()
+                            .anyMatch(f -> f instanceof ConfiguredLevelFilter);
                     if (!(appender instanceof UserEventsAppender) && !guarded) {
                         ConfiguredLevelFilter filter = new ConfiguredLevelFilter(loggers, configuredEffective);
                         filter.start();

@@ -11,8 +11,11 @@ import java.util.function.Function;
  */
 final class LogbackCores {
     /** What the core's one diagnostic says where user_events is missing, whichever Logback piece opens it first. */
-    static final String WHILE_UNAVAILABLE = "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.";
-    private static final Function<UserEventsConfig, UserEvents> KERNEL = config -> UserEvents.open(config, WHILE_UNAVAILABLE);
+    static final String WHILE_UNAVAILABLE =
+            "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.";
+
+    private static final Function<UserEventsConfig, UserEvents> KERNEL =
+            config -> UserEvents.open(config, WHILE_UNAVAILABLE);
     private static volatile Function<UserEventsConfig, UserEvents> opener = KERNEL;
 
     private LogbackCores() {}

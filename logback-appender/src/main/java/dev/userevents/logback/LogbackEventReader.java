@@ -51,7 +51,8 @@ final class LogbackEventReader implements LogEventReader<ILoggingEvent> {
                 appendMessage(event, out);
             }
             Throwable thrown = thrown(event);
-            if (thrown == null && event.getThrowableProxy() != null) { // a deserialized event: only the proxy's text is left
+            if (thrown == null
+                    && event.getThrowableProxy() != null) { // a deserialized event: only the proxy's text is left
                 out.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
             }
             return thrown;
@@ -69,7 +70,8 @@ final class LogbackEventReader implements LogEventReader<ILoggingEvent> {
     @Override
     public long timeEpochNanos(ILoggingEvent event) {
         java.time.Instant instant = event.getInstant();
-        return instant == null ? event.getTimeStamp() * 1_000_000L
+        return instant == null
+                ? event.getTimeStamp() * 1_000_000L
                 : instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 

@@ -64,9 +64,12 @@ final class LoggerCreationHook {
                 for (Consumer<Logger> listener : listeners) {
                     try {
                         listener.accept(logger);
-                    } catch (RuntimeException e) { // never into the application's getLogger: it registers at its first check
-                        Diagnostics.reportOnce("logback:creation", "registering Logback logger " + name
-                                + " at its creation failed (reported once): " + e);
+                    } catch (
+                            RuntimeException
+                                    e) { // never into the application's getLogger: it registers at its first check
+                        Diagnostics.reportOnce(
+                                "logback:creation",
+                                "registering Logback logger " + name + " at its creation failed (reported once): " + e);
                     }
                 }
             }
@@ -101,12 +104,14 @@ final class LoggerCreationHook {
             return (Cache) current;
         }
         if (!(current instanceof ConcurrentHashMap)) {
-            why.accept("Logback's LoggerContext." + FIELD + " is a " + (current == null ? "null" : current.getClass().getName())
+            why.accept("Logback's LoggerContext." + FIELD + " is a "
+                    + (current == null ? "null" : current.getClass().getName())
                     + ", not the ConcurrentHashMap this module replaces");
             return null;
         }
         Cache cache = new Cache(current);
-        // Release: a thread that sees the new map sees it filled. A put racing the swap lands in the old map: copy it again.
+        // Release: a thread that sees the new map sees it filled. A put racing the swap lands in the old map: copy it
+        // again.
         field.setVolatile(context, cache);
         for (Map.Entry<String, Logger> entry : current.entrySet()) {
             cache.putIfAbsent(entry.getKey(), entry.getValue());

@@ -9,7 +9,6 @@ import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
 
-
 /**
  * {@code <appender class="dev.userevents.logback.UserEventsAppender">}: writes each event whose logger/level event is
  * being traced as the user_event {@code <prefix><logger>_<LEVEL>} ({@code __rel_loc char[] msg; u32 level}). It
@@ -95,7 +94,8 @@ public class UserEventsAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     public void start() {
         UserEvents opened = LogbackCores.acquire(settings.build());
         if (!opened.isAvailable() && IDLE_REPORTED.add(opened.unavailableReason())) {
-            addWarn("UserEventsAppender [" + getName() + "] is idle: user_events is unavailable: " + opened.unavailableReason()
+            addWarn("UserEventsAppender [" + getName() + "] is idle: user_events is unavailable: "
+                    + opened.unavailableReason()
                     + " Logback's other appenders are unaffected. Check this host with 'userevents doctor'.");
         }
         core = opened;

@@ -47,6 +47,7 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
     private final Map<Logger, EnableWord> words = new ConcurrentHashMap<>();
     /** Loggers whose level the gate set, with the level that was configured before (null: inherited). */
     private final Map<Logger, Configured> changed = new ConcurrentHashMap<>();
+
     private final Consumer<Logger> registerAtCreation = this::register;
 
     /** The level configured before the gate set {@code set}. */
@@ -82,11 +83,17 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
             return;
         }
         LoggerContext loggers = (LoggerContext) getContext();
-        core = LogbackCores.acquire(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
-                .set("prefix", prefix, this::addError).set("eventHeaderProvider", eventHeaderProvider, this::addError)
+        core = LogbackCores.acquire(UserEventsConfig.builder()
+                .mode(Mode.SYNC)
+                .shutdownHook(false)
+                .set("prefix", prefix, this::addError)
+                .set("eventHeaderProvider", eventHeaderProvider, this::addError)
                 .build());
-        creations = LoggerCreationHook.install(loggers, why -> addWarn(why
-                + "; loggers created after the configuration starts are not gated until the next configuration"));
+        creations = LoggerCreationHook.install(
+                loggers,
+                why -> addWarn(
+                        why
+                                + "; loggers created after the configuration starts are not gated until the next configuration"));
         if (creations != null) {
             creations.listen(registerAtCreation);
         }

@@ -11,7 +11,6 @@ import dev.userevents.Mode;
 import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
-
 import java.util.function.Consumer;
 import org.slf4j.Marker;
 
@@ -40,11 +39,13 @@ public class UserEventsTurboFilter extends TurboFilter {
     private boolean everywhere;
     private UserEvents core;
     /** Gives the other appenders their {@link ConfiguredLevelFilter} at the first event only tracing lets through. */
-    private final ConfiguredLevelFilter.Guard otherAppenders = new ConfiguredLevelFilter.Guard(Logger::getEffectiveLevel);
+    private final ConfiguredLevelFilter.Guard otherAppenders =
+            new ConfiguredLevelFilter.Guard(Logger::getEffectiveLevel);
     /** Logback's loggers cannot carry a field of ours: their words by identity. */
     private final EnableWordCache byLogger = new EnableWordCache();
     /** Registers each logger the context creates while this filter is started. */
     private final Consumer<Logger> registerAtCreation = this::register;
+
     private LoggerCreationHook.Cache creations;
 
     public void setPrefix(String prefix) {
@@ -62,8 +63,12 @@ public class UserEventsTurboFilter extends TurboFilter {
 
     private UserEventsConfig config() {
         // Its own registrations (sync mode, no writer thread, no hook): the kernel sets the bit in every enabler.
-        return UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).set("prefix", prefix, this::addError)
-                .set("eventHeaderProvider", eventHeaderProvider, this::addError).build();
+        return UserEventsConfig.builder()
+                .mode(Mode.SYNC)
+                .shutdownHook(false)
+                .set("prefix", prefix, this::addError)
+                .set("eventHeaderProvider", eventHeaderProvider, this::addError)
+                .build();
     }
 
     @Override
@@ -72,9 +77,11 @@ public class UserEventsTurboFilter extends TurboFilter {
         if (getContext() instanceof LoggerContext) {
             LoggerContext loggers = (LoggerContext) getContext();
             // Listen first, then sweep: a logger created in between is registered twice, never missed.
-            creations = LoggerCreationHook.install(loggers, why -> addWarn(why
-                    + "; loggers created after the configuration starts register at their first check instead,"
-                    + " and a line enabled before that check is not captured"));
+            creations = LoggerCreationHook.install(
+                    loggers,
+                    why -> addWarn(why
+                            + "; loggers created after the configuration starts register at their first check instead,"
+                            + " and a line enabled before that check is not captured"));
             if (creations != null) {
                 creations.listen(registerAtCreation);
             }

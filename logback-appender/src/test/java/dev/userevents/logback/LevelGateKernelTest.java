@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LevelGateKernelTest {
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     private LoggerContext context;
 
     @BeforeEach
@@ -67,8 +68,11 @@ class LevelGateKernelTest {
         long offMicros = awaitMicros(() -> !logger.isDebugEnabled());
         assertNull(logger.getLevel(), "the configured (inherited) level is back");
         assertEquals(List.of(Tracefs.payload("traced only 1", 5)), payloads);
-        assertEquals("INFO [" + Thread.currentThread().getName() + "] kt.gate.Service - configured 2\n",
-                console.toString(StandardCharsets.UTF_8), "the console prints what it prints untraced");
-        System.out.printf("level gate (VM, poll 5 ms): enable seen after %d us, disable after %d us%n", onMicros, offMicros);
+        assertEquals(
+                "INFO [" + Thread.currentThread().getName() + "] kt.gate.Service - configured 2\n",
+                console.toString(StandardCharsets.UTF_8),
+                "the console prints what it prints untraced");
+        System.out.printf(
+                "level gate (VM, poll 5 ms): enable seen after %d us, disable after %d us%n", onMicros, offMicros);
     }
 }

@@ -34,7 +34,10 @@ class LevelGateTest {
         assertFalse(service.isTraceEnabled());
         assertEquals(Level.DEBUG, service.getLevel());
         assertEquals(Level.INFO, gate.configuredEffective(context, service), "configured: inherited INFO");
-        assertEquals(Level.INFO, gate.configuredEffective(context, inner), "the gate's level is not the child's configuration");
+        assertEquals(
+                Level.INFO,
+                gate.configuredEffective(context, inner),
+                "the gate's level is not the child's configuration");
         LoggingEvent debug = new LoggingEvent("fqcn", service, Level.DEBUG, "traced only", null, null);
         assertEquals(FilterReply.DENY, console.getFilterChainDecision(debug), "the console keeps INFO");
         LoggingEvent info = new LoggingEvent("fqcn", service, Level.INFO, "configured", null, null);

@@ -45,7 +45,8 @@ class LogbackGatingTest {
     }
 
     /** Root at INFO with a List appender ("console"); with {@code prefix}, also a UserEvents appender and {@code gating}. */
-    private static LoggerContext context(ListAppender<ILoggingEvent> console, String prefix, Consumer<LoggerContext> gating) {
+    private static LoggerContext context(
+            ListAppender<ILoggingEvent> console, String prefix, Consumer<LoggerContext> gating) {
         LoggerContext context = new LoggerContext();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(ch.qos.logback.classic.Level.INFO);
@@ -93,11 +94,15 @@ class LogbackGatingTest {
     }
 
     private List<String> written() {
-        return device.records().stream().map(r -> Level.ofValue(r.level) + " " + r.message).collect(Collectors.toList());
+        return device.records().stream()
+                .map(r -> Level.ofValue(r.level) + " " + r.message)
+                .collect(Collectors.toList());
     }
 
     private static List<String> lines(ListAppender<ILoggingEvent> appender) {
-        return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).collect(Collectors.toList());
+        return appender.list.stream()
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .collect(Collectors.toList());
     }
 
     /** Until the level gate's poller has seen the word (an enable takes effect up to pollMillis later). */
@@ -126,12 +131,17 @@ class LogbackGatingTest {
         LoggerContext context = context(new ListAppender<>(), "turbo_", turboFilter("turbo_"));
         try {
             Logger logger = context.getLogger(LOGGER);
-            UserEventsTurboFilter filter = (UserEventsTurboFilter) context.getTurboFilterList().get(0);
+            UserEventsTurboFilter filter =
+                    (UserEventsTurboFilter) context.getTurboFilterList().get(0);
             assertFalse(opened.isEmpty(), "the Logback pieces opened their cores through the seam");
-            assertEquals(FilterReply.NEUTRAL, filter.decide(null, logger, ch.qos.logback.classic.Level.DEBUG, "m", null, null));
+            assertEquals(
+                    FilterReply.NEUTRAL,
+                    filter.decide(null, logger, ch.qos.logback.classic.Level.DEBUG, "m", null, null));
             assertFalse(logger.isDebugEnabled(), "untraced: NEUTRAL, the configured INFO decides");
             trace(LOGGER, Level.DEBUG, true);
-            assertEquals(FilterReply.ACCEPT, filter.decide(null, logger, ch.qos.logback.classic.Level.DEBUG, "m", null, null));
+            assertEquals(
+                    FilterReply.ACCEPT,
+                    filter.decide(null, logger, ch.qos.logback.classic.Level.DEBUG, "m", null, null));
             assertTrue(logger.isDebugEnabled(), "traced: ACCEPT turns DEBUG on");
             assertFalse(logger.isTraceEnabled());
             logger.debug("debug traced");
@@ -149,7 +159,8 @@ class LogbackGatingTest {
         LoggerContext context = context(new ListAppender<>(), "gate_", levelGate("gate_"));
         try {
             Logger logger = context.getLogger(LOGGER);
-            context.getLogger(LOGGER + "Other").info("registers nothing new"); // loggers made after start register at creation
+            context.getLogger(LOGGER + "Other")
+                    .info("registers nothing new"); // loggers made after start register at creation
             assertFalse(logger.isDebugEnabled());
             trace(LOGGER, Level.DEBUG, true);
             awaitDebug(logger, true);
@@ -168,30 +179,40 @@ class LogbackGatingTest {
     void anotherAppenderSeesExactlyWhatItSeesWithoutUserEvents() {
         ListAppender<ILoggingEvent> alone = new ListAppender<>();
         LoggerContext plain = context(alone, null, null);
-        logTheSequence(plain.getLogger(LOGGER), () -> { }, () -> { });
+        logTheSequence(plain.getLogger(LOGGER), () -> {}, () -> {});
         plain.stop();
         assertEquals(List.of("INFO info before", "INFO info while debug traced", "WARN warn after"), lines(alone));
 
         ListAppender<ILoggingEvent> besideTurbo = new ListAppender<>();
         LoggerContext turbo = context(besideTurbo, "beside_turbo_", turboFilter("beside_turbo_"));
-        logTheSequence(turbo.getLogger(LOGGER), () -> trace(LOGGER, Level.DEBUG, true), () -> trace(LOGGER, Level.DEBUG, false));
+        logTheSequence(
+                turbo.getLogger(LOGGER),
+                () -> trace(LOGGER, Level.DEBUG, true),
+                () -> trace(LOGGER, Level.DEBUG, false));
         turbo.stop();
         opened.clear(); // closed with the context: the next one opens its own
-        assertEquals(lines(alone), lines(besideTurbo), "with the turbo filter, the traced DEBUG line reaches UserEvents only");
+        assertEquals(
+                lines(alone),
+                lines(besideTurbo),
+                "with the turbo filter, the traced DEBUG line reaches UserEvents only");
         assertEquals(List.of("DEBUG debug traced 1"), written());
 
         ListAppender<ILoggingEvent> besideGate = new ListAppender<>();
         LoggerContext gated = context(besideGate, "beside_gate_", levelGate("beside_gate_"));
         Logger logger = gated.getLogger(LOGGER);
-        logTheSequence(logger, () -> {
-            trace(LOGGER, Level.DEBUG, true);
-            awaitDebug(logger, true);
-        }, () -> {
-            trace(LOGGER, Level.DEBUG, false);
-            awaitDebug(logger, false);
-        });
+        logTheSequence(
+                logger,
+                () -> {
+                    trace(LOGGER, Level.DEBUG, true);
+                    awaitDebug(logger, true);
+                },
+                () -> {
+                    trace(LOGGER, Level.DEBUG, false);
+                    awaitDebug(logger, false);
+                });
         gated.stop();
-        assertEquals(lines(alone), lines(besideGate), "with the level gate, the traced DEBUG line reaches UserEvents only");
+        assertEquals(
+                lines(alone), lines(besideGate), "with the level gate, the traced DEBUG line reaches UserEvents only");
         assertEquals(List.of("DEBUG debug traced 1", "DEBUG debug traced 1"), written());
     }
 }

@@ -21,7 +21,8 @@ class LogbackHostTest {
 
     @Test
     void theTurboFilterMaskIsTheMappedLevelsMask() {
-        for (Level level : new Level[] {Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE, Level.ALL, Level.OFF}) {
+        for (Level level :
+                new Level[] {Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE, Level.ALL, Level.OFF}) {
             assertEquals(LogbackLevels.toCore(level).enableMask, LogbackLevels.enableMask(level), level.toString());
         }
     }
@@ -38,7 +39,8 @@ class LogbackHostTest {
     void theConfiguredLevelFilterDropsOnlyWhatTheLoggerLevelWouldDrop() {
         LoggerContext context = new LoggerContext();
         context.getLogger("app").setLevel(Level.WARN);
-        ConfiguredLevelFilter filter = new ConfiguredLevelFilter(context, ch.qos.logback.classic.Logger::getEffectiveLevel);
+        ConfiguredLevelFilter filter =
+                new ConfiguredLevelFilter(context, ch.qos.logback.classic.Logger::getEffectiveLevel);
         ch.qos.logback.classic.spi.LoggingEvent debug = new ch.qos.logback.classic.spi.LoggingEvent(
                 "fqcn", context.getLogger("app.Server"), Level.DEBUG, "m", null, null);
         ch.qos.logback.classic.spi.LoggingEvent error = new ch.qos.logback.classic.spi.LoggingEvent(
@@ -62,8 +64,10 @@ class LogbackHostTest {
         logger.addAppender(appender);
         logger.error("nowhere", new RuntimeException("x"));
         assertEquals(0, appender.counters().written());
-        assertTrue(context.getStatusManager().getCopyOfStatusList().stream()
-                .anyMatch(s -> s.getMessage().contains("queueFullPolicy=nonsense")), "one status line names the bad value");
+        assertTrue(
+                context.getStatusManager().getCopyOfStatusList().stream()
+                        .anyMatch(s -> s.getMessage().contains("queueFullPolicy=nonsense")),
+                "one status line names the bad value");
         appender.stop();
     }
 
@@ -83,7 +87,8 @@ class LogbackHostTest {
         context.getLogger("app.web.Servlet");
         context.getLogger("app.web.Servlet");
         context.getLogger("app.web"); // made as Servlet's parent: not asked for then, not registered now
-        assertEquals(java.util.List.of("app.web.Servlet"), created, "each logger asked for, once; not the packages between");
+        assertEquals(
+                java.util.List.of("app.web.Servlet"), created, "each logger asked for, once; not the packages between");
         assertNotNull(context.exists("app.web"));
         cache.listen(logger -> {
             throw new IllegalStateException("a listener that fails");

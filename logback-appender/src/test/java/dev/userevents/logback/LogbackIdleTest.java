@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * again after a reset and reconfiguration (what {@code scan="true"} and Spring Boot do).
  */
 class LogbackIdleTest {
-    private static final String MISSING = "/nonexistent/logback-idle-" + ProcessHandle.current().pid() + "/user_events_data";
+    private static final String MISSING =
+            "/nonexistent/logback-idle-" + ProcessHandle.current().pid() + "/user_events_data";
 
     @RegisterExtension
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
@@ -48,8 +49,10 @@ class LogbackIdleTest {
     private static void configure(LoggerContext context) throws Exception {
         String xml = "<configuration>"
                 + "<appender name=\"LIST\" class=\"ch.qos.logback.core.read.ListAppender\"/>"
-                + "<appender name=\"UE1\" class=\"dev.userevents.logback.UserEventsAppender\"><dataFile>" + MISSING + "</dataFile></appender>"
-                + "<appender name=\"UE2\" class=\"dev.userevents.logback.UserEventsAppender\"><dataFile>" + MISSING + "</dataFile></appender>"
+                + "<appender name=\"UE1\" class=\"dev.userevents.logback.UserEventsAppender\"><dataFile>" + MISSING
+                + "</dataFile></appender>"
+                + "<appender name=\"UE2\" class=\"dev.userevents.logback.UserEventsAppender\"><dataFile>" + MISSING
+                + "</dataFile></appender>"
                 + "<root level=\"INFO\"><appender-ref ref=\"LIST\"/><appender-ref ref=\"UE1\"/><appender-ref ref=\"UE2\"/></root>"
                 + "</configuration>";
         JoranConfigurator configurator = new JoranConfigurator();
@@ -59,8 +62,11 @@ class LogbackIdleTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> listed(LoggerContext context) {
-        ListAppender<ILoggingEvent> list = (ListAppender<ILoggingEvent>) context.getLogger("ROOT").getAppender("LIST");
-        return list.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).collect(Collectors.toList());
+        ListAppender<ILoggingEvent> list =
+                (ListAppender<ILoggingEvent>) context.getLogger("ROOT").getAppender("LIST");
+        return list.list.stream()
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -80,13 +86,21 @@ class LogbackIdleTest {
             context.getLogger("com.example.Orders").warn("after reconfiguration");
             assertEquals(List.of("WARN after reconfiguration"), listed(context));
 
-            List<String> idle = warnings.messages.stream().filter(m -> m.contains("is idle")).collect(Collectors.toList());
-            assertEquals(List.of("UserEventsAppender [UE1] is idle: user_events is unavailable: cannot open " + MISSING
-                    + ": ENOENT. Logback's other appenders are unaffected. Check this host with 'userevents doctor'."), idle,
+            List<String> idle = warnings.messages.stream()
+                    .filter(m -> m.contains("is idle"))
+                    .collect(Collectors.toList());
+            assertEquals(
+                    List.of(
+                            "UserEventsAppender [UE1] is idle: user_events is unavailable: cannot open " + MISSING
+                                    + ": ENOENT. Logback's other appenders are unaffected. Check this host with 'userevents doctor'."),
+                    idle,
                     warnings.messages.toString());
             List<String> reported = diagnostics.lines();
             assertEquals(1, reported.size(), "the core's own line, once: " + reported);
-            assertTrue(reported.get(0).contains("The UserEventsAppender writes nothing; Logback's other appenders are unaffected."),
+            assertTrue(
+                    reported.get(0)
+                            .contains(
+                                    "The UserEventsAppender writes nothing; Logback's other appenders are unaffected."),
                     reported.get(0));
         } finally {
             context.stop();

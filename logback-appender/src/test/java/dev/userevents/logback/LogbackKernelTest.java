@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LogbackKernelTest {
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     private LoggerContext context;
 
     @BeforeEach
@@ -45,7 +46,9 @@ class LogbackKernelTest {
         context.getLogger("kt.logback.Early");
         context.reset();
         configure(context);
-        assertTrue(Tracefs.statusEventNames().contains("kt_logback_Early_DEBUG"), "registered by the sweep, before any call");
+        assertTrue(
+                Tracefs.statusEventNames().contains("kt_logback_Early_DEBUG"),
+                "registered by the sweep, before any call");
     }
 
     /**
@@ -55,12 +58,17 @@ class LogbackKernelTest {
     @Test
     void aLoggerCreatedAndNotUsedIsRegisteredAndItsFirstDebugIsCaptured() throws Exception {
         Logger logger = context.getLogger("kt.logback.Created");
-        assertTrue(Tracefs.statusEventNames().contains("kt_logback_Created_DEBUG"), "registered at creation, before any call");
+        assertTrue(
+                Tracefs.statusEventNames().contains("kt_logback_Created_DEBUG"),
+                "registered at creation, before any call");
         kernel.enable("kt_logback_Created_DEBUG");
         logger.debug("the first line {}", 1);
-        assertEquals(List.of(Tracefs.payload("the first line 1", 5)), Tracefs.awaitPayloads("kt_logback_Created_DEBUG", 1));
-        assertTrue(context.getStatusManager().getCopyOfStatusList().stream()
-                .noneMatch(s -> s.getMessage().contains("first check")), "the hook was installed");
+        assertEquals(
+                List.of(Tracefs.payload("the first line 1", 5)), Tracefs.awaitPayloads("kt_logback_Created_DEBUG", 1));
+        assertTrue(
+                context.getStatusManager().getCopyOfStatusList().stream()
+                        .noneMatch(s -> s.getMessage().contains("first check")),
+                "the hook was installed");
     }
 
     @Test
@@ -90,8 +98,12 @@ class LogbackKernelTest {
         kernel.enable("kt_logback_Provider_WARN");
         kernel.closeAfter(context.getMDCAdapter()::clear);
         context.getMDCAdapter().put("tenant", "acme");
-        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(List.of("ktLogback_L3K1"), () -> logger.atWarn()
-                .addKeyValue("attempt", 2).addKeyValue("retry", true).log("slow disk ü {}", "/var"));
+        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(
+                List.of("ktLogback_L3K1"),
+                () -> logger.atWarn()
+                        .addKeyValue("attempt", 2)
+                        .addKeyValue("retry", true)
+                        .log("slow disk ü {}", "/var"));
         assertEquals(1, Tracefs.awaitPayloads("kt_logback_Provider_WARN", 1).size());
         assertEquals(1, captured.size(), captured.toString());
         assertEquals("kt.logback.Provider", captured.get(0).event.name);
@@ -113,13 +125,17 @@ class LogbackKernelTest {
         kernel.enable("kt_logback_Trace_DEBUG");
         kernel.enable("kt_logback_Trace_ERROR");
         logger.debug("order {} for {} \u00e9\uD83D\uDE80", 17, "ann");
-        logger.error("it broke", shortTrace(new IllegalArgumentException("bad input", shortTrace(new IllegalStateException("cause")))));
+        logger.error(
+                "it broke",
+                shortTrace(new IllegalArgumentException("bad input", shortTrace(new IllegalStateException("cause")))));
         List<String> debug = Tracefs.awaitPayloads("kt_logback_Trace_DEBUG", 1);
         Tracefs.awaitPayloads("kt_logback_Trace_ERROR", 1);
         String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
         assertEquals(List.of(Tracefs.payload("order 17 for ann \u00e9\uD83D\uDE80", 5)), debug);
-        assertTrue(trace.contains("kt_logback_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n"
-                + "\tat kt.App.handle(App.java:42)\n"), trace);
+        assertTrue(
+                trace.contains("kt_logback_Trace_ERROR: msg=it broke\njava.lang.IllegalArgumentException: bad input\n"
+                        + "\tat kt.App.handle(App.java:42)\n"),
+                trace);
         assertTrue(trace.contains("Caused by: java.lang.IllegalStateException: cause"), trace);
         assertTrue(trace.contains(" level=0x2 (2)\n"), trace);
     }
@@ -175,9 +191,16 @@ class LogbackKernelTest {
         assertEquals(List.of(Tracefs.payload("trace line", 6)), Tracefs.awaitPayloads("kt_logback_Console_TRACE", 1));
         System.setOut(stdout);
         assertEquals(List.of(Tracefs.payload("debug line 1", 5)), debug, "the kernel got the traced DEBUG line");
-        String expected = "INFO [main] kt.logback.Console - info line 2\nWARN [main] kt.logback.Console - warn line 3\n";
-        assertEquals(expected, untraced.toString(StandardCharsets.UTF_8).replace("[" + Thread.currentThread().getName() + "]", "[main]"));
-        assertArrayEquals(untraced.toByteArray(), traced.toByteArray(), "console bytes: " + traced.toString(StandardCharsets.UTF_8));
+        String expected =
+                "INFO [main] kt.logback.Console - info line 2\nWARN [main] kt.logback.Console - warn line 3\n";
+        assertEquals(
+                expected,
+                untraced.toString(StandardCharsets.UTF_8)
+                        .replace("[" + Thread.currentThread().getName() + "]", "[main]"));
+        assertArrayEquals(
+                untraced.toByteArray(),
+                traced.toByteArray(),
+                "console bytes: " + traced.toString(StandardCharsets.UTF_8));
     }
 
     /** As {@code scan="true"} does: reset then configure, 100 times; then the last stop leaves no registration. */
@@ -195,7 +218,8 @@ class LogbackKernelTest {
         assertTrue(Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"));
         kernel.enable("kt_logback_Rescan_INFO");
         logger.info("after 100 rescans");
-        assertEquals(List.of(Tracefs.payload("after 100 rescans", 4)), Tracefs.awaitPayloads("kt_logback_Rescan_INFO", 1));
+        assertEquals(
+                List.of(Tracefs.payload("after 100 rescans", 4)), Tracefs.awaitPayloads("kt_logback_Rescan_INFO", 1));
         kernel.disable("kt_logback_Rescan_INFO"); // now: the deletion awaited below needs it off
         dev.userevents.spi.Diagnostics.setSink(previousSink);
         assertEquals(List.of(), diagnostics, "no EADDRINUSE or any other refusal");
@@ -204,7 +228,8 @@ class LogbackKernelTest {
         while (Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertFalse(Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"),
+        assertFalse(
+                Tracefs.statusEventNames().contains("kt_logback_Rescan_INFO"),
                 "no registration of the 100 earlier configurations outlives the context: " + Tracefs.status());
     }
 }

@@ -22,23 +22,32 @@ class LogbackSettingsTest {
     void theAppenderHasOneStringSetterPerSetting() {
         for (String name : Setting.names()) {
             String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            assertDoesNotThrow(() -> UserEventsAppender.class.getMethod(setter, String.class),
+            assertDoesNotThrow(
+                    () -> UserEventsAppender.class.getMethod(setter, String.class),
                     "a setting in the core's table needs the appender's " + setter + "(String)");
         }
         long settingSetters = java.util.Arrays.stream(UserEventsAppender.class.getDeclaredMethods())
-                .filter(m -> m.getName().startsWith("set") && m.getParameterCount() == 1
-                        && m.getParameterTypes()[0] == String.class && java.lang.reflect.Modifier.isPublic(m.getModifiers()))
-                .map(Method::getName).count();
+                .filter(m -> m.getName().startsWith("set")
+                        && m.getParameterCount() == 1
+                        && m.getParameterTypes()[0] == String.class
+                        && java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .map(Method::getName)
+                .count();
         assertEquals(Setting.names().size(), settingSetters, "no property outside the core's table");
     }
 
     @Test
     void everySettingGivenInLogbackXmlReachesTheCore() throws JoranException {
         for (Map.Entry<String, String> sample : SettingSamples.good().entrySet()) {
-            LoggerContext context = configured("<" + sample.getKey() + ">" + sample.getValue() + "</" + sample.getKey() + ">");
+            LoggerContext context =
+                    configured("<" + sample.getKey() + ">" + sample.getValue() + "</" + sample.getKey() + ">");
             try {
-                assertEquals(UserEventsConfig.builder().set(sample.getKey(), sample.getValue()).build(),
-                        appender(context).config(), sample.getKey());
+                assertEquals(
+                        UserEventsConfig.builder()
+                                .set(sample.getKey(), sample.getValue())
+                                .build(),
+                        appender(context).config(),
+                        sample.getKey());
                 assertNotEquals(UserEventsConfig.defaults(), appender(context).config(), sample.getKey());
             } finally {
                 context.stop();
@@ -52,13 +61,17 @@ class LogbackSettingsTest {
             LoggerContext context = new LoggerContext();
             UserEventsAppender appender = new UserEventsAppender();
             appender.setContext(context);
-            String setter = "set" + Character.toUpperCase(bad.getKey().charAt(0)) + bad.getKey().substring(1);
-            assertDoesNotThrow(() -> UserEventsAppender.class.getMethod(setter, String.class).invoke(appender, bad.getValue()));
+            String setter = "set" + Character.toUpperCase(bad.getKey().charAt(0))
+                    + bad.getKey().substring(1);
+            assertDoesNotThrow(() ->
+                    UserEventsAppender.class.getMethod(setter, String.class).invoke(appender, bad.getValue()));
             appender.start();
             try {
                 assertEquals(UserEventsConfig.defaults(), appender.config(), bad.getKey());
                 List<String> errors = context.getStatusManager().getCopyOfStatusList().stream()
-                        .filter(s -> s.getLevel() == Status.ERROR).map(Status::getMessage).toList();
+                        .filter(s -> s.getLevel() == Status.ERROR)
+                        .map(Status::getMessage)
+                        .toList();
                 assertEquals(1, errors.size(), bad.getKey() + ": " + errors);
                 assertTrue(errors.get(0).startsWith(bad.getKey() + "=" + bad.getValue() + " "), errors.get(0));
             } finally {
@@ -78,7 +91,8 @@ class LogbackSettingsTest {
     }
 
     private static UserEventsAppender appender(LoggerContext context) {
-        return assertInstanceOf(UserEventsAppender.class,
+        return assertInstanceOf(
+                UserEventsAppender.class,
                 context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("ue"));
     }
 }

@@ -11,11 +11,12 @@ import java.nio.file.Path;
  */
 final class ContainerCheck {
     /** Outside /sys in the container: the default AppArmor profiles of Docker and containerd refuse writes under /sys. */
-    static final String BIND_MOUNT_FIX = "mount the host's file in, read-write, outside /sys (Docker's and containerd's "
-            + "default AppArmor profiles refuse writes under /sys): docker run -v /sys/kernel/tracing/user_events_data:"
-            + "/run/userevents/user_events_data -e USEREVENTS_DATA_FILE=/run/userevents/user_events_data ...; "
-            + "Kubernetes: a hostPath volume (path /sys/kernel/tracing/user_events_data, type File) mounted there, and "
-            + "the same variable (README, 'Containers and Kubernetes')";
+    static final String BIND_MOUNT_FIX =
+            "mount the host's file in, read-write, outside /sys (Docker's and containerd's "
+                    + "default AppArmor profiles refuse writes under /sys): docker run -v /sys/kernel/tracing/user_events_data:"
+                    + "/run/userevents/user_events_data -e USEREVENTS_DATA_FILE=/run/userevents/user_events_data ...; "
+                    + "Kubernetes: a hostPath volume (path /sys/kernel/tracing/user_events_data, type File) mounted there, and "
+                    + "the same variable (README, 'Containers and Kubernetes')";
 
     private final HostView host;
     private final Findings found;
@@ -59,14 +60,18 @@ final class ContainerCheck {
             return DoctorCheck.ok("container", in + data + " is " + mounted);
         }
         if (Files.exists(found.dataFile)) {
-            return DoctorCheck.ok("container", in + data + " is there (not a mount of its own in /proc/self/mountinfo)");
+            return DoctorCheck.ok(
+                    "container", in + data + " is there (not a mount of its own in /proc/self/mountinfo)");
         }
         if (!Files.notExists(found.dataFile)) { // neither exists nor not: this user may not look (see data_file)
             return DoctorCheck.skip("container", in + "whether " + data + " is there cannot be seen by " + host.who());
         }
         if (Boolean.FALSE.equals(found.builtIn)) {
-            return DoctorCheck.fail("container", in + data + " is not mounted in, and the kernel (the host's) lacks "
-                    + "user_events, so mounting it would not help", "a kernel with user_events on the host first (see user_events)");
+            return DoctorCheck.fail(
+                    "container",
+                    in + data + " is not mounted in, and the kernel (the host's) lacks "
+                            + "user_events, so mounting it would not help",
+                    "a kernel with user_events on the host first (see user_events)");
         }
         return DoctorCheck.fail("container", in + data + " is not mounted in", BIND_MOUNT_FIX);
     }

@@ -35,11 +35,14 @@ final class Doctor {
             String arg = args.get(i);
             if (arg.equals("--json")) {
                 json = true;
-            } else if (arg.equals("--data-file") && i + 1 < args.size() && !args.get(i + 1).isBlank()) {
+            } else if (arg.equals("--data-file")
+                    && i + 1 < args.size()
+                    && !args.get(i + 1).isBlank()) {
                 dataFile = Paths.get(args.get(++i));
             } else {
-                System.err.println("userevents doctor: " + (arg.equals("--data-file") ? "--data-file needs a path"
-                        : "unexpected '" + arg + "'") + "\n" + USAGE);
+                System.err.println("userevents doctor: "
+                        + (arg.equals("--data-file") ? "--data-file needs a path" : "unexpected '" + arg + "'") + "\n"
+                        + USAGE);
                 return UserEventsCli.USAGE_ERROR;
             }
         }

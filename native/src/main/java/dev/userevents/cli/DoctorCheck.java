@@ -6,7 +6,12 @@ package dev.userevents.cli;
  */
 record DoctorCheck(String id, Verdict verdict, String detail, String fix) {
     /** OK; WARN: logging works but something an operator needs is missing; FAIL: this user cannot log; SKIP: not applicable. */
-    enum Verdict { OK, WARN, FAIL, SKIP }
+    enum Verdict {
+        OK,
+        WARN,
+        FAIL,
+        SKIP
+    }
 
     static DoctorCheck ok(String id, String detail) {
         return new DoctorCheck(id, Verdict.OK, detail, null);

@@ -16,8 +16,11 @@ final class DoctorReport {
         if (canLog(checks)) {
             return "userevents doctor: " + who + " can log through user_events here";
         }
-        return "userevents doctor: " + who + " cannot log through user_events here: " + checks.stream()
-                .filter(c -> c.verdict() == DoctorCheck.Verdict.FAIL).map(DoctorCheck::id).collect(Collectors.joining(", "));
+        return "userevents doctor: " + who + " cannot log through user_events here: "
+                + checks.stream()
+                        .filter(c -> c.verdict() == DoctorCheck.Verdict.FAIL)
+                        .map(DoctorCheck::id)
+                        .collect(Collectors.joining(", "));
     }
 
     static void text(List<DoctorCheck> checks, String who, PrintStream out) {
@@ -31,14 +34,25 @@ final class DoctorReport {
     }
 
     static void json(List<DoctorCheck> checks, HostView host, PrintStream out) {
-        StringBuilder json = new StringBuilder("{\"ok\":").append(canLog(checks))
-                .append(",\"uid\":").append(host.uid()).append(",\"user\":").append(quote(host.userName)).append(",\"checks\":[");
+        StringBuilder json = new StringBuilder("{\"ok\":")
+                .append(canLog(checks))
+                .append(",\"uid\":")
+                .append(host.uid())
+                .append(",\"user\":")
+                .append(quote(host.userName))
+                .append(",\"checks\":[");
         for (int i = 0; i < checks.size(); i++) {
             DoctorCheck check = checks.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"id\":").append(quote(check.id()))
-                    .append(",\"status\":").append(quote(check.verdict().name().toLowerCase(java.util.Locale.ROOT)))
-                    .append(",\"detail\":").append(quote(check.detail()))
-                    .append(",\"fix\":").append(check.fix() == null ? "null" : quote(check.fix())).append('}');
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"id\":")
+                    .append(quote(check.id()))
+                    .append(",\"status\":")
+                    .append(quote(check.verdict().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(",\"detail\":")
+                    .append(quote(check.detail()))
+                    .append(",\"fix\":")
+                    .append(check.fix() == null ? "null" : quote(check.fix()))
+                    .append('}');
         }
         out.println(json.append("]}"));
     }

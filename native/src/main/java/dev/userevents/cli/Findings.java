@@ -10,6 +10,7 @@ final class Findings {
     Path dataFile;
     /** CONFIG_USER_EVENTS: true, false, or null when neither the config nor the files could tell. */
     Boolean builtIn;
+
     boolean dataFileOpens;
     /** The bracketed mode of /sys/kernel/security/lockdown, or null when not reported. */
     String lockdown;

@@ -28,7 +28,8 @@ final class HostView {
     /** Whether programs found (perf) may be run: only on the real host. */
     final boolean mayRunPrograms;
 
-    HostView(Path root, Map<String, String> env, String osName, String osArch, String userName, boolean mayRunPrograms) {
+    HostView(
+            Path root, Map<String, String> env, String osName, String osArch, String userName, boolean mayRunPrograms) {
         this.root = root;
         this.env = env;
         this.osName = osName;
@@ -38,8 +39,13 @@ final class HostView {
     }
 
     static HostView system() {
-        return new HostView(Paths.get("/"), System.getenv(), System.getProperty("os.name", ""),
-                System.getProperty("os.arch", ""), System.getProperty("user.name", "?"), true);
+        return new HostView(
+                Paths.get("/"),
+                System.getenv(),
+                System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""),
+                System.getProperty("user.name", "?"),
+                true);
     }
 
     /** {@code absolute} ("/proc/mounts") on this host. */
@@ -148,7 +154,9 @@ final class HostView {
             return null;
         }
         try {
-            Process process = new ProcessBuilder(program.toString(), "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(program.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -18,7 +18,8 @@ final class LoggerEnabler {
     /** Levels handled per logger base name; guarded by itself (the follower and the restoring thread share it). */
     private final Map<String, Integer> handled;
 
-    LoggerEnabler(TracefsEvents events, PrintStream out, Pattern matching, int enabledMask, Map<String, Integer> handled) {
+    LoggerEnabler(
+            TracefsEvents events, PrintStream out, Pattern matching, int enabledMask, Map<String, Integer> handled) {
         this.events = events;
         this.out = out;
         this.matching = matching;

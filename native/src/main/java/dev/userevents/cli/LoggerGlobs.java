@@ -15,7 +15,8 @@ final class LoggerGlobs {
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || "[]{}".indexOf(c) >= 0) {
-                System.err.println("userevents: invalid logger glob '" + glob + "': only names, * and ? (no '" + c + "')");
+                System.err.println(
+                        "userevents: invalid logger glob '" + glob + "': only names, * and ? (no '" + c + "')");
                 return null;
             }
         }

@@ -43,11 +43,13 @@ final class ProviderTail {
     }
 
     int run() throws IOException {
-        Path instance = tracefs.resolve("instances").resolve("userevents-tail-" + ProcessHandle.current().pid());
+        Path instance = tracefs.resolve("instances")
+                .resolve("userevents-tail-" + ProcessHandle.current().pid());
         try {
             Files.createDirectory(instance);
         } catch (NoSuchFileException e) {
-            System.err.println("userevents: no ftrace instances in " + tracefs + " (needs a kernel with tracefs instances)");
+            System.err.println(
+                    "userevents: no ftrace instances in " + tracefs + " (needs a kernel with tracefs instances)");
             return 2;
         }
         Thread cleanup = new Thread(() -> stop(instance), "userevents-restore");
@@ -60,7 +62,8 @@ final class ProviderTail {
             threads.add(follower);
             try (DirectoryStream<Path> cpus = Files.newDirectoryStream(instance.resolve("per_cpu"), "cpu*")) {
                 for (Path cpu : cpus) {
-                    Thread reader = new Thread(() -> read(cpu.resolve("trace_pipe_raw"), pageSize), "userevents-" + cpu.getFileName());
+                    Thread reader = new Thread(
+                            () -> read(cpu.resolve("trace_pipe_raw"), pageSize), "userevents-" + cpu.getFileName());
                     reader.setDaemon(true);
                     threads.add(reader);
                 }
@@ -145,9 +148,16 @@ final class ProviderTail {
         }
         Map<String, Object> fields = event.flatten();
         StringBuilder line = new StringBuilder()
-                .append(fields.getOrDefault("PartA.time", "-")).append(' ').append(tid).append(' ')
-                .append(fields.getOrDefault("PartB.severityText", "L" + event.level)).append(" [")
-                .append(fields.getOrDefault("PartC.thread.name", "?")).append("] ").append(event.name).append(": ")
+                .append(fields.getOrDefault("PartA.time", "-"))
+                .append(' ')
+                .append(tid)
+                .append(' ')
+                .append(fields.getOrDefault("PartB.severityText", "L" + event.level))
+                .append(" [")
+                .append(fields.getOrDefault("PartC.thread.name", "?"))
+                .append("] ")
+                .append(event.name)
+                .append(": ")
                 .append(fields.getOrDefault("PartB.body", ""));
         Object stack = fields.get("PartC.exception.stacktrace");
         if (stack != null) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,8 @@ final class TraceTail {
     private static final Pattern TRACE_LINE = Pattern.compile(
             "^\\s*(.+?)-(\\d+)\\s+(?:\\(\\s*(\\d+|-------)\\)\\s+)?\\[(\\d+)]\\s+\\S+\\s+([\\d.]+):\\s+(\\w+):\\s+msg=(.*)$");
     /** The end of a message: trace_pipe prints the level field as {@code level=0x4 (4)}; the print fmt's {@code level=4} is read too. */
-    private static final Pattern LEVEL_TAIL = Pattern.compile("^(.*?) level=(?:0x[0-9a-f]+ \\()?(\\d+)\\)?$", Pattern.DOTALL);
+    private static final Pattern LEVEL_TAIL =
+            Pattern.compile("^(.*?) level=(?:0x[0-9a-f]+ \\()?(\\d+)\\)?$", Pattern.DOTALL);
 
     private final Path tracefs;
     private final TracefsEvents events;
@@ -38,7 +38,8 @@ final class TraceTail {
 
     int run(Pattern matching, int enabledMask, boolean followNew) throws IOException {
         Path recordTgid = tracefs.resolve("options/record-tgid");
-        String recordTgidBefore = Files.isWritable(recordTgid) ? Files.readString(recordTgid).trim() : null;
+        String recordTgidBefore =
+                Files.isWritable(recordTgid) ? Files.readString(recordTgid).trim() : null;
         if (recordTgidBefore != null) {
             Files.writeString(recordTgid, "1"); // so lines carry the pid as well as the tid
         }
@@ -61,19 +62,21 @@ final class TraceTail {
     /** Enables (and follows, unless {@code followNew} is false) on a thread; returns once the existing events are on. */
     private Thread startEnabling(LoggerEnabler enabler, boolean followNew) {
         CountDownLatch firstPass = new CountDownLatch(1);
-        Thread follower = new Thread(() -> {
-            try {
-                if (followNew) {
-                    enabler.follow(firstPass::countDown);
-                } else {
-                    enabler.enableNew();
-                }
-            } catch (IOException e) {
-                System.err.println("userevents: " + e);
-            } finally {
-                firstPass.countDown();
-            }
-        }, "userevents-follow");
+        Thread follower = new Thread(
+                () -> {
+                    try {
+                        if (followNew) {
+                            enabler.follow(firstPass::countDown);
+                        } else {
+                            enabler.enableNew();
+                        }
+                    } catch (IOException e) {
+                        System.err.println("userevents: " + e);
+                    } finally {
+                        firstPass.countDown();
+                    }
+                },
+                "userevents-follow");
         follower.setDaemon(true);
         follower.start();
         try {
@@ -85,30 +88,33 @@ final class TraceTail {
     }
 
     /** Stops following, disables what tail enabled, and puts record-tgid back. */
-    private static Thread restoreOnExit(Thread follower, LoggerEnabler enabler, Path recordTgid, String recordTgidBefore) {
-        return new Thread(() -> {
-            if (follower != null) {
-                follower.interrupt();
-                try {
-                    follower.join(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            try {
-                enabler.disableHandled();
-                if (recordTgidBefore != null) {
-                    Files.writeString(recordTgid, recordTgidBefore);
-                }
-            } catch (IOException e) {
-                System.err.println("userevents: restoring tracefs: " + e);
-            }
-        }, "userevents-restore");
+    private static Thread restoreOnExit(
+            Thread follower, LoggerEnabler enabler, Path recordTgid, String recordTgidBefore) {
+        return new Thread(
+                () -> {
+                    if (follower != null) {
+                        follower.interrupt();
+                        try {
+                            follower.join(1000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    try {
+                        enabler.disableHandled();
+                        if (recordTgidBefore != null) {
+                            Files.writeString(recordTgid, recordTgidBefore);
+                        }
+                    } catch (IOException e) {
+                        System.err.println("userevents: restoring tracefs: " + e);
+                    }
+                },
+                "userevents-restore");
     }
 
     private int readTracePipe(Pattern matching) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(tracefs.resolve("trace_pipe")), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(tracefs.resolve("trace_pipe")), StandardCharsets.UTF_8))) {
             StringBuilder pending = null;
             String header = null;
             String line;
@@ -119,7 +125,8 @@ final class TraceTail {
                     pending = null;
                     String event = start.group(6);
                     int underscore = event.lastIndexOf('_');
-                    if (underscore <= 0 || !matching.matcher(event.substring(0, underscore)).matches()) {
+                    if (underscore <= 0
+                            || !matching.matcher(event.substring(0, underscore)).matches()) {
                         continue;
                     }
                     String pid = start.group(3) == null ? "?" : start.group(3);

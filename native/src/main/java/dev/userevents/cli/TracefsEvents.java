@@ -65,13 +65,15 @@ final class TracefsEvents {
             } catch (NoSuchFileException gone) {
                 continue;
             }
-            byProvider.computeIfAbsent(tracepoint.group(1), p -> new TreeMap<>())
+            byProvider
+                    .computeIfAbsent(tracepoint.group(1), p -> new TreeMap<>())
                     .put(name.substring(tracepoint.group(1).length() + 1), isEnabled(name) ? "*" : "");
         }
         Map<String, String> lines = new LinkedHashMap<>();
         byProvider.forEach((provider, tracepoints) -> {
             StringBuilder line = new StringBuilder();
-            tracepoints.forEach((tracepoint, enabled) -> line.append(' ').append(tracepoint).append(enabled));
+            tracepoints.forEach(
+                    (tracepoint, enabled) -> line.append(' ').append(tracepoint).append(enabled));
             lines.put(provider, line.toString());
         });
         return lines;
@@ -100,7 +102,9 @@ final class TracefsEvents {
 
     boolean isEnabled(String event) throws IOException {
         try {
-            return Files.readString(eventDirectory(event).resolve("enable")).trim().startsWith("1");
+            return Files.readString(eventDirectory(event).resolve("enable"))
+                    .trim()
+                    .startsWith("1");
         } catch (NoSuchFileException e) {
             return false;
         }

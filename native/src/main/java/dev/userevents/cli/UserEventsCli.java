@@ -27,7 +27,9 @@ public final class UserEventsCli {
     public static final long FOLLOW_INTERVAL_MILLIS = FollowPoller.INTERVAL_MILLIS;
     /** Exit status for a usage error: an invalid glob or level. */
     static final int USAGE_ERROR = 2;
-    private static final String USAGE = String.join("\n",
+
+    private static final String USAGE = String.join(
+            "\n",
             "usage: userevents <command>",
             "  list [glob]                 loggers with user_events, their levels, and which are enabled (*);",
             "                              EventHeader providers with their level tracepoints",
@@ -62,7 +64,8 @@ public final class UserEventsCli {
         String root = System.getenv("USEREVENTS_TRACEFS");
         Path tracefs = root != null ? Paths.get(root) : locateTracefs();
         // UTF-8 whatever the locale (a VM or container often has none): messages are UTF-8 in the kernel.
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         UserEventsCli cli = new UserEventsCli(tracefs, out);
         try {
             System.exit(cli.run(args));
@@ -130,7 +133,8 @@ public final class UserEventsCli {
                 if (matching == null || level == null) {
                     return USAGE_ERROR;
                 }
-                return follow ? follow(matching, level.andMoreSevereMask(), () -> { }, new HashMap<>())
+                return follow
+                        ? follow(matching, level.andMoreSevereMask(), () -> {}, new HashMap<>())
                         : setEnabled(words.get(0), matching, level.andMoreSevereMask());
             }
             case "disable": {
@@ -150,10 +154,16 @@ public final class UserEventsCli {
                     return USAGE_ERROR;
                 }
                 if (provider != null) {
-                    return new ProviderTail(tracefs, out, provider, LoggerGlobs.loggerNamePattern(words.isEmpty() ? "*" : words.get(0)),
-                            level == null ? EventHeaderFormat.MAX_LEVEL : level.providerLevel).run();
+                    return new ProviderTail(
+                                    tracefs,
+                                    out,
+                                    provider,
+                                    LoggerGlobs.loggerNamePattern(words.isEmpty() ? "*" : words.get(0)),
+                                    level == null ? EventHeaderFormat.MAX_LEVEL : level.providerLevel)
+                            .run();
                 }
-                return new TraceTail(tracefs, out).run(tailed, level == null ? 0 : level.andMoreSevereMask(), !noFollow);
+                return new TraceTail(tracefs, out)
+                        .run(tailed, level == null ? 0 : level.andMoreSevereMask(), !noFollow);
             }
             default:
                 return usage();
@@ -204,7 +214,8 @@ public final class UserEventsCli {
     private int setEnabled(String glob, Pattern matching, int enabledMask) throws IOException {
         Map<String, Integer> loggers = events.loggers(matching);
         for (Map.Entry<String, Integer> logger : loggers.entrySet()) {
-            out.println(logger.getKey() + ": " + TracefsEvents.describe(events.apply(logger.getKey(), logger.getValue(), enabledMask)));
+            out.println(logger.getKey() + ": "
+                    + TracefsEvents.describe(events.apply(logger.getKey(), logger.getValue(), enabledMask)));
         }
         if (loggers.isEmpty()) {
             System.err.println("userevents: no logger matches " + glob);
@@ -219,7 +230,8 @@ public final class UserEventsCli {
      * existing events are on. {@code handled} collects the levels seen per logger (guarded by itself), so a caller
      * can undo them.
      */
-    public int follow(Pattern matching, int enabledMask, Runnable afterFirstPass, Map<String, Integer> handled) throws IOException {
+    public int follow(Pattern matching, int enabledMask, Runnable afterFirstPass, Map<String, Integer> handled)
+            throws IOException {
         new LoggerEnabler(events, out, matching, enabledMask, handled).follow(afterFirstPass);
         return 0;
     }

@@ -98,7 +98,8 @@ public final class EventHeaderDecoder {
     private static Event decode(ByteBuffer in) {
         int flags = in.get() & 0xFF;
         if ((flags & FLAG_LITTLE_ENDIAN) == 0) {
-            throw new IllegalArgumentException("big-endian EventHeader is not supported (flags 0x" + Integer.toHexString(flags) + ")");
+            throw new IllegalArgumentException(
+                    "big-endian EventHeader is not supported (flags 0x" + Integer.toHexString(flags) + ")");
         }
         int version = in.get() & 0xFF;
         int id = in.getShort() & 0xFFFF;
@@ -150,7 +151,12 @@ public final class EventHeaderDecoder {
             arrayLength = 0;
         }
         int base = encoding & ENCODING_VALUE_MASK;
-        return new Field(name, base, format & FORMAT_VALUE_MASK, base == ENCODING_STRUCT ? new ArrayList<>() : null, arrayLength);
+        return new Field(
+                name,
+                base,
+                format & FORMAT_VALUE_MASK,
+                base == ENCODING_STRUCT ? new ArrayList<>() : null,
+                arrayLength);
     }
 
     /** Gives each struct the next {@code format} fields (recursively) as its children. */
@@ -197,7 +203,9 @@ public final class EventHeaderDecoder {
         switch (field.encoding) {
             case ENCODING_VALUE8: {
                 byte b = in.get();
-                return format == FORMAT_BOOLEAN ? Boolean.valueOf(b != 0) : format == FORMAT_SIGNED_INT ? (long) b : (long) (b & 0xFF);
+                return format == FORMAT_BOOLEAN
+                        ? Boolean.valueOf(b != 0)
+                        : format == FORMAT_SIGNED_INT ? (long) b : (long) (b & 0xFF);
             }
             case ENCODING_VALUE16: {
                 short v = in.getShort();
@@ -235,7 +243,8 @@ public final class EventHeaderDecoder {
                 return v;
             }
             default:
-                throw new IllegalArgumentException("field " + field.name + ": encoding " + field.encoding + " not supported");
+                throw new IllegalArgumentException(
+                        "field " + field.name + ": encoding " + field.encoding + " not supported");
         }
     }
 

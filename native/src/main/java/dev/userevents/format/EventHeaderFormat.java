@@ -1,6 +1,5 @@
 package dev.userevents.format;
 
-
 /**
  * The EventHeader convention on top of user_events (LinuxTracepoints' {@code eventheader.h}), in one place:
  * tracepoint names, the registration's field list, the header and extension layouts, field encodings and formats.
@@ -13,11 +12,13 @@ public final class EventHeaderFormat {
     private EventHeaderFormat() {}
 
     /** The fields every EventHeader tracepoint is registered with (the header, as the kernel sees it). */
-    public static final String COMMAND_FIELDS = "u8 eventheader_flags; u8 version; u16 id; u16 tag; u8 opcode; u8 level";
+    public static final String COMMAND_FIELDS =
+            "u8 eventheader_flags; u8 version; u16 id; u16 tag; u8 opcode; u8 level";
     /** OpenTelemetry's exporters register keyword 1 for logs. */
     public static final int KEYWORD = 1;
     /** Levels 1 (critical) to 5 (verbose); 0 is invalid. */
     public static final int MIN_LEVEL = 1;
+
     public static final int MAX_LEVEL = 5;
     /** The OTel exporters' bound on a provider name (they require fewer characters than this). */
     public static final int MAX_PROVIDER_NAME_LENGTH = 233;
@@ -25,12 +26,12 @@ public final class EventHeaderFormat {
     public static final int MAX_EVENT_BYTES = 65535 - 68;
 
     // ---- header (8 bytes), offsets from the record's start (after the u32 write_index) ----
-    public static final int HEADER_FLAGS_OFFSET = 0;   // u8
+    public static final int HEADER_FLAGS_OFFSET = 0; // u8
     public static final int HEADER_VERSION_OFFSET = 1; // u8
-    public static final int HEADER_ID_OFFSET = 2;      // u16
-    public static final int HEADER_TAG_OFFSET = 4;     // u16
-    public static final int HEADER_OPCODE_OFFSET = 6;  // u8
-    public static final int HEADER_LEVEL_OFFSET = 7;   // u8
+    public static final int HEADER_ID_OFFSET = 2; // u16
+    public static final int HEADER_TAG_OFFSET = 4; // u16
+    public static final int HEADER_OPCODE_OFFSET = 6; // u8
+    public static final int HEADER_LEVEL_OFFSET = 7; // u8
     public static final int HEADER_SIZE = 8;
     public static final int FLAG_POINTER64 = 0x01;
     public static final int FLAG_LITTLE_ENDIAN = 0x02;
@@ -104,7 +105,8 @@ public final class EventHeaderFormat {
         for (int i = 0; i < provider.length(); i++) {
             char c = provider.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-                return "it holds '" + (Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : String.valueOf(c))
+                return "it holds '"
+                        + (Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : String.valueOf(c))
                         + "' (only ASCII letters, digits and '_' are allowed)";
             }
         }

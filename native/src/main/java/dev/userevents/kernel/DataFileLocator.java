@@ -113,8 +113,8 @@ public final class DataFileLocator {
     /** Why no data file was found, with the fix. */
     public static String explainMissing() {
         if (!UserEventsAbi.isSupportedPlatform()) {
-            return "user_events needs 64-bit Linux (x86-64 or arm64); this is " + System.getProperty("os.name")
-                    + "/" + System.getProperty("os.arch") + ".";
+            return "user_events needs 64-bit Linux (x86-64 or arm64); this is " + System.getProperty("os.name") + "/"
+                    + System.getProperty("os.arch") + ".";
         }
         String release = System.getProperty("os.version");
         if (KernelRelease.isTooOld(release)) {
@@ -123,8 +123,8 @@ public final class DataFileLocator {
         }
         KernelConfig.Finding config = KernelConfig.userEvents(Paths.get("/"), release);
         if (config != null && !config.builtIn) {
-            return "this kernel (" + release + ") is built without user_events (" + config.line + " in "
-                    + config.source + "): run a kernel built with CONFIG_USER_EVENTS=y.";
+            return "this kernel (" + release + ") is built without user_events (" + config.line + " in " + config.source
+                    + "): run a kernel built with CONFIG_USER_EVENTS=y.";
         }
         Path tracing = DEFAULT.getParent();
         if (Files.exists(tracing.resolve("trace")) || !tracingDirsFromMounts().isEmpty()) {

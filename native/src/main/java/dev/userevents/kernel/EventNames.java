@@ -28,6 +28,7 @@ public final class EventNames {
     public static final int MAX_BASE_LENGTH = UserEventsAbi.MAX_EVENT_NAME_BYTES - 6;
     /** Prefixes beyond this length are cut, so a logger name always keeps some room. */
     public static final int MAX_PREFIX_LENGTH = 64;
+
     private static final long FNV64_OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long FNV64_PRIME = 0x100000001b3L;
 
@@ -78,8 +79,12 @@ public final class EventNames {
     static boolean keepsInformation(String loggerName) {
         for (int i = 0; i < loggerName.length(); i++) {
             char c = loggerName.charAt(i);
-            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '.' || c == '$';
+            boolean kept = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '$';
             if (!kept) {
                 return false;
             }
@@ -113,7 +118,8 @@ public final class EventNames {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); ) {
             int cp = name.codePointAt(i);
-            boolean keep = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+            boolean keep =
+                    (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
             out.append(keep ? (char) cp : '_');
             i += Character.charCount(cp);
         }

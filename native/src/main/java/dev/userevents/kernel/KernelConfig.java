@@ -22,6 +22,7 @@ public final class KernelConfig {
     public static final class Finding {
         /** The file the finding comes from (under the root it was read from). */
         public final Path source;
+
         public final boolean builtIn;
         /** The option's line, or a note that the file does not mention it (kernels before 5.18, or without ftrace). */
         public final String line;
@@ -37,7 +38,9 @@ public final class KernelConfig {
 
     /** Where distributions keep the config of kernel {@code release}, under {@code root} ("/" for this machine). */
     public static List<Path> candidates(Path root, String release) {
-        return List.of(root.resolve("proc/config.gz"), root.resolve("boot/config-" + release),
+        return List.of(
+                root.resolve("proc/config.gz"),
+                root.resolve("boot/config-" + release),
                 root.resolve("lib/modules/" + release + "/config"));
     }
 
@@ -55,8 +58,8 @@ public final class KernelConfig {
 
     static Finding read(Path config) throws IOException {
         try (InputStream raw = Files.newInputStream(config);
-             InputStream in = config.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                InputStream in = config.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             boolean sawAny = false;
             while ((line = lines.readLine()) != null) {

@@ -1,9 +1,8 @@
 package dev.userevents.kernel;
 
-import dev.userevents.spi.EventDevice;
 import static dev.userevents.kernel.UserEventsAbi.*;
 
-
+import dev.userevents.spi.EventDevice;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +35,7 @@ public final class KernelDevice implements EventDevice {
 
     /** Bit 0: closing. Bits 1..63: writes in flight, in units of {@link #WRITER}. */
     private final AtomicLong state = new AtomicLong();
+
     private static final long CLOSING = 1;
     private static final long WRITER = 2;
 
@@ -46,9 +46,11 @@ public final class KernelDevice implements EventDevice {
      * JDK 22+ may use a critical downcall, which skips the thread-state transition but holds off GC while it runs.
      */
     private final boolean neverBlocks;
+
     private int users; // guarded by OPEN
     /** Scratch for the rare ioctls: user_reg / user_unreg then the command string; guarded by {@code this}. */
     private final ByteBuffer scratch = NativeMemory.directBuffer(USER_REG_SIZE + MAX_COMMAND_BYTES + 8);
+
     private final long scratchAddress = NativeMemory.address(scratch);
 
     private final ExecutorService registrar = Executors.newSingleThreadExecutor(task -> {
@@ -186,14 +188,14 @@ public final class KernelDevice implements EventDevice {
     }
 
     @Override
-    public int registerEach(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
-                            int[] writeIndexes) {
+    public int registerEach(
+            byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits, int[] writeIndexes) {
         return callOnRegistrar(() -> registerEachHere(baseName, suffixes, enableAddress, enableBits, writeIndexes));
     }
 
     /** The struct and the name are written once; per event only the suffix, the bit and write_index change. */
-    private synchronized int registerEachHere(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
-                                              int[] writeIndexes) {
+    private synchronized int registerEachHere(
+            byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits, int[] writeIndexes) {
         int commandOffset = USER_REG_SIZE + 4; // keep the string 8-aligned after the 28-byte struct
         scratch.clear();
         scratch.put(commandOffset, baseName);
@@ -281,7 +283,8 @@ public final class KernelDevice implements EventDevice {
 
     private long writevRetryingEintr(long iovAddress, int iovCount) {
         while (true) {
-            long written = neverBlocks ? NativeCalls.writevNeverBlocking(fd, iovAddress, iovCount)
+            long written = neverBlocks
+                    ? NativeCalls.writevNeverBlocking(fd, iovAddress, iovCount)
                     : NativeCalls.writev(fd, iovAddress, iovCount);
             if (written != -EINTR) { // EINTR: a signal arrived before anything was written; the write is safe to repeat
                 return written;

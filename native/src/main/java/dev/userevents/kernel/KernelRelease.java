@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 public final class KernelRelease {
     /** 6.4 made user_events' current ABI stable; 5.18-6.3 had an earlier one, marked BROKEN, that this library does not speak. */
     public static final int MIN_MAJOR = 6;
+
     public static final int MIN_MINOR = 4;
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)");
 

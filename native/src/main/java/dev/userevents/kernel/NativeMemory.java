@@ -2,7 +2,6 @@ package dev.userevents.kernel;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -24,7 +23,8 @@ import java.nio.ByteOrder;
  */
 public final class NativeMemory {
     /** Volatile: the kernel sets and clears bits asynchronously; the read must not be hoisted or cached. */
-    private static final VarHandle BUFFER_INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle BUFFER_INT =
+            MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     /** Unsafe.getIntVolatile bound to the instance, or null for the view. */
     private static final MethodHandle UNSAFE_GET_INT_VOLATILE = unsafeGetIntVolatile();
 
@@ -38,8 +38,10 @@ public final class NativeMemory {
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             java.lang.reflect.Field instance = unsafeClass.getDeclaredField("theUnsafe");
             instance.setAccessible(true);
-            return MethodHandles.lookup().findVirtual(unsafeClass, "getIntVolatile",
-                    MethodType.methodType(int.class, Object.class, long.class)).bindTo(instance.get(null));
+            return MethodHandles.lookup()
+                    .findVirtual(
+                            unsafeClass, "getIntVolatile", MethodType.methodType(int.class, Object.class, long.class))
+                    .bindTo(instance.get(null));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null; // no jdk.unsupported: the view works everywhere
         }
@@ -57,7 +59,9 @@ public final class NativeMemory {
 
     /** A zeroed, {@code alignment}-aligned native block that lives as long as the returned object is reachable. */
     public static Object allocate(int bytes, int alignment) {
-        return ByteBuffer.allocateDirect(bytes + alignment).alignedSlice(alignment).order(ByteOrder.nativeOrder());
+        return ByteBuffer.allocateDirect(bytes + alignment)
+                .alignedSlice(alignment)
+                .order(ByteOrder.nativeOrder());
     }
 
     public static long address(Object block) {

@@ -21,18 +21,18 @@ public final class UserEventsAbi {
 
     // ---- struct user_reg (packed, 28 bytes) ----
     public static final int USER_REG_SIZE = 28;
-    public static final int USER_REG_SIZE_OFFSET = 0;          // u32 size
-    public static final int USER_REG_ENABLE_BIT_OFFSET = 4;    // u8 enable_bit
-    public static final int USER_REG_ENABLE_SIZE_OFFSET = 5;   // u8 enable_size (4 or 8)
-    public static final int USER_REG_FLAGS_OFFSET = 6;         // u16 flags
-    public static final int USER_REG_ENABLE_ADDR_OFFSET = 8;   // u64 enable_addr
-    public static final int USER_REG_NAME_ARGS_OFFSET = 16;    // u64 name_args (char *)
-    public static final int USER_REG_WRITE_INDEX_OFFSET = 24;  // u32 write_index (out)
+    public static final int USER_REG_SIZE_OFFSET = 0; // u32 size
+    public static final int USER_REG_ENABLE_BIT_OFFSET = 4; // u8 enable_bit
+    public static final int USER_REG_ENABLE_SIZE_OFFSET = 5; // u8 enable_size (4 or 8)
+    public static final int USER_REG_FLAGS_OFFSET = 6; // u16 flags
+    public static final int USER_REG_ENABLE_ADDR_OFFSET = 8; // u64 enable_addr
+    public static final int USER_REG_NAME_ARGS_OFFSET = 16; // u64 name_args (char *)
+    public static final int USER_REG_WRITE_INDEX_OFFSET = 24; // u32 write_index (out)
 
     // ---- struct user_unreg (packed, 16 bytes) ----
     public static final int USER_UNREG_SIZE = 16;
-    public static final int USER_UNREG_SIZE_OFFSET = 0;         // u32 size
-    public static final int USER_UNREG_DISABLE_BIT_OFFSET = 4;  // u8 disable_bit, then u8 + u16 reserved = 0
+    public static final int USER_UNREG_SIZE_OFFSET = 0; // u32 size
+    public static final int USER_UNREG_DISABLE_BIT_OFFSET = 4; // u8 disable_bit, then u8 + u16 reserved = 0
     public static final int USER_UNREG_DISABLE_ADDR_OFFSET = 8; // u64 disable_addr
 
     /** Enable words are 32-bit: one word per logger, one bit per level. */
@@ -51,6 +51,7 @@ public final class UserEventsAbi {
     public static final String FIELDS = "__rel_loc char[] msg; u32 level";
     /** The write: [u32 write_index][u32 msg rel_loc][u32 level][msg bytes, NUL-terminated]. */
     public static final int WRITE_INDEX_OFFSET = 0;
+
     public static final int MSG_REL_LOC_OFFSET = 4;
     public static final int LEVEL_OFFSET = 8;
     public static final int MSG_OFFSET = 12;
@@ -94,19 +95,32 @@ public final class UserEventsAbi {
     /** Short name of an errno, for diagnostics. */
     public static String errnoName(int errno) {
         switch (errno) {
-            case EPERM: return "EPERM";
-            case ENOENT: return "ENOENT";
-            case EINTR: return "EINTR";
-            case E2BIG: return "E2BIG";
-            case EBADF: return "EBADF";
-            case EAGAIN: return "EAGAIN";
-            case EACCES: return "EACCES";
-            case EFAULT: return "EFAULT";
-            case EINVAL: return "EINVAL";
-            case EMFILE: return "EMFILE";
-            case ENOTTY: return "ENOTTY";
-            case EADDRINUSE: return "EADDRINUSE";
-            default: return "errno " + errno;
+            case EPERM:
+                return "EPERM";
+            case ENOENT:
+                return "ENOENT";
+            case EINTR:
+                return "EINTR";
+            case E2BIG:
+                return "E2BIG";
+            case EBADF:
+                return "EBADF";
+            case EAGAIN:
+                return "EAGAIN";
+            case EACCES:
+                return "EACCES";
+            case EFAULT:
+                return "EFAULT";
+            case EINVAL:
+                return "EINVAL";
+            case EMFILE:
+                return "EMFILE";
+            case ENOTTY:
+                return "ENOTTY";
+            case EADDRINUSE:
+                return "EADDRINUSE";
+            default:
+                return "errno " + errno;
         }
     }
 }

@@ -26,7 +26,8 @@ public final class Diagnostics {
         int count = REPORT_COUNT.incrementAndGet();
         if (count > MAX_DISTINCT_REPORTS) {
             if (count == MAX_DISTINCT_REPORTS + 1) {
-                sink.accept("[userevents] more than " + MAX_DISTINCT_REPORTS + " distinct problems; further reports suppressed");
+                sink.accept("[userevents] more than " + MAX_DISTINCT_REPORTS
+                        + " distinct problems; further reports suppressed");
             }
             return false;
         }

@@ -19,12 +19,14 @@ public interface EventDevice extends AutoCloseable {
      * all, {@code writeIndexes[returned]} holds the refusal's -errno. The kernel device writes the name once and
      * changes only the suffix and the bit between ioctls.
      */
-    default int registerEach(byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits,
-                             int[] writeIndexes) {
+    default int registerEach(
+            byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits, int[] writeIndexes) {
         String base = new String(baseName, java.nio.charset.StandardCharsets.US_ASCII);
         for (int i = 0; i < suffixes.length; i++) {
-            int result = register(base + new String(suffixes[i], java.nio.charset.StandardCharsets.US_ASCII),
-                    enableAddress, enableBits[i]);
+            int result = register(
+                    base + new String(suffixes[i], java.nio.charset.StandardCharsets.US_ASCII),
+                    enableAddress,
+                    enableBits[i]);
             writeIndexes[i] = result;
             if (result < 0) {
                 return i;
@@ -48,8 +50,7 @@ public interface EventDevice extends AutoCloseable {
     }
 
     /** Ends a {@link #holdForWrites()}. */
-    default void releaseWrites() {
-    }
+    default void releaseWrites() {}
 
     /** {@link #writev} inside a {@link #holdForWrites()}: no per-call guard. */
     default long writevHeld(long iovAddress, int iovCount) {

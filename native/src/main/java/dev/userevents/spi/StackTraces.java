@@ -32,13 +32,23 @@ public final class StackTraces {
         }
     }
 
-    private static void appendOne(StringBuilder out, Throwable throwable, StackTraceElement[] enclosingTrace,
-                                  String caption, String indent, Set<Throwable> seen, int limit) {
+    private static void appendOne(
+            StringBuilder out,
+            Throwable throwable,
+            StackTraceElement[] enclosingTrace,
+            String caption,
+            String indent,
+            Set<Throwable> seen,
+            int limit) {
         if (out.length() >= limit) {
             return;
         }
         if (!seen.add(throwable)) {
-            out.append(indent).append(caption).append("[CIRCULAR REFERENCE: ").append(describe(throwable)).append("]\n");
+            out.append(indent)
+                    .append(caption)
+                    .append("[CIRCULAR REFERENCE: ")
+                    .append(describe(throwable))
+                    .append("]\n");
             return;
         }
         out.append(indent).append(caption).append(describe(throwable)).append('\n');
@@ -71,7 +81,8 @@ public final class StackTraces {
         try {
             return String.valueOf(throwable);
         } catch (RuntimeException e) {
-            return throwable.getClass().getName() + " [toString() failed: " + e.getClass().getName() + "]";
+            return throwable.getClass().getName() + " [toString() failed: "
+                    + e.getClass().getName() + "]";
         }
     }
 }

@@ -25,23 +25,27 @@ final class NativeCalls {
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    private static final MethodHandle OPEN = downcall("open",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    private static final MethodHandle CLOSE = downcall("close",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle OPEN =
+            downcall("open", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    private static final MethodHandle CLOSE =
+            downcall("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     /** ioctl is variadic: the request is its last fixed argument, the pointer its first variadic one. */
-    private static final MethodHandle IOCTL = LINKER.downcallHandle(LIBC.find("ioctl").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final FunctionDescriptor WRITEV_DESCRIPTOR =
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+    private static final MethodHandle IOCTL = LINKER.downcallHandle(
+            LIBC.find("ioctl").orElseThrow(),
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
+            CAPTURE_ERRNO,
+            Linker.Option.firstVariadicArg(2));
+
+    private static final FunctionDescriptor WRITEV_DESCRIPTOR = FunctionDescriptor.of(
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
     private static final MethodHandle WRITEV = downcall("writev", WRITEV_DESCRIPTOR);
     /**
      * A critical downcall: no Java-to-native thread-state transition (no safepoint poll on return), so the call is
      * cheaper, but GC cannot run until it returns. Only for writes that never block (user_events_data, /dev/null).
      */
-    private static final MethodHandle WRITEV_CRITICAL = LINKER.downcallHandle(LIBC.find("writev").orElseThrow(),
-            WRITEV_DESCRIPTOR, CAPTURE_ERRNO, Linker.Option.critical(false));
+    private static final MethodHandle WRITEV_CRITICAL = LINKER.downcallHandle(
+            LIBC.find("writev").orElseThrow(), WRITEV_DESCRIPTOR, CAPTURE_ERRNO, Linker.Option.critical(false));
 
     /** Where the linker stores errno after a call, one per thread (the writer, a sync caller, the registrar). */
     private static final ThreadLocal<MemorySegment> CALL_STATES =

@@ -23,6 +23,7 @@ import java.nio.ByteOrder;
 public final class NativeMemory {
     /** Volatile: the kernel sets and clears bits asynchronously; the read must not be hoisted or cached. */
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
     private static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     private NativeMemory() {}

@@ -47,25 +47,38 @@ class DoctorKernelTest {
     @BeforeAll
     static void classpathForNobody() throws IOException {
         if (Files.isWritable(Paths.get("/sys/kernel/tracing/user_events_data"))) {
-            readableClasspath = readableCopy(System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")));
+            readableClasspath =
+                    readableCopy(System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")));
         }
     }
 
     @Test
     void asRootEveryCheckPassesAndItsOwnEventIsReadBack() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = new UserEventsCli(Tracefs.ROOT, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(new String[] {"doctor", "--json"});
+        int status = new UserEventsCli(Tracefs.ROOT, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(new String[] {"doctor", "--json"});
         String json = bytes.toString(StandardCharsets.UTF_8);
         System.out.println(json);
         assertEquals(Doctor.CAN_LOG, status, json);
         Map<String, Check> checks = parse(json);
         assertEquals(Map.of("lockdown", "skip"), problems(checks), json); // this kernel has no securityfs
-        assertEquals("built in: /sys/kernel/tracing/user_events_data exists (kernel config not readable)", checks.get("user_events").detail());
-        assertTrue(checks.get("round_trip").detail().matches("registered userevents_doctor_INFO, enabled it in ftrace instance "
-                + "userevents-doctor-\\d+, wrote one event and read it back from its trace, unregistered"), json);
+        assertEquals(
+                "built in: /sys/kernel/tracing/user_events_data exists (kernel config not readable)",
+                checks.get("user_events").detail());
+        assertTrue(
+                checks.get("round_trip")
+                        .detail()
+                        .matches(
+                                "registered userevents_doctor_INFO, enabled it in ftrace instance "
+                                        + "userevents-doctor-\\d+, wrote one event and read it back from its trace, unregistered"),
+                json);
         assertTrue(json.startsWith("{\"ok\":true,\"uid\":0,"), json);
         try (Stream<Path> instances = Files.list(Tracefs.ROOT.resolve("instances"))) {
-            assertEquals(List.of(), instances.filter(i -> i.getFileName().toString().startsWith("userevents-doctor-")).toList(),
+            assertEquals(
+                    List.of(),
+                    instances
+                            .filter(i -> i.getFileName().toString().startsWith("userevents-doctor-"))
+                            .toList(),
                     "the doctor removes its ftrace instance");
         }
     }
@@ -75,16 +88,43 @@ class DoctorKernelTest {
         Result nobody = doctorAs("--clear-groups");
         assertEquals(Doctor.CANNOT_LOG, nobody.status, nobody.output);
         Map<String, Check> checks = parse(nobody.output);
-        assertEquals(Map.of("data_file", "fail", "status_file", "warn", "enable", "warn", "perf", "warn",
-                "lockdown", "skip", "round_trip", "skip"), problems(checks), nobody.output);
-        assertEquals("/sys/kernel/tracing/user_events_data: permission denied (EACCES) for uid 65534 (nobody)",
+        assertEquals(
+                Map.of(
+                        "data_file",
+                        "fail",
+                        "status_file",
+                        "warn",
+                        "enable",
+                        "warn",
+                        "perf",
+                        "warn",
+                        "lockdown",
+                        "skip",
+                        "round_trip",
+                        "skip"),
+                problems(checks),
+                nobody.output);
+        assertEquals(
+                "/sys/kernel/tracing/user_events_data: permission denied (EACCES) for uid 65534 (nobody)",
                 checks.get("data_file").detail());
-        assertTrue(checks.get("data_file").fix().contains("chmod g+rw /sys/kernel/tracing/user_events_data"), nobody.output);
-        assertTrue(checks.get("status_file").detail().startsWith("/sys/kernel/tracing/user_events_status: permission denied (EACCES)"), nobody.output);
+        assertTrue(
+                checks.get("data_file").fix().contains("chmod g+rw /sys/kernel/tracing/user_events_data"),
+                nobody.output);
+        assertTrue(
+                checks.get("status_file")
+                        .detail()
+                        .startsWith("/sys/kernel/tracing/user_events_status: permission denied (EACCES)"),
+                nobody.output);
         assertTrue(checks.get("enable").detail().contains("(no CAP_PERFMON)"), nobody.output);
-        assertTrue(checks.get("perf").detail().endsWith("perf_event_paranoid=2: this user's 'perf record -e user_events:...' is refused"), nobody.output);
-        assertEquals("built in: user_events_ioctl is in /proc/kallsyms (kernel config and tracefs not readable here)",
-                checks.get("user_events").detail(), "tracefs is closed to nobody, kallsyms is not");
+        assertTrue(
+                checks.get("perf")
+                        .detail()
+                        .endsWith("perf_event_paranoid=2: this user's 'perf record -e user_events:...' is refused"),
+                nobody.output);
+        assertEquals(
+                "built in: user_events_ioctl is in /proc/kallsyms (kernel config and tracefs not readable here)",
+                checks.get("user_events").detail(),
+                "tracefs is closed to nobody, kallsyms is not");
     }
 
     @Test
@@ -106,8 +146,12 @@ class DoctorKernelTest {
             assertEquals(Doctor.CAN_LOG, member.status, member.output);
             Map<String, Check> checks = parse(member.output);
             assertEquals(Map.of("enable", "warn", "perf", "warn", "lockdown", "skip"), problems(checks), member.output);
-            assertTrue(checks.get("round_trip").detail().startsWith("registered userevents_doctor_INFO; not enabled: uid 65534 "
-                    + "(nobody) cannot create an ftrace instance (permission denied (EACCES))"), member.output);
+            assertTrue(
+                    checks.get("round_trip")
+                            .detail()
+                            .startsWith("registered userevents_doctor_INFO; not enabled: uid 65534 "
+                                    + "(nobody) cannot create an ftrace instance (permission denied (EACCES))"),
+                    member.output);
         } finally {
             for (int i = 0; i < files.size(); i++) {
                 String[] gidMode = before.get(i).split(" ");
@@ -125,21 +169,31 @@ class DoctorKernelTest {
         Files.createFile(data);
         run("mount", "--bind", Tracefs.ROOT.resolve("user_events_data").toString(), data.toString());
         try {
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder probe = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Djna.tmpdir=/tmp", "-cp",
-                    readableClasspath, dev.userevents.testing.ProbeMain.class.getName()).redirectErrorStream(true);
+            String java =
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder probe = new ProcessBuilder(
+                            java,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-Djna.tmpdir=/tmp",
+                            "-cp",
+                            readableClasspath,
+                            dev.userevents.testing.ProbeMain.class.getName())
+                    .redirectErrorStream(true);
             probe.environment().put("USEREVENTS_DATA_FILE", data.toString());
             Process library = probe.start();
             String output = new String(library.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(library.waitFor(180, TimeUnit.SECONDS));
-            assertEquals("available=true enabled=false", output.trim(), "the library wrote through the mount, silently");
+            assertEquals(
+                    "available=true enabled=false", output.trim(), "the library wrote through the mount, silently");
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             int status = new UserEventsCli(Tracefs.ROOT, new PrintStream(bytes, true, StandardCharsets.UTF_8))
                     .run(new String[] {"doctor", "--json", "--data-file", data.toString()});
             Map<String, Check> checks = parse(bytes.toString(StandardCharsets.UTF_8));
             assertEquals(Doctor.CAN_LOG, status, checks.toString());
-            assertEquals(data + " opens read-write for uid 0 (root)", checks.get("data_file").detail());
+            assertEquals(
+                    data + " opens read-write for uid 0 (root)",
+                    checks.get("data_file").detail());
             assertTrue(checks.get("round_trip").detail().contains("read it back"), checks.toString());
         } finally {
             run("umount", data.toString());
@@ -151,9 +205,20 @@ class DoctorKernelTest {
     /** The doctor as uid/gid 65534 with {@code groups} (a setpriv option), in a JVM of its own, --json. */
     private static Result doctorAs(String groups) throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process doctor = new ProcessBuilder("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, groups, java,
-                "--enable-native-access=ALL-UNNAMED", "-Djna.tmpdir=/tmp", "-cp", readableClasspath,
-                UserEventsCli.class.getName(), "doctor", "--json").start();
+        Process doctor = new ProcessBuilder(
+                        "setpriv",
+                        "--reuid=" + NOBODY,
+                        "--regid=" + NOBODY,
+                        groups,
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Djna.tmpdir=/tmp",
+                        "-cp",
+                        readableClasspath,
+                        UserEventsCli.class.getName(),
+                        "doctor",
+                        "--json")
+                .start();
         String output = new String(doctor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(doctor.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(doctor.waitFor(180, TimeUnit.SECONDS));
@@ -166,8 +231,15 @@ class DoctorKernelTest {
         Map<String, Check> checks = new LinkedHashMap<>();
         Matcher check = JSON_CHECK.matcher(json);
         while (check.find()) {
-            checks.put(check.group(1), new Check(check.group(2), unescape(check.group(3)), check.group(4).equals("null") ? null
-                    : unescape(check.group(4).substring(1, check.group(4).length() - 1))));
+            checks.put(
+                    check.group(1),
+                    new Check(
+                            check.group(2),
+                            unescape(check.group(3)),
+                            check.group(4).equals("null")
+                                    ? null
+                                    : unescape(check.group(4)
+                                            .substring(1, check.group(4).length() - 1))));
         }
         assertEquals(11, checks.size(), json);
         return checks;

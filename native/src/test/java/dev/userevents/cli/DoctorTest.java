@@ -33,6 +33,7 @@ class DoctorTest {
 
     @TempDir
     Path root;
+
     private final Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin"));
     private String release = "6.8.0-45-generic";
 
@@ -51,7 +52,9 @@ class DoctorTest {
     }
 
     private DoctorTest process(long uid, String capEff) throws IOException {
-        return file("/proc/self/status", "Name:\tjava\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nCapEff:\t" + capEff + "\n");
+        return file(
+                "/proc/self/status",
+                "Name:\tjava\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nCapEff:\t" + capEff + "\n");
     }
 
     /** tracefs mounted at /sys/kernel/tracing, with user_events' files when {@code activeEvents >= 0}. */
@@ -73,7 +76,9 @@ class DoctorTest {
 
     private Doctor doctor() {
         HostView host = new HostView(root, env, "Linux", "amd64", "root", false);
-        return new Doctor(host, found -> DoctorCheck.ok("round_trip", "stand-in (data file " + found.dataFile.getFileName() + ")"));
+        return new Doctor(
+                host,
+                found -> DoctorCheck.ok("round_trip", "stand-in (data file " + found.dataFile.getFileName() + ")"));
     }
 
     private Map<String, DoctorCheck> checks(Path dataFile) {
@@ -94,7 +99,8 @@ class DoctorTest {
 
     /** The checks that are not OK, with their verdicts: what a host lacks. */
     private static Map<String, Verdict> problems(Map<String, DoctorCheck> checks) {
-        return verdicts(checks).entrySet().stream().filter(e -> e.getValue() != Verdict.OK)
+        return verdicts(checks).entrySet().stream()
+                .filter(e -> e.getValue() != Verdict.OK)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -106,17 +112,40 @@ class DoctorTest {
 
     @Test
     void aHostWithUserEventsPassesAndOnlyMissingPerfWarns() throws IOException {
-        linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(12)
+        linux("6.8.0-45-generic")
+                .config("CONFIG_USER_EVENTS=y")
+                .tracefs(12)
                 .file("/sys/kernel/security/lockdown", "none [integrity] confidentiality\n");
         Map<String, DoctorCheck> checks = checks();
-        assertEquals(List.of("kernel", "user_events", "tracefs", "data_file", "status_file", "enable", "event_limit", "perf",
-                "lockdown", "container", "round_trip"), List.copyOf(checks.keySet()), "the order of the issue");
+        assertEquals(
+                List.of(
+                        "kernel",
+                        "user_events",
+                        "tracefs",
+                        "data_file",
+                        "status_file",
+                        "enable",
+                        "event_limit",
+                        "perf",
+                        "lockdown",
+                        "container",
+                        "round_trip"),
+                List.copyOf(checks.keySet()),
+                "the order of the issue");
         assertEquals(Map.of("perf", Verdict.WARN), problems(checks));
-        assertEquals("built in: CONFIG_USER_EVENTS=y in /boot/config-6.8.0-45-generic", checks.get("user_events").detail());
+        assertEquals(
+                "built in: CONFIG_USER_EVENTS=y in /boot/config-6.8.0-45-generic",
+                checks.get("user_events").detail());
         assertEquals("at /sys/kernel/tracing", checks.get("tracefs").detail());
-        assertEquals("kernel.user_events_max=32768, 12 events exist (each logger takes 6)", checks.get("event_limit").detail());
-        assertEquals("integrity (tracefs is allowed; only confidentiality refuses it)", checks.get("lockdown").detail());
-        assertTrue(checks.get("perf").fix().contains("apt install linux-perf"), checks.get("perf").fix());
+        assertEquals(
+                "kernel.user_events_max=32768, 12 events exist (each logger takes 6)",
+                checks.get("event_limit").detail());
+        assertEquals(
+                "integrity (tracefs is allowed; only confidentiality refuses it)",
+                checks.get("lockdown").detail());
+        assertTrue(
+                checks.get("perf").fix().contains("apt install linux-perf"),
+                checks.get("perf").fix());
         int[] status = new int[1];
         String out = printed(status);
         assertEquals(0, status[0], out);
@@ -130,11 +159,16 @@ class DoctorTest {
         String out = printed(status);
         assertEquals(Doctor.CANNOT_LOG, status[0], out);
         List<String> lines = List.of(out.split("\n"));
-        int at = lines.indexOf("FAIL  user_events  not built into this kernel: # CONFIG_USER_EVENTS is not set in /boot/config-6.14.0-63.fc42.x86_64");
+        int at = lines.indexOf(
+                "FAIL  user_events  not built into this kernel: # CONFIG_USER_EVENTS is not set in /boot/config-6.14.0-63.fc42.x86_64");
         assertTrue(at > 0, out);
         assertTrue(lines.get(at + 1).trim().startsWith("fix: boot a 6.4+ kernel built with CONFIG_USER_EVENTS=y"), out);
-        assertTrue(out.contains("FAIL  data_file    /sys/kernel/tracing/user_events_data does not exist: this kernel lacks user_events"), out);
-        assertEquals("userevents doctor: uid 0 (root) cannot log through user_events here: user_events, data_file",
+        assertTrue(
+                out.contains(
+                        "FAIL  data_file    /sys/kernel/tracing/user_events_data does not exist: this kernel lacks user_events"),
+                out);
+        assertEquals(
+                "userevents doctor: uid 0 (root) cannot log through user_events here: user_events, data_file",
                 lines.get(lines.size() - 1));
     }
 
@@ -151,7 +185,8 @@ class DoctorTest {
         linux("6.12.107").tracefs(-1); // tracefs mounted, no user_events_data in it
         DoctorCheck fromFiles = checks().get("user_events");
         assertEquals(Verdict.FAIL, fromFiles.verdict());
-        assertEquals("not built into this kernel: tracefs at /sys/kernel/tracing has no user_events_data (kernel config not readable)",
+        assertEquals(
+                "not built into this kernel: tracefs at /sys/kernel/tracing has no user_events_data (kernel config not readable)",
                 fromFiles.detail());
         tracefs(3);
         assertEquals(Verdict.OK, checks().get("user_events").verdict());
@@ -168,16 +203,36 @@ class DoctorTest {
 
     @Test
     void aContainerWithTheDataFileBindMountedCanLogWithoutTracefs() throws IOException {
-        linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").file("/.dockerenv", "")
+        linux("6.8.0-45-generic")
+                .config("CONFIG_USER_EVENTS=y")
+                .file("/.dockerenv", "")
                 .file(TRACEFS + "/user_events_data", "")
-                .file("/proc/self/mountinfo", "21 1 0:19 / / rw - overlay overlay rw\n"
-                        + "30 21 0:12 /user_events_data " + TRACEFS + "/user_events_data rw - tracefs tracefs rw\n");
+                .file(
+                        "/proc/self/mountinfo",
+                        "21 1 0:19 / / rw - overlay overlay rw\n" + "30 21 0:12 /user_events_data " + TRACEFS
+                                + "/user_events_data rw - tracefs tracefs rw\n");
         Map<String, DoctorCheck> checks = checks();
-        assertEquals(Map.of("tracefs", Verdict.WARN, "status_file", Verdict.SKIP, "enable", Verdict.SKIP,
-                "event_limit", Verdict.SKIP, "perf", Verdict.WARN, "lockdown", Verdict.SKIP), problems(checks));
-        assertEquals("in a container (/.dockerenv): /sys/kernel/tracing/user_events_data is bind-mounted (a mount of its own, tracefs)",
+        assertEquals(
+                Map.of(
+                        "tracefs",
+                        Verdict.WARN,
+                        "status_file",
+                        Verdict.SKIP,
+                        "enable",
+                        Verdict.SKIP,
+                        "event_limit",
+                        Verdict.SKIP,
+                        "perf",
+                        Verdict.WARN,
+                        "lockdown",
+                        Verdict.SKIP),
+                problems(checks));
+        assertEquals(
+                "in a container (/.dockerenv): /sys/kernel/tracing/user_events_data is bind-mounted (a mount of its own, tracefs)",
                 checks.get("container").detail());
-        assertTrue(checks.get("tracefs").detail().contains("logging works"), checks.get("tracefs").detail());
+        assertTrue(
+                checks.get("tracefs").detail().contains("logging works"),
+                checks.get("tracefs").detail());
     }
 
     @Test
@@ -187,9 +242,15 @@ class DoctorTest {
         Map<String, DoctorCheck> checks = checks();
         DoctorCheck container = checks.get("container");
         assertEquals(Verdict.FAIL, container.verdict());
-        assertEquals("in a container (container=podman): /sys/kernel/tracing/user_events_data is not mounted in", container.detail());
-        assertTrue(container.fix().contains("-v /sys/kernel/tracing/user_events_data:/run/userevents/user_events_data "
-                + "-e USEREVENTS_DATA_FILE=/run/userevents/user_events_data"), container.fix());
+        assertEquals(
+                "in a container (container=podman): /sys/kernel/tracing/user_events_data is not mounted in",
+                container.detail());
+        assertTrue(
+                container
+                        .fix()
+                        .contains("-v /sys/kernel/tracing/user_events_data:/run/userevents/user_events_data "
+                                + "-e USEREVENTS_DATA_FILE=/run/userevents/user_events_data"),
+                container.fix());
         assertEquals(container.fix(), checks.get("data_file").fix(), "the data file's fix is the mount too");
     }
 
@@ -199,11 +260,16 @@ class DoctorTest {
         DoctorCheck data = checks(Paths.get("/mnt/ue/user_events_data")).get("data_file");
         assertEquals(Verdict.OK, data.verdict());
         assertEquals("/mnt/ue/user_events_data opens read-write for uid 0 (root)", data.detail());
-        assertEquals(Verdict.FAIL, checks(Paths.get("/mnt/none/user_events_data")).get("data_file").verdict());
+        assertEquals(
+                Verdict.FAIL,
+                checks(Paths.get("/mnt/none/user_events_data")).get("data_file").verdict());
         env.put("USEREVENTS_DATA_FILE", "/mnt/ue/user_events_data"); // what the library reads too
         assertEquals(data, checks().get("data_file"));
         assertEquals(data, checks(Paths.get("/mnt/ue/user_events_data")).get("data_file"));
-        assertEquals(Verdict.FAIL, checks(Paths.get("/mnt/none/user_events_data")).get("data_file").verdict(), "--data-file first");
+        assertEquals(
+                Verdict.FAIL,
+                checks(Paths.get("/mnt/none/user_events_data")).get("data_file").verdict(),
+                "--data-file first");
     }
 
     @Test
@@ -211,11 +277,15 @@ class DoctorTest {
         linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(3);
         env.put("USEREVENTS_TRACEFS", "/mnt/no-tracefs");
         Map<String, DoctorCheck> checks = checks();
-        assertEquals("USEREVENTS_TRACEFS=/mnt/no-tracefs: /mnt/no-tracefs is not a directory", checks.get("tracefs").detail());
+        assertEquals(
+                "USEREVENTS_TRACEFS=/mnt/no-tracefs: /mnt/no-tracefs is not a directory",
+                checks.get("tracefs").detail());
         assertEquals(Verdict.FAIL, checks.get("tracefs").verdict());
         assertEquals(Verdict.SKIP, checks.get("status_file").verdict());
         env.put("USEREVENTS_TRACEFS", TRACEFS);
-        assertEquals("at /sys/kernel/tracing (USEREVENTS_TRACEFS)", checks().get("tracefs").detail());
+        assertEquals(
+                "at /sys/kernel/tracing (USEREVENTS_TRACEFS)",
+                checks().get("tracefs").detail());
     }
 
     @Test
@@ -223,7 +293,9 @@ class DoctorTest {
         linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(32766);
         DoctorCheck full = checks().get("event_limit");
         assertEquals(Verdict.FAIL, full.verdict());
-        assertTrue(full.detail().endsWith("a new logger's registration is refused (EMFILE)") && full.fix().contains("sysctl -w kernel.user_events_max="),
+        assertTrue(
+                full.detail().endsWith("a new logger's registration is refused (EMFILE)")
+                        && full.fix().contains("sysctl -w kernel.user_events_max="),
                 full + "");
         tracefs(30000);
         assertEquals(Verdict.WARN, checks().get("event_limit").verdict(), "over 90%");
@@ -233,7 +305,9 @@ class DoctorTest {
 
     @Test
     void lockdownConfidentialityFails() throws IOException {
-        linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(0)
+        linux("6.8.0-45-generic")
+                .config("CONFIG_USER_EVENTS=y")
+                .tracefs(0)
                 .file("/sys/kernel/security/lockdown", "none integrity [confidentiality]\n");
         DoctorCheck lockdown = checks().get("lockdown");
         assertEquals(Verdict.FAIL, lockdown.verdict());
@@ -242,14 +316,19 @@ class DoctorTest {
 
     @Test
     void perfNeedsRootCapPerfmonOrParanoidMinusOneToRecordTracepoints() throws IOException {
-        linux("6.8.0-45-generic").config("CONFIG_USER_EVENTS=y").tracefs(0).file("/usr/bin/perf", "#!/bin/sh\n")
+        linux("6.8.0-45-generic")
+                .config("CONFIG_USER_EVENTS=y")
+                .tracefs(0)
+                .file("/usr/bin/perf", "#!/bin/sh\n")
                 .file("/proc/sys/kernel/perf_event_paranoid", "2\n");
         Files.setPosixFilePermissions(root.resolve("usr/bin/perf"), PosixFilePermissions.fromString("rwxr-xr-x"));
         assertEquals(Verdict.OK, checks().get("perf").verdict(), "root");
         process(1000, "0000000000000000");
         DoctorCheck user = checks().get("perf");
         assertEquals(Verdict.WARN, user.verdict());
-        assertEquals("/usr/bin/perf, perf_event_paranoid=2: this user's 'perf record -e user_events:...' is refused", user.detail());
+        assertEquals(
+                "/usr/bin/perf, perf_event_paranoid=2: this user's 'perf record -e user_events:...' is refused",
+                user.detail());
         process(1000, Long.toHexString(1L << HostView.CAP_PERFMON));
         assertEquals(Verdict.OK, checks().get("perf").verdict(), "CAP_PERFMON");
         process(1000, "0000000000000000").file("/proc/sys/kernel/perf_event_paranoid", "-1\n");
@@ -263,15 +342,22 @@ class DoctorTest {
         int status = doctor().report(null, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String json = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(Doctor.CANNOT_LOG, status);
-        assertTrue(json.startsWith("{\"ok\":false,\"uid\":0,\"user\":\"root\",\"checks\":[{\"id\":\"kernel\",\"status\":\"ok\""), json);
-        assertTrue(json.contains("{\"id\":\"user_events\",\"status\":\"fail\",\"detail\":\"not built into this kernel: # CONFIG_USER_EVENTS is not set in /boot/config-6.14.0-63.fc42.x86_64\",\"fix\":\"boot a 6.4+"), json);
+        assertTrue(
+                json.startsWith(
+                        "{\"ok\":false,\"uid\":0,\"user\":\"root\",\"checks\":[{\"id\":\"kernel\",\"status\":\"ok\""),
+                json);
+        assertTrue(
+                json.contains(
+                        "{\"id\":\"user_events\",\"status\":\"fail\",\"detail\":\"not built into this kernel: # CONFIG_USER_EVENTS is not set in /boot/config-6.14.0-63.fc42.x86_64\",\"fix\":\"boot a 6.4+"),
+                json);
         assertEquals(1, json.split("\n", -1).length - 1, "one line");
         assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", DoctorReport.quote("a\"b\\c\n\u0001"));
     }
 
     @Test
     void badArgumentsAreUsageErrors() throws IOException {
-        UserEventsCli cli = new UserEventsCli(Paths.get(TRACEFS), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        UserEventsCli cli = new UserEventsCli(
+                Paths.get(TRACEFS), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(UserEventsCli.USAGE_ERROR, cli.run(new String[] {"doctor", "--bogus"}));
         assertEquals(UserEventsCli.USAGE_ERROR, cli.run(new String[] {"doctor", "--data-file"}));
         assertEquals(UserEventsCli.USAGE_ERROR, cli.run(new String[] {"doctor", "--data-file", " "}));
@@ -280,41 +366,57 @@ class DoctorTest {
     /** This machine: its kernel has no user_events. The doctor must fail, on the line that says why, with exit status 1. */
     @Test
     void onThisHostWithoutUserEventsItFailsOnTheRightLine() throws Exception {
-        assumeFalse(Files.exists(Paths.get(TRACEFS, "user_events_data")), "this host has user_events: DoctorKernelTest covers it");
+        assumeFalse(
+                Files.exists(Paths.get(TRACEFS, "user_events_data")),
+                "this host has user_events: DoctorKernelTest covers it");
         String hostRelease;
         try (InputStream in = Files.newInputStream(Paths.get("/proc/sys/kernel/osrelease"))) { // one read: procfs
             hostRelease = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
         String[] configLine = configLine(hostRelease); // {file, line}, read here without the doctor's code
-        Process doctor = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), UserEventsCli.class.getName(), "doctor")
-                .redirectErrorStream(true).start();
+        Process doctor = new ProcessBuilder(
+                        Paths.get(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        UserEventsCli.class.getName(),
+                        "doctor")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(doctor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(doctor.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Doctor.CANNOT_LOG, doctor.exitValue(), out);
         if (configLine != null && !configLine[1].equals("CONFIG_USER_EVENTS=y")) {
-            assertTrue(out.contains("\nFAIL  user_events  not built into this kernel: " + configLine[1] + " in " + configLine[0] + "\n"), out);
+            assertTrue(
+                    out.contains("\nFAIL  user_events  not built into this kernel: " + configLine[1] + " in "
+                            + configLine[0] + "\n"),
+                    out);
         } else {
             assertTrue(out.contains("\nFAIL  user_events  ") || out.contains("\nFAIL  tracefs      "), out);
         }
         assertTrue(out.contains("\nFAIL  data_file    /sys/kernel/tracing/user_events_data does not exist"), out);
         assertTrue(out.contains("\nSKIP  round_trip   not tried"), out);
-        assertTrue(out.endsWith(" cannot log through user_events here: " + String.join(", ", failedIds(out)) + "\n"), out);
+        assertTrue(
+                out.endsWith(" cannot log through user_events here: " + String.join(", ", failedIds(out)) + "\n"), out);
     }
 
     private static List<String> failedIds(String out) {
-        return out.lines().filter(l -> l.startsWith("FAIL  ")).map(l -> l.substring(6).split(" ")[0]).collect(Collectors.toList());
+        return out.lines()
+                .filter(l -> l.startsWith("FAIL  "))
+                .map(l -> l.substring(6).split(" ")[0])
+                .collect(Collectors.toList());
     }
 
     /** This host's CONFIG_USER_EVENTS line and the file it is in, or null when no config is readable. */
     private static String[] configLine(String release) throws IOException {
-        for (String candidate : List.of("/proc/config.gz", "/boot/config-" + release, "/lib/modules/" + release + "/config")) {
+        for (String candidate :
+                List.of("/proc/config.gz", "/boot/config-" + release, "/lib/modules/" + release + "/config")) {
             Path path = Paths.get(candidate);
             if (!Files.isReadable(path)) {
                 continue;
             }
             try (InputStream raw = Files.newInputStream(path);
-                 InputStream in = candidate.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+                    InputStream in = candidate.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.startsWith("CONFIG_USER_EVENTS=") || line.equals("# CONFIG_USER_EVENTS is not set")) {
                         return new String[] {candidate, line};

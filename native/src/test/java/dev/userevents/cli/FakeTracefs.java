@@ -74,9 +74,16 @@ final class FakeTracefs {
     /** Replaces the file in one step (a rename), so a concurrent reader never sees half of it. */
     private void writeStatus() throws IOException {
         Path next = root.resolve("user_events_status.next");
-        Files.writeString(next, String.join("\n", statusLines) + (statusLines.isEmpty() ? "" : "\n")
-                + "\nActive: " + statusLines.size() + "\nBusy: 0\n", StandardCharsets.UTF_8);
-        Files.move(next, root.resolve("user_events_status"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(
+                next,
+                String.join("\n", statusLines) + (statusLines.isEmpty() ? "" : "\n") + "\nActive: " + statusLines.size()
+                        + "\nBusy: 0\n",
+                StandardCharsets.UTF_8);
+        Files.move(
+                next,
+                root.resolve("user_events_status"),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     void setEnable(String event, String text) throws IOException {

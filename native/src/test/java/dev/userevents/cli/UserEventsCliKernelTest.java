@@ -1,13 +1,13 @@
 package dev.userevents.cli;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import dev.userevents.Level;
 import dev.userevents.LogEventReader;
 import dev.userevents.LoggerEvents;
 import dev.userevents.Mode;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
-import static org.junit.jupiter.api.Assertions.*;
-
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UserEventsCliKernelTest {
     @RegisterExtension
     final KernelTestExtension kernel = new KernelTestExtension();
+
     private UserEvents events;
     private LoggerEvents orders;
     private LoggerEvents other;
@@ -56,7 +57,8 @@ class UserEventsCliKernelTest {
 
     @Test
     void unknownGlobAndLevelAreErrorsNotExceptions() throws Exception {
-        UserEventsCli cli = new UserEventsCli(Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        UserEventsCli cli = new UserEventsCli(
+                Tracefs.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(1, cli.run(new String[] {"list", "no.such.logger*"}));
         assertEquals(2, cli.run(new String[] {"enable", "kt.cli.*", "LOUD"}), "a usage error");
         assertEquals(2, cli.run(new String[] {"enable", "--follow", "kt.[cli]", "INFO"}), "a usage error");
@@ -74,13 +76,21 @@ class UserEventsCliKernelTest {
         Tracefs.write(recordTgid, "0");
         events.logger("kt.tail.Early");
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
-                UserEventsCli.class.getName(), "tail", "kt.tail.*", "INFO"));
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+                UserEventsCli.class.getName(),
+                "tail",
+                "kt.tail.*",
+                "INFO"));
         Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(tail.getInputStream(),
-                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        Thread reader = new Thread(() -> new java.io.BufferedReader(
+                        new java.io.InputStreamReader(tail.getInputStream(), StandardCharsets.UTF_8))
+                .lines()
+                .forEach(lines::add));
         reader.start();
         try {
             LoggerEvents early = events.logger("kt.tail.Early");
@@ -98,7 +108,8 @@ class UserEventsCliKernelTest {
             events.emit(early, Level.INFO, "early line");
             events.emit(late, Level.WARN, "late line");
             String printed = "";
-            while (!(printed.contains("kt_tail_Late WARN late line") && printed.contains("kt_tail_Early INFO early line"))
+            while (!(printed.contains("kt_tail_Late WARN late line")
+                            && printed.contains("kt_tail_Early INFO early line"))
                     && System.nanoTime() < deadline) {
                 String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                 printed += line == null ? "" : line + "\n";
@@ -122,17 +133,30 @@ class UserEventsCliKernelTest {
      */
     @Test
     void tailOfAProviderDecodesItsEventsInAPrivateInstanceAndListShowsIt() throws Exception {
-        UserEvents withProvider = kernel.open(UserEventsConfig.builder().mode(Mode.SYNC).eventHeaderProvider("ktTail").build());
+        UserEvents withProvider = kernel.open(UserEventsConfig.builder()
+                .mode(Mode.SYNC)
+                .eventHeaderProvider("ktTail")
+                .build());
         LoggerEvents logger = withProvider.logger("kt.tailprovider.Orders");
         assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
-                UserEventsCli.class.getName(), "tail", "--provider", "ktTail", "kt.tailprovider.*", "INFO"));
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+                UserEventsCli.class.getName(),
+                "tail",
+                "--provider",
+                "ktTail",
+                "kt.tailprovider.*",
+                "INFO"));
         Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(tail.getInputStream(),
-                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        Thread reader = new Thread(() -> new java.io.BufferedReader(
+                        new java.io.InputStreamReader(tail.getInputStream(), StandardCharsets.UTF_8))
+                .lines()
+                .forEach(lines::add));
         reader.start();
         java.nio.file.Path instance = Tracefs.ROOT.resolve("instances/userevents-tail-" + tail.pid());
         try {
@@ -144,13 +168,21 @@ class UserEventsCliKernelTest {
             assertTrue(logger.isProviderEnabled(Level.INFO) && logger.isProviderEnabled(Level.FATAL));
             assertFalse(logger.isEnabled(Level.DEBUG), "INFO and more severe only");
             assertFalse(logger.isTracepointEnabled(Level.INFO), "the logger's own events stay off");
-            assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"),
+            assertEquals(
+                    "ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n",
+                    run("list", "ktTail"),
                     "enabled in tail's instance, not in the global one");
             RuntimeException failure = new RuntimeException("boom ü");
             failure.setStackTrace(new StackTraceElement[] {new StackTraceElement("A", "m", "A.java", 7)});
-            withProvider.emitEventHeader(logger, Level.INFO, "provider line wörld 😀", null, null, LogEventReader.currentThread());
+            withProvider.emitEventHeader(
+                    logger, Level.INFO, "provider line wörld 😀", null, null, LogEventReader.currentThread());
             withProvider.emitEventHeader(logger, Level.ERROR, "failed", failure, null, LogEventReader.currentThread());
-            withProvider.emitEventHeader(withProvider.logger("kt.elsewhere.X"), Level.INFO, "not matched", null, null,
+            withProvider.emitEventHeader(
+                    withProvider.logger("kt.elsewhere.X"),
+                    Level.INFO,
+                    "not matched",
+                    null,
+                    null,
                     LogEventReader.currentThread());
             String printed = "";
             // Until both arrived: each CPU has its own reader, so lines of two CPUs may print in either order.
@@ -160,9 +192,16 @@ class UserEventsCliKernelTest {
                 printed += line == null ? "" : line + "\n";
             }
             String thread = Thread.currentThread().getName();
-            assertTrue(printed.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 \\d+ INFO \\[" + java.util.regex.Pattern.quote(thread)
-                    + "] kt.tailprovider.Orders: provider line wörld 😀\n.*"), printed);
-            assertTrue(printed.contains(" ERROR [" + thread + "] kt.tailprovider.Orders: failed\njava.lang.RuntimeException: boom ü\n\tat A.m(A.java:7)"), printed);
+            assertTrue(
+                    printed.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 \\d+ INFO \\["
+                            + java.util.regex.Pattern.quote(thread)
+                            + "] kt.tailprovider.Orders: provider line wörld 😀\n.*"),
+                    printed);
+            assertTrue(
+                    printed.contains(
+                            " ERROR [" + thread
+                                    + "] kt.tailprovider.Orders: failed\njava.lang.RuntimeException: boom ü\n\tat A.m(A.java:7)"),
+                    printed);
             assertFalse(printed.contains("not matched"), printed);
             assertTrue(java.nio.file.Files.isDirectory(instance));
         } finally {

@@ -29,6 +29,7 @@ class UserEventsCliTracefsTest {
 
     @TempDir
     Path directory;
+
     private FakeTracefs tracefs;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private UserEventsCli cli;
@@ -53,15 +54,17 @@ class UserEventsCliTracefsTest {
 
     /** The CLI on a thread of its own, as an operator leaves it running; its exit status lands in {@code status}. */
     private Thread start(AtomicInteger status, String... args) {
-        Thread thread = new Thread(() -> {
-            try {
-                status.set(run(args));
-            } catch (UncheckedIOException e) {
-                // Interrupted inside a read of tracefs rather than in its wait: follow stops that way too.
-                status.set(e.getCause() instanceof ClosedByInterruptException ? 0 : 99);
-                throw e;
-            }
-        }, "cli " + String.join(" ", args));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        status.set(run(args));
+                    } catch (UncheckedIOException e) {
+                        // Interrupted inside a read of tracefs rather than in its wait: follow stops that way too.
+                        status.set(e.getCause() instanceof ClosedByInterruptException ? 0 : 99);
+                        throw e;
+                    }
+                },
+                "cli " + String.join(" ", args));
         thread.setDaemon(true); // a failed test must not leave the fork waiting on it
         thread.start();
         return thread;
@@ -84,17 +87,23 @@ class UserEventsCliTracefsTest {
 
     @Test
     void listShowsLoggersTheirLevelsWhichAreEnabledAndEventHeaderProviders() throws Exception {
-        tracefs.logger("kt_cli_Orders").logger("kt_other_Payments", Level.WARN, Level.INFO).provider("ktTail", 5)
-                .event("kt_cli_Orders_LOUD", "").event("plain", "").event("ktPlain_L1K1", "not an EventHeader tracepoint\n");
+        tracefs.logger("kt_cli_Orders")
+                .logger("kt_other_Payments", Level.WARN, Level.INFO)
+                .provider("ktTail", 5)
+                .event("kt_cli_Orders_LOUD", "")
+                .event("plain", "")
+                .event("ktPlain_L1K1", "not an EventHeader tracepoint\n");
         tracefs.setEnable("kt_cli_Orders_FATAL", "1\n");
         tracefs.setEnable("kt_cli_Orders_WARN", "1\n");
         tracefs.setEnable("ktTail_L2K1", "1\n");
         Map<String, String> before = tracefs.enableFiles();
 
         assertEquals(0, run("list"));
-        assertEquals("kt_cli_Orders FATAL* ERROR WARN* INFO DEBUG TRACE\n"
-                + "kt_other_Payments WARN INFO\n"
-                + "ktTail (EventHeader provider) L1K1 L2K1* L3K1 L4K1 L5K1\n", printed());
+        assertEquals(
+                "kt_cli_Orders FATAL* ERROR WARN* INFO DEBUG TRACE\n"
+                        + "kt_other_Payments WARN INFO\n"
+                        + "ktTail (EventHeader provider) L1K1 L2K1* L3K1 L4K1 L5K1\n",
+                printed());
         stdout.reset();
         assertEquals(0, run("list", "kt.cli.*"));
         assertEquals("kt_cli_Orders FATAL* ERROR WARN* INFO DEBUG TRACE\n", printed());
@@ -106,7 +115,10 @@ class UserEventsCliTracefsTest {
 
     @Test
     void enableWritesOneToExactlyTheGlobsLevelAndMoreSevereOnes() throws Exception {
-        tracefs.logger("kt_cli_Orders").logger("kt_cli_Orders2").logger("kt_other_Payments").logger("ctx__n__h0123abcd");
+        tracefs.logger("kt_cli_Orders")
+                .logger("kt_cli_Orders2")
+                .logger("kt_other_Payments")
+                .logger("ctx__n__h0123abcd");
         Map<String, String> expected = new TreeMap<>(tracefs.enableFiles());
 
         assertEquals(0, run("enable", "kt.cli.Orders", "info"));
@@ -122,9 +134,11 @@ class UserEventsCliTracefsTest {
 
         stdout.reset();
         assertEquals(0, run("enable", "kt.*", "TRACE"));
-        assertEquals("kt_cli_Orders: enabled FATAL ERROR WARN INFO DEBUG TRACE\n"
-                + "kt_cli_Orders2: enabled FATAL ERROR WARN INFO DEBUG TRACE\n"
-                + "kt_other_Payments: enabled FATAL ERROR WARN INFO DEBUG TRACE\n", printed());
+        assertEquals(
+                "kt_cli_Orders: enabled FATAL ERROR WARN INFO DEBUG TRACE\n"
+                        + "kt_cli_Orders2: enabled FATAL ERROR WARN INFO DEBUG TRACE\n"
+                        + "kt_other_Payments: enabled FATAL ERROR WARN INFO DEBUG TRACE\n",
+                printed());
         for (String logger : new String[] {"kt_cli_Orders", "kt_cli_Orders2", "kt_other_Payments"}) {
             set(expected, logger, Level.TRACE.andMoreSevereMask());
         }
@@ -169,7 +183,9 @@ class UserEventsCliTracefsTest {
         }
         assertFalse(follow.isAlive(), "follow stops when interrupted");
         assertEquals(0, status.get());
-        assertEquals("kt_late_Early: enabled FATAL ERROR WARN\nkt_late_Late: enabled WARN\nkt_late_Late: enabled FATAL\n", printed());
+        assertEquals(
+                "kt_late_Early: enabled FATAL ERROR WARN\nkt_late_Late: enabled WARN\nkt_late_Late: enabled FATAL\n",
+                printed());
         Map<String, String> expected = new TreeMap<>();
         set(expected, "kt_late_Early", Level.WARN.andMoreSevereMask());
         set(expected, "kt_late_Late", Level.WARN.andMoreSevereMask(), Level.INFO, Level.WARN, Level.FATAL);
@@ -199,19 +215,23 @@ class UserEventsCliTracefsTest {
             awaitEnable("kt_tail_Late_TRACE", "0"); // the last level written ("0\n" before)
             assertEquals("1", tracefs.enable("kt_tail_Late_INFO"));
             assertEquals("0", tracefs.enable("kt_tail_Late_DEBUG"));
-            Thread writer = new Thread(() -> {
-                try { // opening blocks until tail has the pipe open; closing it ends tail's read
-                    Files.writeString(pipe, ""
-                            + "            java-4242    (   4240) [001] ..... 12345.678901: kt_tail_Early_INFO: msg=early line level=0x4 (4)\n"
-                            + "            java-4243    (   4240) [000] ..... 12345.678950: kt_other_X_INFO: msg=not matched level=0x4 (4)\n"
-                            + "            java-4243    (   4240) [000] ..... 12345.679000: kt_tail_Late_ERROR: msg=failed\n"
-                            + "java.lang.RuntimeException: boom\n"
-                            + "\tat A.m(A.java:7) level=0x2 (2)\n"
-                            + "  java-4244 [001] ..... 12345.679100: kt_tail_Late_WARN: msg=no tgid level=3\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "trace_pipe writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try { // opening blocks until tail has the pipe open; closing it ends tail's read
+                            Files.writeString(
+                                    pipe,
+                                    ""
+                                            + "            java-4242    (   4240) [001] ..... 12345.678901: kt_tail_Early_INFO: msg=early line level=0x4 (4)\n"
+                                            + "            java-4243    (   4240) [000] ..... 12345.678950: kt_other_X_INFO: msg=not matched level=0x4 (4)\n"
+                                            + "            java-4243    (   4240) [000] ..... 12345.679000: kt_tail_Late_ERROR: msg=failed\n"
+                                            + "java.lang.RuntimeException: boom\n"
+                                            + "\tat A.m(A.java:7) level=0x2 (2)\n"
+                                            + "  java-4244 [001] ..... 12345.679100: kt_tail_Late_WARN: msg=no tgid level=3\n");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    "trace_pipe writer");
             writer.setDaemon(true);
             writer.start();
         } finally {
@@ -219,12 +239,15 @@ class UserEventsCliTracefsTest {
         }
         assertFalse(tail.isAlive(), "tail ends with its pipe");
         assertEquals(0, status.get());
-        String late = "kt_tail_Late: enabled FATAL ERROR WARN INFO\n"; // printed by the follower, any time before the end
+        String late =
+                "kt_tail_Late: enabled FATAL ERROR WARN INFO\n"; // printed by the follower, any time before the end
         assertTrue(printed().contains(late), printed());
-        assertEquals("kt_tail_Early: enabled FATAL ERROR WARN INFO\n"
-                + "12345.678901 4240/4242 kt_tail_Early INFO early line\n"
-                + "12345.679000 4240/4243 kt_tail_Late ERROR failed\njava.lang.RuntimeException: boom\n\tat A.m(A.java:7)\n"
-                + "12345.679100 ?/4244 kt_tail_Late WARN no tgid\n", printed().replace(late, ""));
+        assertEquals(
+                "kt_tail_Early: enabled FATAL ERROR WARN INFO\n"
+                        + "12345.678901 4240/4242 kt_tail_Early INFO early line\n"
+                        + "12345.679000 4240/4243 kt_tail_Late ERROR failed\njava.lang.RuntimeException: boom\n\tat A.m(A.java:7)\n"
+                        + "12345.679100 ?/4244 kt_tail_Late WARN no tgid\n",
+                printed().replace(late, ""));
         Map<String, String> expected = new TreeMap<>();
         set(expected, "kt_tail_Early", 0);
         set(expected, "kt_tail_Late", 0);
@@ -237,7 +260,8 @@ class UserEventsCliTracefsTest {
     @Test
     void tailWithoutALevelOnlyReads() throws Exception {
         tracefs.logger("kt_tail_Orders");
-        Files.writeString(directory.resolve("trace_pipe"),
+        Files.writeString(
+                directory.resolve("trace_pipe"),
                 "   java-7-7 (      7) [000] ..... 1.000001: kt_tail_Orders_DEBUG: msg=a dash in the name level=0x5 (5)\n");
         Map<String, String> before = tracefs.enableFiles();
         assertEquals(0, run("tail", "--no-follow", "kt.tail.*"));

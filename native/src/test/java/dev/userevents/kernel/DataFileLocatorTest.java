@@ -13,7 +13,8 @@ class DataFileLocatorTest {
                 "sysfs /sys sysfs rw 0 0",
                 "debugfs /sys/kernel/debug debugfs rw 0 0",
                 "nodev /mnt/my\\040trace tracefs rw 0 0");
-        assertEquals(List.of(Paths.get("/mnt/my trace"), Paths.get("/sys/kernel/debug/tracing")),
+        assertEquals(
+                List.of(Paths.get("/mnt/my trace"), Paths.get("/sys/kernel/debug/tracing")),
                 DataFileLocator.parseMounts(mounts));
     }
 
@@ -24,15 +25,18 @@ class DataFileLocatorTest {
 
     @Test
     void theEnvironmentNamesADataFileElsewhere() {
-        assertEquals(Paths.get("/run/userevents/user_events_data"),
-                DataFileLocator.fromEnvironment(java.util.Map.of("USEREVENTS_DATA_FILE", " /run/userevents/user_events_data ")));
+        assertEquals(
+                Paths.get("/run/userevents/user_events_data"),
+                DataFileLocator.fromEnvironment(
+                        java.util.Map.of("USEREVENTS_DATA_FILE", " /run/userevents/user_events_data ")));
         assertNull(DataFileLocator.fromEnvironment(java.util.Map.of("USEREVENTS_DATA_FILE", " ")));
         assertNull(DataFileLocator.fromEnvironment(java.util.Map.of()));
     }
 
     @Test
     void explanationsNameTheFix() {
-        assertTrue(DataFileLocator.explainMissing().contains("CONFIG_USER_EVENTS") || DataFileLocator.explainMissing().contains("64-bit"));
+        assertTrue(DataFileLocator.explainMissing().contains("CONFIG_USER_EVENTS")
+                || DataFileLocator.explainMissing().contains("64-bit"));
         String denied = DataFileLocator.explainOpenFailure(DataFileLocator.DEFAULT, UserEventsAbi.EACCES);
         assertTrue(denied.contains("EACCES") && denied.contains("chmod g+rw"), denied);
     }

@@ -97,7 +97,6 @@ class KernelDeviceEintrTest {
         } finally {
             unblock(writer, fifo);
             device.close(); // waits for writes in flight
-
         }
     }
 

@@ -79,7 +79,8 @@ public final class BootJar {
 
     public Path write(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile loader = new ZipFile(codeSource(org.springframework.boot.loader.launch.JarLauncher.class).toFile())) {
+        try (ZipFile loader = new ZipFile(codeSource(org.springframework.boot.loader.launch.JarLauncher.class)
+                .toFile())) {
             for (Enumeration<? extends ZipEntry> all = loader.entries(); all.hasMoreElements(); ) {
                 ZipEntry entry = all.nextElement();
                 if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
@@ -111,7 +112,8 @@ public final class BootJar {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Paths.get(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -135,7 +137,8 @@ public final class BootJar {
      */
     private static byte[] jar(Map<String, byte[]> entries, Manifest manifest) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream out = manifest == null ? new JarOutputStream(bytes) : new JarOutputStream(bytes, manifest)) {
+        try (JarOutputStream out =
+                manifest == null ? new JarOutputStream(bytes) : new JarOutputStream(bytes, manifest)) {
             TreeSet<String> directories = new TreeSet<>();
             for (String name : entries.keySet()) {
                 for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {

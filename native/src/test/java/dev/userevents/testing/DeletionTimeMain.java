@@ -21,13 +21,16 @@ public final class DeletionTimeMain {
     }
 
     private static long ours(String prefix) {
-        return Tracefs.statusEventNames().stream().filter(name -> name.startsWith(prefix)).count();
+        return Tracefs.statusEventNames().stream()
+                .filter(name -> name.startsWith(prefix))
+                .count();
     }
 
     private static void measure(int events) throws Exception {
         int loggers = (events + Level.values().length - 1) / Level.values().length;
         String prefix = "del" + events + "_";
-        UserEventsConfig config = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
+        UserEventsConfig config =
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
         UserEvents open = UserEvents.open(config);
         long started = System.nanoTime();
         for (int i = 0; i < loggers; i++) {
@@ -44,7 +47,9 @@ public final class DeletionTimeMain {
         UserEvents another = UserEvents.open(config);
         dev.userevents.LoggerEvents stays = another.logger("del.stays" + events);
         String staysEvent = stays.eventName(Level.INFO);
-        String bufferKb = Tracefs.read(Tracefs.ROOT.resolve("buffer_size_kb")).trim().split("[^0-9]", 2)[0]; // "7 (expanded: 1408)"
+        String bufferKb = Tracefs.read(Tracefs.ROOT.resolve("buffer_size_kb"))
+                .trim()
+                .split("[^0-9]", 2)[0]; // "7 (expanded: 1408)"
         int probe = 0;
         while (ours(prefix) > 0) {
             waits.time("trace truncation", Tracefs::clearTrace);
@@ -57,10 +62,17 @@ public final class DeletionTimeMain {
         }
         another.close();
         long deleted = System.nanoTime() - closing;
-        System.out.printf("deletion: %d events registered in %.2f s (%.0f us/event), close %.2f s, deleted %.2f s after"
+        System.out.printf(
+                "deletion: %d events registered in %.2f s (%.0f us/event), close %.2f s, deleted %.2f s after"
                         + " close (%.0f us/event, %.2fx registration); meanwhile %s%n",
-                count, registered / 1e9, registered / 1e3 / count, closed / 1e9, deleted / 1e9, deleted / 1e3 / count,
-                (double) deleted / registered, waits);
+                count,
+                registered / 1e9,
+                registered / 1e3 / count,
+                closed / 1e9,
+                deleted / 1e9,
+                deleted / 1e3 / count,
+                (double) deleted / registered,
+                waits);
         while (ours("del_probe") > 0 || ours("del_stays") > 0) {
             Thread.sleep(50);
         }
@@ -86,8 +98,9 @@ public final class DeletionTimeMain {
             nanos.forEach((kind, list) -> {
                 java.util.List<Long> sorted = new java.util.ArrayList<>(list);
                 java.util.Collections.sort(sorted);
-                text.append(String.format("%s max %.3f s median %.3f s over %d; ", kind, sorted.get(sorted.size() - 1) / 1e9,
-                        sorted.get(sorted.size() / 2) / 1e9, sorted.size()));
+                text.append(String.format(
+                        "%s max %.3f s median %.3f s over %d; ",
+                        kind, sorted.get(sorted.size() - 1) / 1e9, sorted.get(sorted.size() / 2) / 1e9, sorted.size()));
             });
             return text.length() == 0 ? "nothing sampled (deleted before the first probe)" : text.toString();
         }

@@ -41,17 +41,22 @@ public final class EventHeaderCapture {
 
     /** Records {@code tracepoints} (e.g. {@code MyApp_L4K1}) around {@code workload}, once perf is attached to all. */
     public static List<Captured> record(List<String> tracepoints, Runnable workload) throws Exception {
-        java.nio.file.Path data = Perf.record(tracepoints, () -> tracepoints.stream().allMatch(EventHeaderCapture::perfAttached), workload);
+        java.nio.file.Path data = Perf.record(
+                tracepoints, () -> tracepoints.stream().allMatch(EventHeaderCapture::perfAttached), workload);
         List<Captured> captured = new ArrayList<>();
         for (PerfData.RawSample sample : PerfData.rawSamples(data)) {
             String tracepoint = null;
             for (String name : tracepoints) {
-                if (Integer.parseInt(Tracefs.read(Tracefs.USER_EVENTS.resolve(name).resolve("id")).trim()) == sample.eventId) {
+                if (Integer.parseInt(
+                                Tracefs.read(Tracefs.USER_EVENTS.resolve(name).resolve("id"))
+                                        .trim())
+                        == sample.eventId) {
                     tracepoint = name;
                 }
             }
             if (tracepoint != null) {
-                captured.add(new Captured(tracepoint, EventHeaderDecoder.decode(sample.payload, 0, sample.payload.length)));
+                captured.add(
+                        new Captured(tracepoint, EventHeaderDecoder.decode(sample.payload, 0, sample.payload.length)));
             }
         }
         return captured;

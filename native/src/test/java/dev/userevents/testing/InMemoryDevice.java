@@ -1,9 +1,8 @@
 package dev.userevents.testing;
 
 import com.sun.jna.Pointer;
-import dev.userevents.spi.EventDevice;
 import dev.userevents.kernel.UserEventsAbi;
-
+import dev.userevents.spi.EventDevice;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +35,7 @@ public final class InMemoryDevice implements EventDevice {
     private final List<Record> records = new ArrayList<>();
     /** Writes to EventHeader tracepoints: the bytes after the write_index, and the tracepoint's name. */
     private final List<Map.Entry<String, byte[]>> eventHeaderWrites = new ArrayList<>();
+
     private int registrationsBeforeFailure = Integer.MAX_VALUE;
     private int failureErrno;
     private int closeCount;
@@ -97,8 +97,8 @@ public final class InMemoryDevice implements EventDevice {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.nativeOrder());
         String command = commandOf(buffer.getInt(UserEventsAbi.WRITE_INDEX_OFFSET));
         if (command != null && command.endsWith(dev.userevents.format.EventHeaderFormat.COMMAND_FIELDS)) {
-            eventHeaderWrites.add(Map.entry(command.substring(0, command.indexOf(' ')),
-                    java.util.Arrays.copyOfRange(all, 4, all.length)));
+            eventHeaderWrites.add(Map.entry(
+                    command.substring(0, command.indexOf(' ')), java.util.Arrays.copyOfRange(all, 4, all.length)));
             return total;
         }
         int relLoc = buffer.getInt(UserEventsAbi.MSG_REL_LOC_OFFSET);
@@ -108,7 +108,11 @@ public final class InMemoryDevice implements EventDevice {
             return -UserEventsAbi.EFAULT; // what the kernel's validator does while a probe is attached
         }
         String message = new String(all, start, length - 1, StandardCharsets.UTF_8);
-        records.add(new Record(buffer.getInt(UserEventsAbi.WRITE_INDEX_OFFSET), buffer.getInt(UserEventsAbi.LEVEL_OFFSET), message, relLoc));
+        records.add(new Record(
+                buffer.getInt(UserEventsAbi.WRITE_INDEX_OFFSET),
+                buffer.getInt(UserEventsAbi.LEVEL_OFFSET),
+                message,
+                relLoc));
         return total;
     }
 

@@ -16,7 +16,8 @@ public final class KernelTestSupport {
         if (Files.isWritable(DataFileLocator.DEFAULT) && Files.isWritable(Tracefs.ROOT.resolve("trace"))) {
             return;
         }
-        String why = "no writable " + DataFileLocator.DEFAULT + " and tracefs here (" + DataFileLocator.explainMissing() + ")";
+        String why = "no writable " + DataFileLocator.DEFAULT + " and tracefs here (" + DataFileLocator.explainMissing()
+                + ")";
         if ("true".equals(System.getenv("CI")) || System.getenv("USEREVENTS_IN_VM") != null) {
             Assertions.fail("kernel test cannot run: " + why);
         }

@@ -31,6 +31,7 @@ import org.junit.platform.launcher.TestIdentifier;
 public final class KernelTestWatchdog implements TestExecutionListener {
     /** Exit status of a run halted by the watchdog (vm/run-kernel-tests names it). */
     public static final int HALT_STATUS = 86;
+
     private static final int MAX_FRAMES = 40;
 
     private final long stallNanos;
@@ -74,8 +75,7 @@ public final class KernelTestWatchdog implements TestExecutionListener {
         long now = System.nanoTime();
         lastProgress = now;
         if (test.isTest()) {
-            out.printf("[watchdog] %s %s (%.1f s)%n", result.getStatus(), name(test),
-                    (now - currentStarted) / 1e9);
+            out.printf("[watchdog] %s %s (%.1f s)%n", result.getStatus(), name(test), (now - currentStarted) / 1e9);
         }
     }
 
@@ -112,7 +112,8 @@ public final class KernelTestWatchdog implements TestExecutionListener {
                 dump(idle);
             }
             if (idle >= 2 * stallNanos) {
-                out.printf("[watchdog] HALT: the kernel tests made no progress for %d s; stalled in %s%n",
+                out.printf(
+                        "[watchdog] HALT: the kernel tests made no progress for %d s; stalled in %s%n",
                         TimeUnit.NANOSECONDS.toSeconds(idle), current);
                 out.flush();
                 Runtime.getRuntime().halt(HALT_STATUS);
@@ -122,11 +123,15 @@ public final class KernelTestWatchdog implements TestExecutionListener {
 
     private void dump(long idleNanos) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("[watchdog] STALL: no test started or ended for %d s; running: %s%n",
+        text.append(String.format(
+                "[watchdog] STALL: no test started or ended for %d s; running: %s%n",
                 TimeUnit.NANOSECONDS.toSeconds(idleNanos), current));
         text.append("---- this JVM's threads ----\n");
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            text.append(info.getThreadName()).append(" ").append(info.getThreadState()).append('\n');
+            text.append(info.getThreadName())
+                    .append(" ")
+                    .append(info.getThreadState())
+                    .append('\n');
             StackTraceElement[] frames = info.getStackTrace();
             for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
                 text.append("    at ").append(frames[i]).append('\n');
@@ -139,9 +144,14 @@ public final class KernelTestWatchdog implements TestExecutionListener {
         pids.add(ProcessHandle.current().pid());
         ProcessHandle.current().descendants().forEach(child -> pids.add(child.pid()));
         for (long pid : pids) {
-            text.append("---- kernel stacks of pid ").append(pid).append(" (")
-                    .append(readQuietly(Paths.get("/proc", Long.toString(pid), "comm")).trim()).append(") ----\n");
-            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Paths.get("/proc", Long.toString(pid), "task"))) {
+            text.append("---- kernel stacks of pid ")
+                    .append(pid)
+                    .append(" (")
+                    .append(readQuietly(Paths.get("/proc", Long.toString(pid), "comm"))
+                            .trim())
+                    .append(") ----\n");
+            try (DirectoryStream<Path> tasks =
+                    Files.newDirectoryStream(Paths.get("/proc", Long.toString(pid), "task"))) {
                 int futexWaits = 0;
                 for (Path task : tasks) {
                     String stack = readQuietly(task.resolve("stack"));
@@ -153,9 +163,14 @@ public final class KernelTestWatchdog implements TestExecutionListener {
                     if (stack.isBlank()) {
                         continue;
                     }
-                    text.append("tid ").append(task.getFileName()).append(" ")
-                            .append(readQuietly(task.resolve("comm")).trim()).append(" wchan=")
-                            .append(wchan).append('\n').append(stack);
+                    text.append("tid ")
+                            .append(task.getFileName())
+                            .append(" ")
+                            .append(readQuietly(task.resolve("comm")).trim())
+                            .append(" wchan=")
+                            .append(wchan)
+                            .append('\n')
+                            .append(stack);
                 }
                 text.append(futexWaits).append(" more tasks waiting on a futex\n");
             } catch (IOException e) {
@@ -165,7 +180,9 @@ public final class KernelTestWatchdog implements TestExecutionListener {
         Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
         for (long pid : pids.subList(1, pids.size())) {
             if (readQuietly(Paths.get("/proc", Long.toString(pid), "cmdline")).contains("java")) {
-                text.append("---- child JVM ").append(pid).append(" ----\n")
+                text.append("---- child JVM ")
+                        .append(pid)
+                        .append(" ----\n")
                         .append(run(List.of(jcmd.toString(), Long.toString(pid), "Thread.print")));
             }
         }
@@ -191,8 +208,10 @@ public final class KernelTestWatchdog implements TestExecutionListener {
         try {
             Path output = Files.createTempFile("watchdog", ".txt");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     return "(" + command.get(0) + ": no answer within 30 s)\n";

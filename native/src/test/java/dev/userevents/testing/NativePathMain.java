@@ -14,13 +14,15 @@ public final class NativePathMain {
     private NativePathMain() {}
 
     public static void main(String[] args) throws Exception {
-        UserEvents events = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
+        UserEvents events =
+                UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build());
         LoggerEvents logger = events.logger("kt.native.Path");
         System.out.println("ready");
         System.out.flush();
         System.in.read();
         events.emit(logger, Level.INFO, "through " + UserEvents.nativeAccess());
-        System.out.println("enabled=" + logger.isEnabled(Level.INFO) + " written=" + events.counters().written());
+        System.out.println("enabled=" + logger.isEnabled(Level.INFO) + " written="
+                + events.counters().written());
         System.out.println("access=" + UserEvents.nativeAccess());
         System.out.println("jna.loaded=" + System.getProperty("jna.loaded"));
         events.close();

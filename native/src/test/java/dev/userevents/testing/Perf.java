@@ -17,9 +17,12 @@ public final class Perf {
      * Records {@code events} while {@code workload} runs. perf sets the enable bit a moment before it records,
      * so the workload starts once {@code attached} is true and is expected to emit for a little while.
      */
-    public static String recordAndScript(List<String> events, BooleanSupplier attached, Runnable workload) throws Exception {
+    public static String recordAndScript(List<String> events, BooleanSupplier attached, Runnable workload)
+            throws Exception {
         Path data = record(events, attached, workload);
-        Process script = new ProcessBuilder("perf", "script", "-i", data.toString()).redirectErrorStream(true).start();
+        Process script = new ProcessBuilder("perf", "script", "-i", data.toString())
+                .redirectErrorStream(true)
+                .start();
         byte[] output = script.getInputStream().readAllBytes();
         script.waitFor(60, TimeUnit.SECONDS);
         return new String(output, StandardCharsets.UTF_8);
@@ -33,8 +36,10 @@ public final class Perf {
             command.add("-e");
             command.add("user_events:" + event);
         }
-        Process record = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+        Process record = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!attached.getAsBoolean()) {
             if (System.nanoTime() > deadline || !record.isAlive()) {

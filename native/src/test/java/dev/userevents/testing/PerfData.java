@@ -18,9 +18,18 @@ import java.util.List;
 public final class PerfData {
     private static final long MAGIC = 0x32454c4946524550L; // "PERFILE2"
     private static final int PERF_RECORD_SAMPLE = 9;
-    private static final long SAMPLE_IP = 1L, SAMPLE_TID = 1L << 1, SAMPLE_TIME = 1L << 2, SAMPLE_ADDR = 1L << 3,
-            SAMPLE_READ = 1L << 4, SAMPLE_CALLCHAIN = 1L << 5, SAMPLE_ID = 1L << 6, SAMPLE_CPU = 1L << 7,
-            SAMPLE_PERIOD = 1L << 8, SAMPLE_STREAM_ID = 1L << 9, SAMPLE_RAW = 1L << 10, SAMPLE_IDENTIFIER = 1L << 16;
+    private static final long SAMPLE_IP = 1L,
+            SAMPLE_TID = 1L << 1,
+            SAMPLE_TIME = 1L << 2,
+            SAMPLE_ADDR = 1L << 3,
+            SAMPLE_READ = 1L << 4,
+            SAMPLE_CALLCHAIN = 1L << 5,
+            SAMPLE_ID = 1L << 6,
+            SAMPLE_CPU = 1L << 7,
+            SAMPLE_PERIOD = 1L << 8,
+            SAMPLE_STREAM_ID = 1L << 9,
+            SAMPLE_RAW = 1L << 10,
+            SAMPLE_IDENTIFIER = 1L << 16;
     /** A tracepoint record starts with struct trace_entry: u16 type, u8 flags, u8 preempt_count, s32 pid. */
     public static final int TRACE_ENTRY_SIZE = 8;
 
@@ -33,6 +42,7 @@ public final class PerfData {
         public final int tid;
         /** perf's sample time (ns, the trace clock); samples are returned in this order. */
         public final long time;
+
         public final byte[] payload;
 
         RawSample(int eventId, int pid, int tid, long time, byte[] payload) {
@@ -59,7 +69,8 @@ public final class PerfData {
         java.util.Map<Long, Long> sampleTypeById = new java.util.HashMap<>();
         long firstSampleType = -1;
         for (long at = attrsOffset; at < attrsOffset + attrsSize; at += attrSize) {
-            long type = in.getLong((int) at + 24); // perf_event_attr: u32 type, u32 size, u64 config, u64 period, u64 sample_type
+            long type = in.getLong(
+                    (int) at + 24); // perf_event_attr: u32 type, u32 size, u64 config, u64 period, u64 sample_type
             if (firstSampleType == -1) {
                 firstSampleType = type;
             }
@@ -80,9 +91,11 @@ public final class PerfData {
             }
             if (type == PERF_RECORD_SAMPLE) {
                 long sampleType = (firstSampleType & SAMPLE_IDENTIFIER) != 0
-                        ? sampleTypeById.getOrDefault(in.getLong(at + 8), 0L) : firstSampleType;
+                        ? sampleTypeById.getOrDefault(in.getLong(at + 8), 0L)
+                        : firstSampleType;
                 if ((sampleType & SAMPLE_READ) != 0) {
-                    throw new IOException("sample_type 0x" + Long.toHexString(sampleType) + " has READ: not supported here");
+                    throw new IOException(
+                            "sample_type 0x" + Long.toHexString(sampleType) + " has READ: not supported here");
                 }
                 if ((sampleType & SAMPLE_RAW) != 0) {
                     samples.add(sample(in, at + 8, sampleType));

@@ -34,8 +34,8 @@ public final class SettingSamples {
         samples.put("preregister", "com.example, org.example");
         samples.put("eventHeaderProvider", "MyApp");
         if (!new ArrayList<>(samples.keySet()).equals(Setting.names())) {
-            throw new AssertionError("SettingSamples.good() must list every Setting, in the table's order: "
-                    + Setting.names());
+            throw new AssertionError(
+                    "SettingSamples.good() must list every Setting, in the table's order: " + Setting.names());
         }
         return samples;
     }
@@ -105,6 +105,8 @@ public final class SettingSamples {
 
     /** Removes one pair of backticks around a cell. */
     public static String code(String cell) {
-        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`") ? cell.substring(1, cell.length() - 1) : cell;
+        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`")
+                ? cell.substring(1, cell.length() - 1)
+                : cell;
     }
 }

@@ -72,16 +72,20 @@ public final class SignalStorm implements AutoCloseable {
         install();
         this.targets = List.copyOf(tids);
         int pid = getpid();
-        this.sender = targets.isEmpty() ? null : new Thread(() -> {
-            while (running.get()) {
-                for (int tid : targets) {
-                    if (tgkill(pid, tid, SIGURG) == 0) {
-                        sent.incrementAndGet();
-                    }
-                }
-                LockSupport.parkNanos(pauseNanos);
-            }
-        }, "signal-storm");
+        this.sender = targets.isEmpty()
+                ? null
+                : new Thread(
+                        () -> {
+                            while (running.get()) {
+                                for (int tid : targets) {
+                                    if (tgkill(pid, tid, SIGURG) == 0) {
+                                        sent.incrementAndGet();
+                                    }
+                                }
+                                LockSupport.parkNanos(pauseNanos);
+                            }
+                        },
+                        "signal-storm");
         if (sender != null) {
             sender.start();
         }
@@ -115,7 +119,9 @@ public final class SignalStorm implements AutoCloseable {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 try {
-                    if (Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip().startsWith(comm)) {
+                    if (Files.readString(task.resolve("comm"), StandardCharsets.UTF_8)
+                            .strip()
+                            .startsWith(comm)) {
                         tids.add(Integer.parseInt(task.getFileName().toString()));
                     }
                 } catch (IOException threadExited) {
@@ -138,13 +144,15 @@ public final class SignalStorm implements AutoCloseable {
         int[] readerTid = {0};
         int[] readErrno = {-1};
         CountDownLatch started = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            readerTid[0] = gettid();
-            started.countDown();
-            Memory buffer = new Memory(1);
-            long result = read(fds[0], buffer, 1);
-            readErrno[0] = result < 0 ? Native.getLastError() : 0;
-        }, "signal-storm-control");
+        Thread reader = new Thread(
+                () -> {
+                    readerTid[0] = gettid();
+                    started.countDown();
+                    Memory buffer = new Memory(1);
+                    long result = read(fds[0], buffer, 1);
+                    readErrno[0] = result < 0 ? Native.getLastError() : 0;
+                },
+                "signal-storm-control");
         try (SignalStorm unused = new SignalStorm(List.of(), 0)) {
             reader.start();
             started.await();

@@ -78,10 +78,14 @@ public final class Tracefs {
 
     /** buffer_size_kb and each CPU's ring-buffer stats (entries, overrun, dropped events), for failure messages. */
     public static String stats() {
-        StringBuilder out = new StringBuilder("buffer_size_kb=" + read(ROOT.resolve("buffer_size_kb")).trim());
+        StringBuilder out = new StringBuilder(
+                "buffer_size_kb=" + read(ROOT.resolve("buffer_size_kb")).trim());
         try (java.util.stream.Stream<Path> cpus = Files.list(ROOT.resolve("per_cpu"))) {
-            cpus.sorted().forEach(cpu -> out.append("; ").append(cpu.getFileName()).append(": ")
-                    .append(read(cpu.resolve("stats")).replace('\n', ' ')));
+            cpus.sorted()
+                    .forEach(cpu -> out.append("; ")
+                            .append(cpu.getFileName())
+                            .append(": ")
+                            .append(read(cpu.resolve("stats")).replace('\n', ' ')));
         } catch (IOException e) {
             out.append(e);
         }

@@ -2,7 +2,6 @@ package dev.userevents.perf;
 
 import dev.userevents.EventDevices;
 import dev.userevents.spi.EventDevice;
-
 import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +15,7 @@ public final class BenchmarkDevice implements EventDevice {
     private final EventDevice devNull;
     /** Bits that registration sets in the enable word, as a tracer attached to those events would. */
     private final int enabledBits;
+
     private final AtomicInteger nextIndex = new AtomicInteger();
 
     private BenchmarkDevice(EventDevice devNull, int enabledBits) {

@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class DisabledBenchmark {
     volatile int word;
     private final Integer argument = 42;
@@ -46,12 +48,17 @@ public class DisabledBenchmark {
 
     @Setup
     public void setUp() {
-        core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(),
-                BenchmarkDevice.devNull(false));
+        core = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), BenchmarkDevice.devNull(false));
         slf4j = new UserEventsLoggerFactory(core).getLogger("bench.Disabled");
         // The EventHeader provider stream configured (its bits in the same word): the check must not change.
-        coreWithProvider = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false)
-                .eventHeaderProvider("Bench").build(), BenchmarkDevice.devNull(false));
+        coreWithProvider = UserEvents.open(
+                UserEventsConfig.builder()
+                        .mode(Mode.SYNC)
+                        .shutdownHook(false)
+                        .eventHeaderProvider("Bench")
+                        .build(),
+                BenchmarkDevice.devNull(false));
         slf4jWithProvider = new UserEventsLoggerFactory(coreWithProvider).getLogger("bench.Disabled");
         log4jUserEvents = Log4jContexts.userEvents();
         log4jFilter = log4jUserEvents.getLogger("bench.Disabled");
@@ -76,9 +83,13 @@ public class DisabledBenchmark {
         logbackNeutralTurboContext = new LoggerContext();
         ch.qos.logback.classic.turbo.TurboFilter neutral = new ch.qos.logback.classic.turbo.TurboFilter() {
             @Override
-            public ch.qos.logback.core.spi.FilterReply decide(org.slf4j.Marker marker,
-                    ch.qos.logback.classic.Logger logger, ch.qos.logback.classic.Level level, String format,
-                    Object[] params, Throwable t) {
+            public ch.qos.logback.core.spi.FilterReply decide(
+                    org.slf4j.Marker marker,
+                    ch.qos.logback.classic.Logger logger,
+                    ch.qos.logback.classic.Level level,
+                    String format,
+                    Object[] params,
+                    Throwable t) {
                 return ch.qos.logback.core.spi.FilterReply.NEUTRAL;
             }
         };

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.*;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2)
 public class EnableWordReadBenchmark {
-    private static final VarHandle BUFFER_VIEW = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle BUFFER_VIEW =
+            MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final int WORD_OFFSET = 40;
 
     volatile int field;
@@ -55,8 +56,10 @@ public class EnableWordReadBenchmark {
     @State(Scope.Benchmark)
     public static class Segment {
         static final VarHandle VIEW = segmentIntView();
-        static final MethodHandle EXACT = VIEW == null ? null : VIEW.toMethodHandle(VarHandle.AccessMode.GET_VOLATILE)
-                .asType(MethodType.methodType(int.class, Object.class, long.class));
+        static final MethodHandle EXACT = VIEW == null
+                ? null
+                : VIEW.toMethodHandle(VarHandle.AccessMode.GET_VOLATILE)
+                        .asType(MethodType.methodType(int.class, Object.class, long.class));
         Object segment;
         long offset = WORD_OFFSET;
 
@@ -65,7 +68,7 @@ public class EnableWordReadBenchmark {
                 Class<?> valueLayout = Class.forName("java.lang.foreign.ValueLayout");
                 Object javaInt = valueLayout.getField("JAVA_INT").get(null);
                 return (VarHandle) valueLayout.getMethod("varHandle").invoke(javaInt); // the interface's method: the
-                                                                                     // implementation class is not exported
+                // implementation class is not exported
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null; // before JDK 22
             }
@@ -76,7 +79,8 @@ public class EnableWordReadBenchmark {
             if (VIEW == null) {
                 throw new UnsupportedOperationException("MemorySegment benchmarks need JDK 22+");
             }
-            segment = Class.forName("java.lang.foreign.MemorySegment").getMethod("ofBuffer", Buffer.class)
+            segment = Class.forName("java.lang.foreign.MemorySegment")
+                    .getMethod("ofBuffer", Buffer.class)
                     .invoke(null, benchmark.page);
         }
     }

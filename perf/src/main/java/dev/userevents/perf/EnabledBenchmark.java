@@ -20,10 +20,13 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class EnabledBenchmark {
     /** 53 characters + "{}" → 64 with the argument's 11 digits. */
     static final String PATTERN = "order placed by customer ann at warehouse east, id {}";
+
     private final Long argument = 12_345_678_901L;
 
     private UserEvents asyncCore;
@@ -39,12 +42,18 @@ public class EnabledBenchmark {
 
     @Setup
     public void setUp() {
-        asyncCore = UserEvents.open(UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096)
-                .queueFullPolicy(QueueFullPolicy.BLOCK).shutdownHook(false).build(), BenchmarkDevice.noSyscall(true));
+        asyncCore = UserEvents.open(
+                UserEventsConfig.builder()
+                        .mode(Mode.ASYNC)
+                        .bufferSize(4096)
+                        .queueFullPolicy(QueueFullPolicy.BLOCK)
+                        .shutdownHook(false)
+                        .build(),
+                BenchmarkDevice.noSyscall(true));
         asyncEvents = asyncCore.logger("bench.Enabled");
         slf4jAsync = new UserEventsLoggerFactory(asyncCore).getLogger("bench.Slf4j");
-        syncCore = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(),
-                BenchmarkDevice.devNull(true));
+        syncCore = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), BenchmarkDevice.devNull(true));
         syncEvents = syncCore.logger("bench.Sync");
     }
 

@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class EventHeaderBenchmark {
     static {
         // SLF4J bound to this library's provider (perf's class path also holds Logback's), so MDC is the provider's
@@ -74,18 +76,24 @@ public class EventHeaderBenchmark {
 
     @Setup
     public void setUp() {
-        UserEventsConfig.Builder sync = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false);
-        UserEventsConfig.Builder async = UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096).shutdownHook(false);
+        UserEventsConfig.Builder sync =
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false);
+        UserEventsConfig.Builder async =
+                UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096).shutdownHook(false);
         tracefsSync = UserEvents.open(sync.build(), BenchmarkDevice.noSyscall(true));
-        eventHeaderSync = UserEvents.open(sync.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
+        eventHeaderSync = UserEvents.open(
+                sync.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
         tracefsAsync = UserEvents.open(async.build(), BenchmarkDevice.noSyscall(true));
-        eventHeaderAsync = UserEvents.open(async.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
+        eventHeaderAsync = UserEvents.open(
+                async.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
         tracefsSyncEvents = tracefsSync.logger("bench.EventHeader");
         eventHeaderSyncEvents = eventHeaderSync.logger("bench.EventHeader");
         tracefsAsyncEvents = tracefsAsync.logger("bench.EventHeader");
         eventHeaderAsyncEvents = eventHeaderAsync.logger("bench.EventHeader");
-        slf4jEventHeaderSync = new dev.userevents.slf4j.UserEventsLoggerFactory(eventHeaderSync).getLogger("bench.EventHeader");
-        if (!eventHeaderSyncEvents.isProviderEnabled(Level.INFO) || eventHeaderSyncEvents.isTracepointEnabled(Level.INFO)) {
+        slf4jEventHeaderSync =
+                new dev.userevents.slf4j.UserEventsLoggerFactory(eventHeaderSync).getLogger("bench.EventHeader");
+        if (!eventHeaderSyncEvents.isProviderEnabled(Level.INFO)
+                || eventHeaderSyncEvents.isTracepointEnabled(Level.INFO)) {
             throw new IllegalStateException("provider bits only: " + eventHeaderSyncEvents);
         }
     }

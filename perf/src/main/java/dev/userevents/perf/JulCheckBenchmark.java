@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class JulCheckBenchmark {
     static final String MANAGER = "-Djava.util.logging.manager=dev.userevents.jul.UserEventsLogManager";
     static final String GATE = "-Duserevents.jul.gate=levels";
@@ -132,13 +134,19 @@ public class JulCheckBenchmark {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsPrepend = MANAGER, jvmArgsAppend = {"-XX:+UseParallelGC"})
+    @Fork(
+            value = 1,
+            jvmArgsPrepend = MANAGER,
+            jvmArgsAppend = {"-XX:+UseParallelGC"})
     public boolean julLogManagerIsLoggable(Manager manager) {
         return manager.logger.isLoggable(Level.FINE);
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsPrepend = {MANAGER, GATE}, jvmArgsAppend = {"-XX:+UseParallelGC"})
+    @Fork(
+            value = 1,
+            jvmArgsPrepend = {MANAGER, GATE},
+            jvmArgsAppend = {"-XX:+UseParallelGC"})
     public boolean julLevelGateIsLoggable(GatedManager manager) {
         return manager.logger.isLoggable(Level.FINE);
     }
@@ -154,7 +162,10 @@ public class JulCheckBenchmark {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsPrepend = MANAGER, jvmArgsAppend = {"-XX:+UseParallelGC"})
+    @Fork(
+            value = 1,
+            jvmArgsPrepend = MANAGER,
+            jvmArgsAppend = {"-XX:+UseParallelGC"})
     public void julLogManagerFine(Manager manager) {
         manager.logger.log(Level.FINE, "x {0}", argument);
     }

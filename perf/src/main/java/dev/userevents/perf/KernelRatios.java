@@ -32,8 +32,12 @@ public final class KernelRatios {
 
     /** ASYNC: the writer's pace (BLOCK ties the producer to it); SYNC: encode + writev on one thread, like the C loop. */
     private static void drain(Mode mode, double seconds) throws Exception {
-        UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(mode).bufferSize(4096)
-                .queueFullPolicy(QueueFullPolicy.BLOCK).shutdownHook(false).build());
+        UserEvents core = UserEvents.open(UserEventsConfig.builder()
+                .mode(mode)
+                .bufferSize(4096)
+                .queueFullPolicy(QueueFullPolicy.BLOCK)
+                .shutdownHook(false)
+                .build());
         LoggerEvents events = core.logger("ue.bench.java");
         Path enable = Paths.get("/sys/kernel/tracing/events/user_events/ue_bench_java_INFO/enable");
         Files.writeString(enable, "1");
@@ -59,7 +63,8 @@ public final class KernelRatios {
                     core.emit(events, Level.INFO, message);
                 }
             }
-            long written = core.counters().written() - writtenBefore; // the writer's pace: BLOCK ties the producer to it
+            long written =
+                    core.counters().written() - writtenBefore; // the writer's pace: BLOCK ties the producer to it
             long rate = (long) (written / ((System.nanoTime() - start) / 1e9));
             jitMillisLastRound = jit.getTotalCompilationTime() - jitBefore;
             rates.add(rate);
@@ -68,8 +73,13 @@ public final class KernelRatios {
         }
         Files.writeString(enable, "0");
         core.close();
-        System.out.printf("java_%s_events_per_s %d errors %d disabledRace %d rounds %s jit_ms_last_round %d%n",
-                mode == Mode.ASYNC ? "drain" : "sync", best, core.counters().errors(), core.counters().disabledRace(),
-                rates, jitMillisLastRound);
+        System.out.printf(
+                "java_%s_events_per_s %d errors %d disabledRace %d rounds %s jit_ms_last_round %d%n",
+                mode == Mode.ASYNC ? "drain" : "sync",
+                best,
+                core.counters().errors(),
+                core.counters().disabledRace(),
+                rates,
+                jitMillisLastRound);
     }
 }

@@ -43,7 +43,8 @@ final class Log4jContexts {
      * themselves.
      */
     static LoggerContext userEvents() {
-        return start(new dev.userevents.log4j2.UserEventsLoggerContext("userevents", null, null),
+        return start(
+                new dev.userevents.log4j2.UserEventsLoggerContext("userevents", null, null),
                 userEventsConfiguration("userevents"));
     }
 
@@ -65,8 +66,10 @@ final class Log4jContexts {
     static LoggerContext asyncFile(Path file) {
         ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
         builder.setStatusLevel(Level.WARN).setConfigurationName("async-file");
-        builder.add(builder.newAppender("file", "File").addAttribute("fileName", file.toString())
-                .addAttribute("immediateFlush", false).addAttribute("bufferedIO", true)
+        builder.add(builder.newAppender("file", "File")
+                .addAttribute("fileName", file.toString())
+                .addAttribute("immediateFlush", false)
+                .addAttribute("bufferedIO", true)
                 .add(builder.newLayout("PatternLayout").addAttribute("pattern", "%m%n")));
         builder.add(builder.newRootLogger(Level.INFO).add(builder.newAppenderRef("file")));
         return start(new AsyncLoggerContext("async-file"), builder.build());

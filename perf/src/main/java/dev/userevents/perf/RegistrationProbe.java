@@ -52,7 +52,8 @@ public final class RegistrationProbe {
         int count = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
         ueBench = args[2];
-        String[] rows = args.length > 3 ? args[3].split(",")
+        String[] rows = args.length > 3
+                ? args[3].split(",")
                 : new String[] {"c", "hop", "names", "javaOnly", "rawBatch", "rawHop", "core", "coreBatch"};
         double[][] micros = new double[rows.length][rounds];
         for (int round = 0; round < rounds; round++) {
@@ -77,8 +78,12 @@ public final class RegistrationProbe {
             // second half of the rounds (the JIT's warm-up is in the first), beside each row's best.
             double[] late = java.util.Arrays.copyOfRange(ratios, rounds / 2, rounds);
             java.util.Arrays.sort(late);
-            System.out.printf(Locale.ROOT, "java_%s_us_per_logger %.2f median_ratio_to_c_late_rounds %.2f%n",
-                    rows[row], best, late.length == 0 ? 0 : late[late.length / 2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "java_%s_us_per_logger %.2f median_ratio_to_c_late_rounds %.2f%n",
+                    rows[row],
+                    best,
+                    late.length == 0 ? 0 : late[late.length / 2]);
         }
     }
 
@@ -88,7 +93,8 @@ public final class RegistrationProbe {
             loggers.add("ue.probe.startup.l" + i);
         }
         long start = System.nanoTime();
-        UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
+        UserEvents core = UserEvents.open(
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build());
         if (batch) {
             core.loggers(loggers);
         } else {
@@ -101,8 +107,8 @@ public final class RegistrationProbe {
             throw new IllegalStateException("registered " + core.registeredLoggerCount());
         }
         core.close();
-        System.out.printf(Locale.ROOT, "java_startup_%s_%d_loggers_ms %.1f%n", batch ? "batch" : "each", count,
-                elapsed / 1e6);
+        System.out.printf(
+                Locale.ROOT, "java_startup_%s_%d_loggers_ms %.1f%n", batch ? "batch" : "each", count, elapsed / 1e6);
     }
 
     /** Microseconds per logger of one row over {@code count} fresh loggers. */
@@ -129,7 +135,8 @@ public final class RegistrationProbe {
     /** The C loop in a child process, on names of its own. */
     private static double c(int count) throws Exception {
         Process process = new ProcessBuilder(ueBench, "register", String.valueOf(count), "ue_probe_c" + nameSerial++)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (process.waitFor() != 0 || !output.startsWith("c_register_us_per_logger ")) {
             throw new IllegalStateException("ue-bench: " + output);
@@ -139,7 +146,8 @@ public final class RegistrationProbe {
 
     /** {@code device} null: user_events_data. */
     private static double core(List<String> loggers, boolean batch, EventDevice device) {
-        UserEventsConfig config = UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
+        UserEventsConfig config =
+                UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
         UserEvents core = device == null ? UserEvents.open(config) : UserEvents.open(config, device);
         long start = System.nanoTime();
         if (batch) {
@@ -160,7 +168,8 @@ public final class RegistrationProbe {
         for (String logger : loggers) {
             String base = EventNames.baseName("", logger);
             for (Level level : Level.values()) {
-                sink += EventNames.command(EventNames.eventName(base, level.name())).length();
+                sink += EventNames.command(EventNames.eventName(base, level.name()))
+                        .length();
             }
         }
         long elapsed = System.nanoTime() - start;

@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class ThroughputBenchmark {
     private final Long argument = 12_345_678_901L;
     private final StringBuilder message = new StringBuilder(128);
@@ -34,8 +36,14 @@ public class ThroughputBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        core = UserEvents.open(UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096)
-                .queueFullPolicy(QueueFullPolicy.BLOCK).shutdownHook(false).build(), BenchmarkDevice.devNull(true));
+        core = UserEvents.open(
+                UserEventsConfig.builder()
+                        .mode(Mode.ASYNC)
+                        .bufferSize(4096)
+                        .queueFullPolicy(QueueFullPolicy.BLOCK)
+                        .shutdownHook(false)
+                        .build(),
+                BenchmarkDevice.devNull(true));
         events = core.logger("bench.Throughput");
         file = Files.createTempFile("log4j-async", ".log");
         log4jAsync = Log4jContexts.asyncFile(file);
@@ -52,7 +60,8 @@ public class ThroughputBenchmark {
     @Benchmark
     public void userEventsRingToWritev() {
         message.setLength(0);
-        message.append(EnabledBenchmark.PATTERN, 0, EnabledBenchmark.PATTERN.length() - 2).append(argument.longValue());
+        message.append(EnabledBenchmark.PATTERN, 0, EnabledBenchmark.PATTERN.length() - 2)
+                .append(argument.longValue());
         core.emit(events, Level.INFO, message);
     }
 

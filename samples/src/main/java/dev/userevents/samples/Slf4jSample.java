@@ -22,7 +22,11 @@ public final class Slf4jSample {
             ORDERS.trace("order {} trace detail: cart={}", order, "[apple, pear]");
             ORDERS.debug("order {} priced at {} EUR", order, 9.5 * order);
             ORDERS.info("order {} placed by {} \u00e9\u4e2d\uD83D\uDE80", order, "ann");
-            ORDERS.atInfo().setMessage("order {} shipped").addArgument(order).addKeyValue("carrier", "ups").log();
+            ORDERS.atInfo()
+                    .setMessage("order {} shipped")
+                    .addArgument(order)
+                    .addKeyValue("carrier", "ups")
+                    .log();
             if (order % 3 == 0) {
                 ORDERS.warn("order {} is slow: {} ms", order, 1200 + order);
             }

@@ -16,14 +16,19 @@ final class Slf4jCall {
     Object[] arguments;
     /** The arguments the pattern uses: a trailing Throwable is the exception, not an argument. */
     int count;
+
     Throwable thrown;
     List<KeyValuePair> keyValues;
     private boolean inUse;
 
     private Slf4jCall() {}
 
-    static Slf4jCall acquire(UserEventsLogger logger, String pattern, Object[] arguments, Throwable throwable,
-                             List<KeyValuePair> keyValues) {
+    static Slf4jCall acquire(
+            UserEventsLogger logger,
+            String pattern,
+            Object[] arguments,
+            Throwable throwable,
+            List<KeyValuePair> keyValues) {
         Slf4jCall call = THREAD.get();
         if (call.inUse) {
             call = new Slf4jCall();

@@ -56,8 +56,10 @@ final class Slf4jFormatter {
     private static void appendArgument(StringBuilder out, Object argument) {
         if (argument instanceof String) {
             out.append((String) argument);
-        } else if (argument instanceof Integer || argument instanceof Long
-                || argument instanceof Short || argument instanceof Byte) {
+        } else if (argument instanceof Integer
+                || argument instanceof Long
+                || argument instanceof Short
+                || argument instanceof Byte) {
             out.append(((Number) argument).longValue());
         } else if (argument instanceof Boolean) {
             out.append(((Boolean) argument).booleanValue());
@@ -76,7 +78,8 @@ final class Slf4jFormatter {
             } catch (Throwable e) { // as MessageFormatter does: the log call goes on
                 out.setLength(mark);
                 out.append(FAILED_TO_STRING);
-                Diagnostics.reportOnce("slf4j:toString:" + argument.getClass().getName(),
+                Diagnostics.reportOnce(
+                        "slf4j:toString:" + argument.getClass().getName(),
                         "toString() of a " + argument.getClass().getName() + " log argument threw " + e);
             }
         }

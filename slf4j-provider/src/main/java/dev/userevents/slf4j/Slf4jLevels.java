@@ -14,11 +14,16 @@ final class Slf4jLevels {
 
     static Level toCore(org.slf4j.event.Level level) {
         switch (level) {
-            case ERROR: return Level.ERROR;
-            case WARN: return Level.WARN;
-            case INFO: return Level.INFO;
-            case DEBUG: return Level.DEBUG;
-            default: return Level.TRACE;
+            case ERROR:
+                return Level.ERROR;
+            case WARN:
+                return Level.WARN;
+            case INFO:
+                return Level.INFO;
+            case DEBUG:
+                return Level.DEBUG;
+            default:
+                return Level.TRACE;
         }
     }
 }

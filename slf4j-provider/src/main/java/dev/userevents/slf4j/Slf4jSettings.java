@@ -5,7 +5,6 @@ import dev.userevents.Setting;
 import dev.userevents.SettingText;
 import dev.userevents.UserEventsConfig;
 import dev.userevents.spi.Diagnostics;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -22,11 +21,17 @@ final class Slf4jSettings {
     /** The provider's own settings, beside the core's; the README's SLF4J table lists exactly these (a test checks). */
     enum Own {
         MDC("userevents.mdc", "false", "append MDC entries as ` key=value`"),
-        FALLBACK("userevents.fallback", "stderr", "while user_events is unavailable, `stderr` prints `fallbackLevel` "
-                + "and more severe lines to stderr (as slf4j-simple would); `none` drops them"),
+        FALLBACK(
+                "userevents.fallback",
+                "stderr",
+                "while user_events is unavailable, `stderr` prints `fallbackLevel` "
+                        + "and more severe lines to stderr (as slf4j-simple would); `none` drops them"),
         FALLBACK_LEVEL("userevents.fallbackLevel", "INFO", "level (and more severe) printed by the fallback"),
-        CONSOLE("userevents.console", "off", "a level (`INFO`, `WARN`, ...): print it and more severe levels to "
-                + "stderr, one line each, whatever tracing does");
+        CONSOLE(
+                "userevents.console",
+                "off",
+                "a level (`INFO`, `WARN`, ...): print it and more severe levels to "
+                        + "stderr, one line each, whatever tracing does");
 
         final String key;
         final String defaultText;
@@ -69,8 +74,11 @@ final class Slf4jSettings {
             }
             throw new IllegalArgumentException("is not none|stderr");
         });
-        this.fallbackLevel = fallback ? parse(properties, Own.FALLBACK_LEVEL, text -> SettingText.oneOf(Level.class, text)) : null;
-        this.consoleLevel = parse(properties, Own.CONSOLE,
+        this.fallbackLevel =
+                fallback ? parse(properties, Own.FALLBACK_LEVEL, text -> SettingText.oneOf(Level.class, text)) : null;
+        this.consoleLevel = parse(
+                properties,
+                Own.CONSOLE,
                 text -> text.equalsIgnoreCase("off") ? null : SettingText.oneOf(Level.class, text));
     }
 
@@ -80,8 +88,10 @@ final class Slf4jSettings {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            Diagnostics.reportOnce("slf4j:" + setting.key, SettingText.problem(setting.key, properties.apply(setting.key),
-                    e.getMessage(), setting.defaultText));
+            Diagnostics.reportOnce(
+                    "slf4j:" + setting.key,
+                    SettingText.problem(
+                            setting.key, properties.apply(setting.key), e.getMessage(), setting.defaultText));
             return parser.apply(setting.defaultText);
         }
     }

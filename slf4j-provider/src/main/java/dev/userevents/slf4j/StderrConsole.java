@@ -1,7 +1,6 @@
 package dev.userevents.slf4j;
 
 import dev.userevents.Level;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -13,8 +12,8 @@ import java.time.format.DateTimeFormatter;
  * up per line, so a redirected stderr is honoured.
  */
 final class StderrConsole {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Bits of {@link Level#enableMask} that print. */
     final int enabledMask;
@@ -24,8 +23,8 @@ final class StderrConsole {
     }
 
     void print(Level level, String loggerName, CharSequence message) {
-        String line = TIME.format(java.time.Instant.now()) + " [" + Thread.currentThread().getName() + "] " + level
-                + " " + loggerName + " - " + message;
+        String line = TIME.format(java.time.Instant.now()) + " ["
+                + Thread.currentThread().getName() + "] " + level + " " + loggerName + " - " + message;
         System.err.println(line);
     }
 }

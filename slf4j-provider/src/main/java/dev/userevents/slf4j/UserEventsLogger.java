@@ -2,7 +2,6 @@ package dev.userevents.slf4j;
 
 import dev.userevents.LoggerEvents;
 import dev.userevents.UserEvents;
-
 import java.util.List;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -27,10 +26,12 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     private final transient LoggerEvents events;
     /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
     private final transient dev.userevents.EnableWord word;
+
     private final transient UserEvents core;
     private final transient StderrConsole console;
     /** Levels that print to stderr (userevents.console, or the fallback while user_events is unavailable); 0: none. */
     private final int consoleMask;
+
     private final boolean includeMdc;
 
     UserEventsLogger(String name, UserEvents core, StderrConsole console, boolean includeMdc) {
@@ -52,16 +53,55 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
         return (word.read() & mask) != 0 || (consoleMask & mask) != 0;
     }
 
-    @Override public boolean isTraceEnabled() { return enabled(TRACE); }
-    @Override public boolean isTraceEnabled(Marker marker) { return enabled(TRACE); }
-    @Override public boolean isDebugEnabled() { return enabled(DEBUG); }
-    @Override public boolean isDebugEnabled(Marker marker) { return enabled(DEBUG); }
-    @Override public boolean isInfoEnabled() { return enabled(INFO); }
-    @Override public boolean isInfoEnabled(Marker marker) { return enabled(INFO); }
-    @Override public boolean isWarnEnabled() { return enabled(WARN); }
-    @Override public boolean isWarnEnabled(Marker marker) { return enabled(WARN); }
-    @Override public boolean isErrorEnabled() { return enabled(ERROR); }
-    @Override public boolean isErrorEnabled(Marker marker) { return enabled(ERROR); }
+    @Override
+    public boolean isTraceEnabled() {
+        return enabled(TRACE);
+    }
+
+    @Override
+    public boolean isTraceEnabled(Marker marker) {
+        return enabled(TRACE);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return enabled(DEBUG);
+    }
+
+    @Override
+    public boolean isDebugEnabled(Marker marker) {
+        return enabled(DEBUG);
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+        return enabled(INFO);
+    }
+
+    @Override
+    public boolean isInfoEnabled(Marker marker) {
+        return enabled(INFO);
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+        return enabled(WARN);
+    }
+
+    @Override
+    public boolean isWarnEnabled(Marker marker) {
+        return enabled(WARN);
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+        return enabled(ERROR);
+    }
+
+    @Override
+    public boolean isErrorEnabled(Marker marker) {
+        return enabled(ERROR);
+    }
 
     @Override
     protected String getFullyQualifiedCallerName() {
@@ -69,8 +109,8 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
-                                               Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
         write(level, messagePattern, arguments, throwable, null);
     }
 
@@ -78,17 +118,24 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     @Override
     public void log(LoggingEvent event) {
         if (enabled(Slf4jLevels.toCore(event.getLevel()).enableMask)) {
-            write(event.getLevel(), event.getMessage(), event.getArgumentArray(), event.getThrowable(), event.getKeyValuePairs());
+            write(
+                    event.getLevel(),
+                    event.getMessage(),
+                    event.getArgumentArray(),
+                    event.getThrowable(),
+                    event.getKeyValuePairs());
         }
     }
 
-    private void write(Level slf4jLevel, String pattern, Object[] arguments, Throwable throwable, List<KeyValuePair> keyValues) {
+    private void write(
+            Level slf4jLevel, String pattern, Object[] arguments, Throwable throwable, List<KeyValuePair> keyValues) {
         Slf4jCall call = Slf4jCall.acquire(this, pattern, arguments, throwable, keyValues);
         try {
             core.log(events, Slf4jLevels.toCore(slf4jLevel), call, Slf4jEventReader.INSTANCE);
         } catch (RuntimeException | LinkageError e) {
             // A toString() that throws, a broken MDC adapter...: never into the caller's log statement.
-            dev.userevents.spi.Diagnostics.reportOnce("slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
+            dev.userevents.spi.Diagnostics.reportOnce(
+                    "slf4j:" + e.getClass().getName(), "a log call failed and was skipped: " + e);
         } finally {
             call.release();
         }

@@ -1,7 +1,6 @@
 package dev.userevents.slf4j;
 
 import dev.userevents.UserEvents;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.ILoggerFactory;

@@ -1,7 +1,6 @@
 package dev.userevents.slf4j;
 
 import dev.userevents.UserEvents;
-
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -47,26 +46,28 @@ public final class UserEventsServiceProvider implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         Slf4jSettings settings = Slf4jSettings.load();
-        UserEvents core = UserEvents.open(settings.coreConfig, whileUnavailable(settings)); // the one diagnostic if unavailable
+        UserEvents core =
+                UserEvents.open(settings.coreConfig, whileUnavailable(settings)); // the one diagnostic if unavailable
         int consoleMask = settings.consoleLevel == null ? 0 : settings.consoleLevel.andMoreSevereMask();
         if (!core.isAvailable() && settings.fallbackLevel != null) {
             consoleMask |= settings.fallbackLevel.andMoreSevereMask();
         }
-        loggerFactory = new UserEventsLoggerFactory(core, consoleMask == 0 ? null : new StderrConsole(consoleMask),
-                settings.includeMdc);
+        loggerFactory = new UserEventsLoggerFactory(
+                core, consoleMask == 0 ? null : new StderrConsole(consoleMask), settings.includeMdc);
         ProviderCore.opened(core); // userevents-jul, when present, routes JUL through this core
     }
 
     /** What happens to the application's lines without user_events, for the one diagnostic. */
     static String whileUnavailable(Slf4jSettings settings) {
         if (settings.fallbackLevel != null) {
-            return "SLF4J lines at " + settings.fallbackLevel + " and above go to stderr instead (" + Slf4jSettings.FALLBACK
-                    + "=stderr, the default; " + Slf4jSettings.FALLBACK + "=none drops them).";
+            return "SLF4J lines at " + settings.fallbackLevel + " and above go to stderr instead ("
+                    + Slf4jSettings.FALLBACK + "=stderr, the default; " + Slf4jSettings.FALLBACK + "=none drops them).";
         }
         if (settings.consoleLevel != null) {
-            return "Only the console prints (" + Slf4jSettings.CONSOLE + "=" + settings.consoleLevel + "); other lines are "
-                    + "dropped (" + Slf4jSettings.FALLBACK + "=none).";
+            return "Only the console prints (" + Slf4jSettings.CONSOLE + "=" + settings.consoleLevel
+                    + "); other lines are " + "dropped (" + Slf4jSettings.FALLBACK + "=none).";
         }
-        return "Every SLF4J line is dropped (" + Slf4jSettings.FALLBACK + "=none; remove it to print INFO and above to stderr).";
+        return "Every SLF4J line is dropped (" + Slf4jSettings.FALLBACK
+                + "=none; remove it to print INFO and above to stderr).";
     }
 }

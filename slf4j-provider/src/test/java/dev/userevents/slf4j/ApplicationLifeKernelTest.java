@@ -38,13 +38,19 @@ class ApplicationLifeKernelTest {
         final Path stderr;
 
         Child(List<String> options, String mainClass, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djna.tmpdir=/tmp"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xshare:auto",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Djna.tmpdir=/tmp"));
             if (Runtime.version().feature() >= 22) {
                 command.add("--enable-native-access=ALL-UNNAMED");
             }
             command.addAll(options);
-            command.addAll(List.of("-cp", System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")), mainClass));
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+                    mainClass));
             command.addAll(List.of(args));
             stderr = Files.createTempFile("child", ".err"); // not in target/: the guest sees the project read-only
             process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
@@ -94,15 +100,18 @@ class ApplicationLifeKernelTest {
     /** Runs ShutdownHookApp once; returns its stderr (the console) after checking the kernel saw every hook line. */
     private String runShutdownApp(boolean traced) throws Exception {
         Tracefs.clearTrace();
-        try (Child child = new Child(List.of("-Duserevents.bufferSize=64", "-Duserevents.console=INFO"),
-                "dev.userevents.slf4j.app.ShutdownHookApp", "1000")) {
+        try (Child child = new Child(
+                List.of("-Duserevents.bufferSize=64", "-Duserevents.console=INFO"),
+                "dev.userevents.slf4j.app.ShutdownHookApp",
+                "1000")) {
             child.awaitLine("ready");
             if (traced) {
                 kernel.enable(SHUTDOWN_EVENT);
             }
             child.proceed(); // main returns: the JVM runs the app's hook and ours at once
             assertEquals(0, child.awaitExit(), child.stderr());
-            List<String> payloads = traced ? Tracefs.awaitPayloads(SHUTDOWN_EVENT, 1000) : List.of(); // before disabling: see Tracefs
+            List<String> payloads =
+                    traced ? Tracefs.awaitPayloads(SHUTDOWN_EVENT, 1000) : List.of(); // before disabling: see Tracefs
             if (traced) {
                 kernel.disable(SHUTDOWN_EVENT); // the next run starts untraced
             }
@@ -140,7 +149,8 @@ class ApplicationLifeKernelTest {
     }
 
     private static List<String> withoutTimestamps(String console) {
-        return console.lines().filter(line -> !line.isEmpty())
+        return console.lines()
+                .filter(line -> !line.isEmpty())
                 .map(line -> line.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ", ""))
                 .collect(Collectors.toList());
     }
@@ -154,12 +164,20 @@ class ApplicationLifeKernelTest {
     @Test
     void aClassLoadedOnTheFirstConnectionHasEveryLineCaptured() throws Exception {
         String event = "dev_userevents_slf4j_app_zk_ConnectionHandler_INFO";
-        Child server = kernel.closeAfter(new Child(List.of("-Duserevents.preregister=dev.userevents.slf4j.app.zk"),
-                "dev.userevents.slf4j.app.zk.ServerApp", "17"));
+        Child server = kernel.closeAfter(new Child(
+                List.of("-Duserevents.preregister=dev.userevents.slf4j.app.zk"),
+                "dev.userevents.slf4j.app.zk.ServerApp",
+                "17"));
         server.awaitLine("ready");
-        Child follow = kernel.closeAfter(new Child(List.of(), "dev.userevents.cli.UserEventsCli", "enable", "--follow",
-                "dev.userevents.slf4j.app.zk.*", "INFO"));
-        for (String logger : List.of("dev_userevents_slf4j_app_zk_ConnectionHandler", "dev_userevents_slf4j_app_zk_ServerApp")) {
+        Child follow = kernel.closeAfter(new Child(
+                List.of(),
+                "dev.userevents.cli.UserEventsCli",
+                "enable",
+                "--follow",
+                "dev.userevents.slf4j.app.zk.*",
+                "INFO"));
+        for (String logger :
+                List.of("dev_userevents_slf4j_app_zk_ConnectionHandler", "dev_userevents_slf4j_app_zk_ServerApp")) {
             for (String level : List.of("FATAL", "ERROR", "WARN", "INFO")) {
                 kernel.disableAfter(logger + "_" + level); // what follow enabled, once it has stopped
             }

@@ -26,6 +26,7 @@ class Slf4jFallbackTest {
 
     @RegisterExtension
     final CapturedDiagnostics diagnostics = new CapturedDiagnostics();
+
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private PrintStream originalErr;
 
@@ -39,7 +40,8 @@ class Slf4jFallbackTest {
     @AfterEach
     void restore() {
         System.setErr(originalErr);
-        for (String key : List.of("userevents.dataFile", "userevents.fallback", "userevents.fallbackLevel", "userevents.console")) {
+        for (String key : List.of(
+                "userevents.dataFile", "userevents.fallback", "userevents.fallbackLevel", "userevents.console")) {
             System.clearProperty(key);
         }
     }
@@ -54,7 +56,8 @@ class Slf4jFallbackTest {
         log.info("order {} placed", 7);
         log.warn("w {}", 4);
         log.error("e {}", 5, new IllegalStateException("boom"));
-        return stderr.toString(StandardCharsets.UTF_8).lines()
+        return stderr.toString(StandardCharsets.UTF_8)
+                .lines()
                 .map(line -> line.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z ", "")) // the time stamp
                 .filter(line -> !line.startsWith("\t")) // the stack trace's frames
                 .collect(Collectors.toList());
@@ -62,13 +65,23 @@ class Slf4jFallbackTest {
 
     @Test
     void byDefaultInfoAndMoreSevereGoToStderrWithOneDiagnosticNamingTheCause() {
-        assertEquals(List.of("[main] INFO com.example.Orders - order 7 placed", "[main] WARN com.example.Orders - w 4",
-                "[main] ERROR com.example.Orders - e 5", "java.lang.IllegalStateException: boom"), logEveryLevel());
+        assertEquals(
+                List.of(
+                        "[main] INFO com.example.Orders - order 7 placed",
+                        "[main] WARN com.example.Orders - w 4",
+                        "[main] ERROR com.example.Orders - e 5",
+                        "java.lang.IllegalStateException: boom"),
+                logEveryLevel());
         List<String> reported = diagnostics.lines();
         assertEquals(1, reported.size(), reported.toString());
         String diagnostic = reported.get(0);
-        assertTrue(diagnostic.startsWith("[userevents] user_events unavailable: cannot open " + MISSING + ": ENOENT."), diagnostic);
-        assertTrue(diagnostic.contains("SLF4J lines at INFO and above go to stderr instead (userevents.fallback=stderr, the default;"), diagnostic);
+        assertTrue(
+                diagnostic.startsWith("[userevents] user_events unavailable: cannot open " + MISSING + ": ENOENT."),
+                diagnostic);
+        assertTrue(
+                diagnostic.contains(
+                        "SLF4J lines at INFO and above go to stderr instead (userevents.fallback=stderr, the default;"),
+                diagnostic);
         assertTrue(diagnostic.contains("Check this host with 'userevents doctor' (java -cp "), diagnostic);
         assertTrue(diagnostic.endsWith(" dev.userevents.cli.UserEventsCli doctor)."), diagnostic);
     }
@@ -77,25 +90,38 @@ class Slf4jFallbackTest {
     void fallbackNoneDropsEveryLineAndSaysSo() {
         System.setProperty("userevents.fallback", "none");
         assertEquals(List.of(), logEveryLevel());
-        assertTrue(diagnostics.lines().get(0).contains("Every SLF4J line is dropped (userevents.fallback=none;"), diagnostics.lines().toString());
+        assertTrue(
+                diagnostics.lines().get(0).contains("Every SLF4J line is dropped (userevents.fallback=none;"),
+                diagnostics.lines().toString());
     }
 
     @Test
     void fallbackNoneKeepsAnExplicitConsole() {
         System.setProperty("userevents.fallback", "none");
         System.setProperty("userevents.console", "WARN");
-        assertEquals(List.of("[main] WARN com.example.Orders - w 4", "[main] ERROR com.example.Orders - e 5",
-                "java.lang.IllegalStateException: boom"), logEveryLevel());
-        assertTrue(diagnostics.lines().get(0).contains("Only the console prints (userevents.console=WARN)"), diagnostics.lines().toString());
+        assertEquals(
+                List.of(
+                        "[main] WARN com.example.Orders - w 4",
+                        "[main] ERROR com.example.Orders - e 5",
+                        "java.lang.IllegalStateException: boom"),
+                logEveryLevel());
+        assertTrue(
+                diagnostics.lines().get(0).contains("Only the console prints (userevents.console=WARN)"),
+                diagnostics.lines().toString());
     }
 
     @Test
     void aConsoleBesideTheFallbackPrintsEachLineOnce() {
         System.setProperty("userevents.console", "INFO");
         System.setProperty("userevents.fallbackLevel", "debug");
-        assertEquals(List.of("[main] DEBUG com.example.Orders - d 2", "[main] INFO com.example.Orders - order 7 placed",
-                "[main] WARN com.example.Orders - w 4", "[main] ERROR com.example.Orders - e 5",
-                "java.lang.IllegalStateException: boom"), logEveryLevel());
+        assertEquals(
+                List.of(
+                        "[main] DEBUG com.example.Orders - d 2",
+                        "[main] INFO com.example.Orders - order 7 placed",
+                        "[main] WARN com.example.Orders - w 4",
+                        "[main] ERROR com.example.Orders - e 5",
+                        "java.lang.IllegalStateException: boom"),
+                logEveryLevel());
     }
 
     @Test
@@ -107,6 +133,8 @@ class Slf4jFallbackTest {
         Properties bad = new Properties();
         bad.setProperty("userevents.fallback", "syslog");
         assertEquals(Level.INFO, Slf4jSettings.from(bad).fallbackLevel);
-        assertEquals(List.of("[userevents] userevents.fallback=syslog is not none|stderr; using stderr"), diagnostics.lines());
+        assertEquals(
+                List.of("[userevents] userevents.fallback=syslog is not none|stderr; using stderr"),
+                diagnostics.lines());
     }
 }

@@ -9,20 +9,45 @@ import org.slf4j.helpers.MessageFormatter;
 
 /** {@link Slf4jFormatter} writes exactly what SLF4J's {@link MessageFormatter} returns. */
 class Slf4jFormatterTest {
-    private static final String[] PIECES = {"a", "order ", "{}", "{}", "\\{}", "\\\\{}", "{", "}", "\\", " ", "é😀", "{{}}"};
-    private static final Object[] ARGUMENTS = {null, "s", "", 42, -7L, Long.MIN_VALUE, (short) 3, (byte) -1, true, 'c',
-        1.5, -0.0, 1e-7, Double.NaN, 0.1f, Float.POSITIVE_INFINITY, new int[] {1, 2}, new Object[] {"x", null},
-        new StringBuilder("sb"), new Object() {
-            @Override public String toString() {
+    private static final String[] PIECES = {
+        "a", "order ", "{}", "{}", "\\{}", "\\\\{}", "{", "}", "\\", " ", "é😀", "{{}}"
+    };
+    private static final Object[] ARGUMENTS = {
+        null,
+        "s",
+        "",
+        42,
+        -7L,
+        Long.MIN_VALUE,
+        (short) 3,
+        (byte) -1,
+        true,
+        'c',
+        1.5,
+        -0.0,
+        1e-7,
+        Double.NaN,
+        0.1f,
+        Float.POSITIVE_INFINITY,
+        new int[] {1, 2},
+        new Object[] {"x", null},
+        new StringBuilder("sb"),
+        new Object() {
+            @Override
+            public String toString() {
                 return "custom";
             }
-        }, new Object() {
-            @Override public String toString() {
+        },
+        new Object() {
+            @Override
+            public String toString() {
                 return null;
             }
-        }};
+        }
+    };
     private static final Object THROWS_IN_TO_STRING = new Object() {
-        @Override public String toString() {
+        @Override
+        public String toString() {
             throw new IllegalStateException("broken");
         }
     };
@@ -51,7 +76,9 @@ class Slf4jFormatterTest {
             }
             int count = arguments.length == 0 ? 0 : random.nextInt(arguments.length + 1);
             String p = pattern.toString();
-            assertEquals(expected(p, arguments, count), actual(p, arguments, count),
+            assertEquals(
+                    expected(p, arguments, count),
+                    actual(p, arguments, count),
                     () -> "pattern '" + p + "' arguments " + Arrays.deepToString(Arrays.copyOf(arguments, count)));
         }
     }

@@ -38,9 +38,13 @@ class Slf4jKernelTest {
         MDC.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
         MDC.put("span_id", "00f067aa0ba902b7");
         MDC.put("tenant", "acme");
-        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(List.of("ktSlf4j_L4K1"), () -> logger.atInfo()
-                .addKeyValue("count", 3).addKeyValue("ok", true).addKeyValue("ratio", 0.5)
-                .log("order {} placed für 😀", 42));
+        List<EventHeaderCapture.Captured> captured = EventHeaderCapture.record(
+                List.of("ktSlf4j_L4K1"),
+                () -> logger.atInfo()
+                        .addKeyValue("count", 3)
+                        .addKeyValue("ok", true)
+                        .addKeyValue("ratio", 0.5)
+                        .log("order {} placed für 😀", 42));
         List<String> own = Tracefs.awaitPayloads("kt_slf4j_Provider_INFO", 1);
         assertEquals(1, own.size(), own.toString());
         assertTrue(own.get(0).startsWith("msg=order 42 placed für 😀 count=3 ok=true ratio=0.5"), own.get(0));
@@ -97,15 +101,24 @@ class Slf4jKernelTest {
         logger.error("failed", new IllegalStateException("boom"));
         List<String> info = Tracefs.awaitPayloads("kt_slf4j_Trace_INFO", 2);
         List<String> error = Tracefs.awaitPayloads("kt_slf4j_Trace_ERROR", 1);
-        assertEquals(List.of(Tracefs.payload("user ann bought 3 items", 4), Tracefs.payload("unicode \u00e9\u4e2d \uD83D\uDE80", 4)), info);
+        assertEquals(
+                List.of(
+                        Tracefs.payload("user ann bought 3 items", 4),
+                        Tracefs.payload("unicode \u00e9\u4e2d \uD83D\uDE80", 4)),
+                info);
         assertEquals(1, error.size());
         // The message holds newlines, so in trace the record spans lines: "msg=failed", the stack, " level=...".
         assertEquals("msg=failed", error.get(0));
         String trace = Tracefs.read(Tracefs.ROOT.resolve("trace"));
-        assertTrue(trace.contains("msg=failed\njava.lang.IllegalStateException: boom\n\tat dev.userevents.slf4j.Slf4jKernelTest."
-                + "messagesParametersUnicodeAndExceptionsDecodeInTrace("), trace);
-        String lastLine = java.util.Arrays.stream(trace.split("\n")).filter(line -> line.endsWith(" level=0x2 (2)"))
-                .findFirst().orElseThrow(() -> new AssertionError("no ERROR record end: " + trace));
+        assertTrue(
+                trace.contains(
+                        "msg=failed\njava.lang.IllegalStateException: boom\n\tat dev.userevents.slf4j.Slf4jKernelTest."
+                                + "messagesParametersUnicodeAndExceptionsDecodeInTrace("),
+                trace);
+        String lastLine = java.util.Arrays.stream(trace.split("\n"))
+                .filter(line -> line.endsWith(" level=0x2 (2)"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ERROR record end: " + trace));
         assertTrue(lastLine.startsWith("\tat "), "the level follows the last stack frame: " + lastLine);
         assertTrue(Tracefs.payloads("kt_slf4j_Trace_DEBUG").isEmpty());
     }
@@ -113,8 +126,10 @@ class Slf4jKernelTest {
     @Test
     void perfScriptDecodesMessagesWithTheirLevel() throws Exception {
         Logger logger = LoggerFactory.getLogger("kt.slf4j.Perf");
-        String script = Perf.recordAndScript(List.of("kt_slf4j_Perf_WARN", "kt_slf4j_Perf_ERROR"),
-                () -> logger.isWarnEnabled() && logger.isErrorEnabled(), () -> {
+        String script = Perf.recordAndScript(
+                List.of("kt_slf4j_Perf_WARN", "kt_slf4j_Perf_ERROR"),
+                () -> logger.isWarnEnabled() && logger.isErrorEnabled(),
+                () -> {
                     logger.warn("careful {} \u00e9", 1);
                     logger.error("bad {}", 2, new RuntimeException("perf-visible"));
                     try {

@@ -26,7 +26,12 @@ class Slf4jSettingsTest {
             Properties properties = new Properties();
             properties.setProperty(Setting.named(sample.getKey()).property(), sample.getValue());
             UserEventsConfig read = Slf4jSettings.from(properties).coreConfig;
-            assertEquals(UserEventsConfig.builder().set(sample.getKey(), sample.getValue()).build(), read, sample.getKey());
+            assertEquals(
+                    UserEventsConfig.builder()
+                            .set(sample.getKey(), sample.getValue())
+                            .build(),
+                    read,
+                    sample.getKey());
             assertNotEquals(UserEventsConfig.defaults(), read, sample.getKey());
         }
         assertEquals(List.of(), diagnostics.lines());
@@ -56,10 +61,13 @@ class Slf4jSettingsTest {
         assertFalse(settings.includeMdc);
         assertNull(settings.consoleLevel, "the default: no console");
         assertEquals(Level.INFO, settings.fallbackLevel);
-        assertEquals(List.of("[userevents] userevents.mdc=yes is not true or false; using false",
-                "[userevents] userevents.fallbackLevel=most is not one of " + Arrays.toString(Level.values())
-                        + "; using INFO",
-                "[userevents] userevents.console=loud is not one of " + Arrays.toString(Level.values()) + "; using off"),
+        assertEquals(
+                List.of(
+                        "[userevents] userevents.mdc=yes is not true or false; using false",
+                        "[userevents] userevents.fallbackLevel=most is not one of " + Arrays.toString(Level.values())
+                                + "; using INFO",
+                        "[userevents] userevents.console=loud is not one of " + Arrays.toString(Level.values())
+                                + "; using off"),
                 diagnostics.lines());
         properties.setProperty("userevents.mdc", " TRUE ");
         assertTrue(Slf4jSettings.from(properties).includeMdc);
@@ -70,8 +78,10 @@ class Slf4jSettingsTest {
         List<String> keys = new ArrayList<>();
         for (List<String> row : SettingSamples.readmeTable("Settings come from `userevents.properties`")) {
             Slf4jSettings.Own own = Arrays.stream(Slf4jSettings.Own.values())
-                    .filter(o -> o.key.equals(SettingSamples.code(row.get(0)))).findFirst().orElseThrow(
-                            () -> new AssertionError("the README lists " + row.get(0) + ", Slf4jSettings.Own does not"));
+                    .filter(o -> o.key.equals(SettingSamples.code(row.get(0))))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new AssertionError("the README lists " + row.get(0) + ", Slf4jSettings.Own does not"));
             keys.add(own.key);
             assertEquals(own.defaultText, SettingSamples.code(row.get(1)), own.key);
             assertEquals(own.documentation, row.get(2), own.key);

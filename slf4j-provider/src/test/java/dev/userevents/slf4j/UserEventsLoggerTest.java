@@ -17,7 +17,8 @@ import org.slf4j.spi.NOPLoggingEventBuilder;
 /** The logger's formatting and gating, over an in-process device double (kernel behaviour: Slf4jKernelTest). */
 class UserEventsLoggerTest {
     private final InMemoryDevice device = new InMemoryDevice();
-    private final UserEvents core = UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).maxMessageBytes(65534).build(), device);
+    private final UserEvents core = UserEvents.open(
+            UserEventsConfig.builder().mode(Mode.SYNC).maxMessageBytes(65534).build(), device);
 
     @AfterEach
     void close() {
@@ -78,7 +79,14 @@ class UserEventsLoggerTest {
         logger.warn("array {}", (Object) new int[] {1, 2});
         logger.warn("three {} {} {}", "a", null, 'c');
         logger.warn("unicode {}", "\u00e9\uD83D\uDE80");
-        assertEquals(List.of("a=1 b=two", "escaped {} and x", "array [1, 2]", "three a null c", "unicode \u00e9\uD83D\uDE80"), messages());
+        assertEquals(
+                List.of(
+                        "a=1 b=two",
+                        "escaped {} and x",
+                        "array [1, 2]",
+                        "three a null c",
+                        "unicode \u00e9\uD83D\uDE80"),
+                messages());
         assertEquals(3, device.records().get(0).level);
     }
 
@@ -97,7 +105,12 @@ class UserEventsLoggerTest {
         UserEventsLogger logger = logger("kv", true);
         enable("kv", Level.INFO);
         MDC.put("request", "r-1");
-        logger.atInfo().setMessage("done {}").addArgument(42).addKeyValue("user", "ann").addKeyValue("ms", 7).log();
+        logger.atInfo()
+                .setMessage("done {}")
+                .addArgument(42)
+                .addKeyValue("user", "ann")
+                .addKeyValue("ms", 7)
+                .log();
         assertEquals(List.of("done 42 user=ann ms=7 request=r-1"), messages());
     }
 
@@ -159,7 +172,8 @@ class UserEventsLoggerTest {
         Slf4jSettings settings = Slf4jSettings.from(properties);
         assertEquals(Level.WARN, settings.consoleLevel);
         assertTrue(settings.coreConfig.callerThread());
-        assertEquals(java.util.List.of("org.apache.zookeeper", "com.example"), settings.coreConfig.preregisterPackages());
+        assertEquals(
+                java.util.List.of("org.apache.zookeeper", "com.example"), settings.coreConfig.preregisterPackages());
         properties.setProperty("userevents.console", "off");
         assertNull(Slf4jSettings.from(properties).consoleLevel);
     }

@@ -17,21 +17,24 @@ public class UserEventsMultithreadedInitializationTest extends MultithreadedInit
         System.setProperty("userevents.dataFile", "/nonexistent/user_events_data");
         System.setProperty("userevents.fallback", "stderr");
         System.setProperty("userevents.fallbackLevel", "INFO");
-        System.setErr(new PrintStream(new OutputStream() {
-            private final StringBuilder line = new StringBuilder();
+        System.setErr(new PrintStream(
+                new OutputStream() {
+                    private final StringBuilder line = new StringBuilder();
 
-            @Override
-            public synchronized void write(int b) {
-                if (b == '\n') {
-                    if (line.indexOf("] INFO ") > 0) { // a fallback line, not the one diagnostic
-                        INFO_LINES.incrementAndGet();
+                    @Override
+                    public synchronized void write(int b) {
+                        if (b == '\n') {
+                            if (line.indexOf("] INFO ") > 0) { // a fallback line, not the one diagnostic
+                                INFO_LINES.incrementAndGet();
+                            }
+                            line.setLength(0);
+                        } else {
+                            line.append((char) b);
+                        }
                     }
-                    line.setLength(0);
-                } else {
-                    line.append((char) b);
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
+                },
+                true,
+                StandardCharsets.UTF_8));
     }
 
     @Override

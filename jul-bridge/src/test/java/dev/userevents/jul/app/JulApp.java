@@ -54,7 +54,8 @@ public final class JulApp {
     public static void main(String[] args) throws Exception {
         if ("memory".equals(System.getProperty("julapp.device"))) {
             device = new InMemoryDevice();
-            JulCore.use(() -> UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build(), device));
+            JulCore.use(() ->
+                    UserEvents.open(UserEventsConfig.builder().mode(Mode.SYNC).build(), device));
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("ready");
@@ -85,8 +86,8 @@ public final class JulApp {
                 System.out.println("loggable " + logger(words[1]).isLoggable(java.util.logging.Level.parse(words[2])));
                 break;
             case "log":
-                logger(words[1]).log(java.util.logging.Level.parse(words[2]), words[3],
-                        (Object[]) Arrays.copyOfRange(words, 4, words.length));
+                logger(words[1]).log(java.util.logging.Level.parse(words[2]), words[3], (Object[])
+                        Arrays.copyOfRange(words, 4, words.length));
                 break;
             case "thrown":
                 logger(words[1]).log(java.util.logging.Level.parse(words[2]), words[3], failure());
@@ -95,15 +96,16 @@ public final class JulApp {
                 logger(words[1]).logrb(java.util.logging.Level.parse(words[2]), new Messages(), words[3], words[4]);
                 break;
             case "system":
-                System.getLogger(words[1]).log(System.Logger.Level.valueOf(words[2]), words[3],
-                        (Object[]) Arrays.copyOfRange(words, 4, words.length));
+                System.getLogger(words[1]).log(System.Logger.Level.valueOf(words[2]), words[3], (Object[])
+                        Arrays.copyOfRange(words, 4, words.length));
                 break;
             case "http":
                 get(words[1]);
                 break;
             case "jmx": // the JDK's JMX logs each getAttribute at TRACE through its System.Logger
-                System.out.println("uptime " + java.lang.management.ManagementFactory.getPlatformMBeanServer()
-                        .getAttribute(new javax.management.ObjectName("java.lang:type=Runtime"), "Uptime"));
+                System.out.println("uptime "
+                        + java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                                .getAttribute(new javax.management.ObjectName("java.lang:type=Runtime"), "Uptime"));
                 break;
             case "script":
                 script();
@@ -126,7 +128,8 @@ public final class JulApp {
                 break;
             case "lookup":
                 Logger found = java.util.logging.LogManager.getLogManager().getLogger(words[1]);
-                System.out.println("lookup " + (found == null ? "null" : found.getClass().getName()));
+                System.out.println(
+                        "lookup " + (found == null ? "null" : found.getClass().getName()));
                 break;
             case "setmanager": // what an application does in main() after a library already used JUL
                 System.setProperty("java.util.logging.manager", "dev.userevents.jul.UserEventsLogManager");
@@ -155,7 +158,8 @@ public final class JulApp {
     private static Exception failure() {
         IllegalStateException thrown = new IllegalStateException("boom", new java.io.IOException("disk full"));
         thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("app.Orders", "place", "Orders.java", 42)});
-        thrown.getCause().setStackTrace(new StackTraceElement[] {new StackTraceElement("app.Disk", "write", "Disk.java", 7)});
+        thrown.getCause()
+                .setStackTrace(new StackTraceElement[] {new StackTraceElement("app.Disk", "write", "Disk.java", 7)});
         return thrown;
     }
 
@@ -181,21 +185,27 @@ public final class JulApp {
             responder.setDaemon(true);
             responder.start();
         }
-        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + server.getLocalPort() + path).openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) new URL("http://127.0.0.1:" + server.getLocalPort() + path).openConnection();
         try (InputStream body = connection.getInputStream()) {
-            System.out.println("status " + connection.getResponseCode() + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            System.out.println("status " + connection.getResponseCode() + " "
+                    + new String(body.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     private static void respond() {
         while (true) {
             try (Socket client = server.accept()) {
-                BufferedReader request = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-                for (String header = request.readLine(); header != null && !header.isEmpty(); header = request.readLine()) {
+                BufferedReader request =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+                for (String header = request.readLine();
+                        header != null && !header.isEmpty();
+                        header = request.readLine()) {
                     // read up to the blank line that ends the request
                 }
                 OutputStream out = client.getOutputStream();
-                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
             } catch (Exception e) {
                 return;

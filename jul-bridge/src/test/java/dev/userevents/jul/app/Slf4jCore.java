@@ -12,13 +12,16 @@ final class Slf4jCore {
         try {
             Object factory = LoggerFactory.getILoggerFactory();
             return factory instanceof UserEventsLoggerFactory
-                    ? Integer.toString(System.identityHashCode(((UserEventsLoggerFactory) factory).core())) : "other";
+                    ? Integer.toString(System.identityHashCode(((UserEventsLoggerFactory) factory).core()))
+                    : "other";
         } catch (LinkageError absent) {
             return "none";
         }
     }
 
     static void log(String name, String level, String message) {
-        LoggerFactory.getLogger(name).atLevel(org.slf4j.event.Level.valueOf(level)).log(message);
+        LoggerFactory.getLogger(name)
+                .atLevel(org.slf4j.event.Level.valueOf(level))
+                .log(message);
     }
 }

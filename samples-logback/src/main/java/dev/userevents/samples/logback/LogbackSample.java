@@ -21,7 +21,10 @@ public final class LogbackSample {
 
     public static void main(String[] args) throws InterruptedException {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 30;
-        ORDERS.info("Started LogbackSample, logging for {} s (pid {})", seconds, ProcessHandle.current().pid());
+        ORDERS.info(
+                "Started LogbackSample, logging for {} s (pid {})",
+                seconds,
+                ProcessHandle.current().pid());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         for (int order = 1; System.nanoTime() < end; order++) {
             ORDERS.trace("order {} trace detail: cart={}", order, "[apple, pear]");

@@ -13,11 +13,14 @@ public final class ShutdownHookApp {
     public static void main(String[] args) throws Exception {
         Logger log = LoggerFactory.getLogger("kt.slf4j.app.Shutdown");
         int lines = Integer.parseInt(args[0]);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (int i = 0; i < lines; i++) {
-                log.info("stopping {}", i);
-            }
-        }, "app-shutdown-hook"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (int i = 0; i < lines; i++) {
+                                log.info("stopping {}", i);
+                            }
+                        },
+                        "app-shutdown-hook"));
         log.info("started");
         System.out.println("ready");
         System.out.flush();

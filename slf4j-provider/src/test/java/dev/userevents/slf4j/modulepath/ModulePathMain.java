@@ -15,7 +15,8 @@ public final class ModulePathMain {
 
     public static void main(String[] args) throws Exception {
         Logger logger = LoggerFactory.getLogger("kt.slf4j.modulepath");
-        System.out.println("logger=" + logger.getClass().getName() + " module=" + logger.getClass().getModule().getName());
+        System.out.println("logger=" + logger.getClass().getName() + " module="
+                + logger.getClass().getModule().getName());
         System.out.println("ready");
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -15,7 +15,8 @@ public final class ServerApp {
         System.out.println("ready");
         System.out.flush();
         System.in.read();
-        Class.forName("dev.userevents.slf4j.app.zk.ConnectionHandler").getMethod("handle", int.class)
+        Class.forName("dev.userevents.slf4j.app.zk.ConnectionHandler")
+                .getMethod("handle", int.class)
                 .invoke(null, Integer.parseInt(args[0]));
     }
 }
