@@ -34,6 +34,8 @@ public class EnabledBenchmark {
     private LoggerEvents asyncEvents;
     private LoggerEvents syncEvents;
     private org.slf4j.Logger slf4jAsync;
+    private org.apache.logging.log4j.core.LoggerContext log4jAsyncContext;
+    private org.apache.logging.log4j.Logger log4jAsync;
 
     @State(Scope.Thread)
     public static class Buffer {
@@ -55,12 +57,15 @@ public class EnabledBenchmark {
         syncCore = UserEvents.open(
                 UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build(), BenchmarkDevice.devNull(true));
         syncEvents = syncCore.logger("bench.Sync");
+        log4jAsyncContext = Log4jContexts.asyncNull();
+        log4jAsync = log4jAsyncContext.getLogger("bench.Log4jAsync");
     }
 
     @TearDown
     public void tearDown() {
         asyncCore.close();
         syncCore.close();
+        log4jAsyncContext.stop();
     }
 
     private static CharSequence format(Buffer buffer, Long argument) {
@@ -78,6 +83,12 @@ public class EnabledBenchmark {
     @Benchmark
     public void slf4jAsyncHandoff() {
         slf4jAsync.info(PATTERN, argument);
+    }
+
+    /** The same line through Log4j2's AsyncLogger (Disruptor) to a Null appender: the hand-off to beat. */
+    @Benchmark
+    public void log4j2AsyncLoggerHandoff() {
+        log4jAsync.info(PATTERN, argument);
     }
 
     @Benchmark
