@@ -1,15 +1,12 @@
 package dev.userevents;
 
 import dev.userevents.format.EventHeaderFormat;
-import dev.userevents.kernel.DataFileLocator;
 import dev.userevents.kernel.EventNames;
 import dev.userevents.kernel.KernelDevice;
-import dev.userevents.kernel.UserEventsAbi;
 import dev.userevents.spi.Diagnostics;
 import dev.userevents.spi.EventDevice;
 import dev.userevents.spi.MessageBuffers;
 import dev.userevents.spi.StackTraces;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -123,31 +120,12 @@ public final class UserEvents implements AutoCloseable {
      * (prints to stderr, leaves its other appenders): {@code whileUnavailable} says what, in the one diagnostic.
      */
     public static UserEvents open(UserEventsConfig config, String whileUnavailable) {
-        try {
-            if (!UserEventsAbi.isSupportedPlatform()) {
-                return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
-            }
-            Path path =
-                    config.dataFile() != null ? config.dataFile() : DataFileLocator.fromEnvironment(System.getenv());
-            path = path != null ? path : DataFileLocator.locate();
-            if (path == null) {
-                return unavailable(config, DataFileLocator.explainMissing(), whileUnavailable);
-            }
-            KernelDevice.OpenResult opened = KernelDevice.open(path);
-            if (opened.device == null) {
-                return unavailable(config, DataFileLocator.explainOpenFailure(path, opened.errno), whileUnavailable);
-            }
-            return new UserEvents(config, opened.device, null);
-        } catch (LinkageError | RuntimeException e) {
-            // JDK 17-21: JNA could not load its native library (a noexec temp dir); JDK 22+: native access denied
-            // (--illegal-native-access=deny without --enable-native-access). The app keeps running, untraced.
-            return unavailable(
-                    config,
-                    "cannot reach native code (JNA on JDK 17-21, FFM on 22+): " + e
-                            + "; on JDK 17-21 set -Djna.tmpdir to an executable directory, on 22+ pass "
-                            + "--enable-native-access=ALL-UNNAMED.",
-                    whileUnavailable);
+        KernelConnection.Opened opened = KernelConnection.open(config);
+        if (opened.device() == null) {
+            Diagnostics.reportOnce(
+                    "unavailable", KernelConnection.unavailableMessage(opened.unavailableReason(), whileUnavailable));
         }
+        return new UserEvents(config, opened.device(), opened.unavailableReason());
     }
 
     public static UserEvents open() {
@@ -157,44 +135,6 @@ public final class UserEvents implements AutoCloseable {
     /** An instance over another device: tests of pure logic, benchmarks against /dev/null. */
     public static UserEvents open(UserEventsConfig config, EventDevice device) {
         return new UserEvents(config, device, null);
-    }
-
-    private static UserEvents unavailable(UserEventsConfig config, String reason, String whileUnavailable) {
-        Diagnostics.reportOnce(
-                "unavailable",
-                "user_events unavailable: " + reason + " " + whileUnavailable
-                        + " Check this host with 'userevents doctor' (" + doctorCommand() + ").");
-        return new UserEvents(config, null, reason);
-    }
-
-    /** The doctor's command line from the jars this JVM loaded the core (and JNA, which JDK 17-21 need) from. */
-    static String doctorCommand() {
-        String core = jarOf(UserEvents.class.getResource("UserEvents.class"));
-        String jna = jarOf(
-                UserEvents.class.getClassLoader() == null
-                        ? null
-                        : UserEvents.class
-                                .getClassLoader()
-                                .getResource("com/sun/jna/Native.class")); // found, not loaded
-        return "java -cp " + (core == null ? "userevents-native.jar" : core) + java.io.File.pathSeparator
-                + (jna == null ? "jna.jar" : jna) + " dev.userevents.cli.UserEventsCli doctor";
-    }
-
-    /** The local jar file a {@code jar:file:...!/...} resource URL points into, or null. */
-    private static String jarOf(java.net.URL resource) {
-        if (resource == null || !"jar".equals(resource.getProtocol())) {
-            return null;
-        }
-        String spec = resource.getPath(); // file:/path/x.jar!/dev/...
-        int bang = spec.indexOf("!/");
-        try {
-            return bang < 0 || !spec.startsWith("file:")
-                    ? null
-                    : java.nio.file.Paths.get(new java.net.URI(spec.substring(0, bang)))
-                            .toString();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return null;
-        }
     }
 
     /**
