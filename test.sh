@@ -22,8 +22,8 @@ done
 phase "build checks, beside the VM"
 checks_log=$(mktemp)
 trap 'rm -f "$checks_log"' EXIT
-# At the lowest priority: QEMU's TCG thread needs a whole core, and two Maven builds beside it at equal priority
-# made the first module's kernel tests run 5x slower (a clean-clone run, 2026-12-02).
+# At the lowest priority: QEMU's TCG thread needs a whole core; with these builds (and others) beside it at equal
+# priority the first module's kernel tests ran 5x slower (a clean-clone run on a busy machine, 2026-12-02).
 ( nice -n 19 bash -c './checks/skip-flags.sh && ./checks/reproducible.sh && ./checks/exports.sh && ./checks/packages.sh' ) > "$checks_log" 2>&1 &
 checks=$!
 kernel_status=0
