@@ -44,7 +44,7 @@ class EventHeaderLayoutTest {
     }
 
     private static byte[] encode(Level level, String body, LogEventReader<Object> reader) {
-        EventHeaderEncoder.Encoding encoding = ENCODER.acquire();
+        EventHeaderEncoding encoding = ENCODER.acquire();
         try {
             EncodedRecord record =
                     ENCODER.encode(encoding, 0, EventHeaderEncoder.eventNameMeta("a"), level, body, null, null, reader);

@@ -116,7 +116,7 @@ class EventHeaderTest {
             String body,
             Throwable thrown,
             LogEventReader<Object> reader) {
-        EventHeaderEncoder.Encoding encoding = encoder.acquire();
+        EventHeaderEncoding encoding = encoder.acquire();
         try {
             EncodedRecord record = encoder.encode(
                     encoding, writeIndex, EventHeaderEncoder.eventNameMeta(logger), level, body, thrown, null, reader);
