@@ -66,9 +66,7 @@ for module in "${outside[@]}"; do
     q=${to%.*}
     [ "$p" != "$q" ] || continue
     echo "$p $q" >> "$work/graph.txt"
-    # perf is a measuring harness, like the core's tests: its probes may call the ABI layer directly (the
-    # registration probe times raw ioctls beside the core's path); its arrows still count for cycles.
-    if [ "$module" != perf ] && is_core "$q" && [ "$q" != dev.userevents ] && [ "$q" != dev.userevents.spi ]; then
+    if is_core "$q" && [ "$q" != dev.userevents ] && [ "$q" != dev.userevents.spi ]; then
       violations+=("$module: $from -> $to: a front end uses an internal package of the core")
     fi
     if is_core "$p"; then

@@ -5,7 +5,7 @@
 set -euo pipefail
 ue_bench=$1 java=$2 cp=$3 count=$4 rounds=$5 flags=${6:-}
 # shellcheck disable=SC2086
-probe() { "$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.perf.RegistrationProbe "$@"; }
+probe() { "$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.testing.RegistrationProbe "$@"; }
 probe "$count" "$rounds" "$ue_bench"
 for round in 1 2; do
   "$ue_bench" register 1000 "ue_startup_c$round" | sed 's/^/startup /'

@@ -15,7 +15,8 @@ cd "$root"
 mvn -B -q -ntp package -DskipTests -Dkernel.tests.skip=true -pl perf -am
 gcc -O2 -Wall -o "$here/target/ue-bench" "$here/ue-bench.c"
 
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+cp="$here/target/classes:$root/native/target/test-classes:$(cat "$here/target/classpath.txt")"
+# native/target/test-classes: dev.userevents.testing.RegistrationProbe (core test code: it reaches the ABI layer).
 # userevents-jul is provided-scope in perf (its System.LoggerFinder would serve every JVM on cp): JulCheckBenchmark only.
 jul_jar=$(ls "$root"/jul-bridge/target/userevents-jul-*.jar | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1)
 

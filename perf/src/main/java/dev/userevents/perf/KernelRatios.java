@@ -14,7 +14,7 @@ import java.nio.file.Paths;
  * The Java half of perf/kernel-ratios.sh, run inside the test VM beside ue-bench.c (the C half):
  * {@code drain SECONDS} (events/s through the ring into user_events_data with ftrace recording the event),
  * {@code sync SECONDS} (the same written on the caller's thread, one thread like the C loop); registration is
- * {@link RegistrationProbe}'s. Only ratios against the C numbers of the same run mean anything there.
+ * {@code dev.userevents.testing.RegistrationProbe} (native test code: it times raw ioctls through the ABI layer)'s. Only ratios against the C numbers of the same run mean anything there.
  */
 public final class KernelRatios {
     /** Upper bound of measuring rounds (each {@code SECONDS} long). */

@@ -1,4 +1,4 @@
-package dev.userevents.perf;
+package dev.userevents.testing;
 
 import dev.userevents.Level;
 import dev.userevents.Mode;
@@ -124,7 +124,7 @@ public final class RegistrationProbe {
             case "coreBatch":
                 return core(loggers, row.equals("coreBatch"), null);
             case "javaOnly":
-                return core(loggers, true, BenchmarkDevice.noSyscall(false));
+                return core(loggers, true, new InMemoryDevice()); // the core's Java work alone, no syscall
             case "names":
                 return names(loggers);
             default:
