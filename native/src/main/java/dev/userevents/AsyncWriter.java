@@ -102,19 +102,19 @@ final class AsyncWriter implements EventWriter {
 
     /** A record encoded before the claim (so no user code runs while a slot is held): one copy into the slot. */
     @Override
-    public void write(EncodedRecord record) {
-        if (record.length > ring.slotBytes) {
-            throw new IllegalArgumentException("record of " + record.length + " bytes, slots hold " + ring.slotBytes);
+    public void write(byte[] record, int length) {
+        if (length > ring.slotBytes) {
+            throw new IllegalArgumentException("record of " + length + " bytes, slots hold " + ring.slotBytes);
         }
         long sequence = claim();
         if (sequence < 0) {
             if (sequence == WRITE_ON_CALLER) {
-                syncWriter.write(record);
+                syncWriter.write(record, length);
             }
             return;
         }
-        ring.records.put(ring.recordOffset(sequence), record.bytes, EncodedRecord.RECORD_OFFSET, record.length);
-        ring.publish(sequence, record.length);
+        ring.records.put(ring.recordOffset(sequence), record, 0, length);
+        ring.publish(sequence, length);
         wakeWriter();
     }
 

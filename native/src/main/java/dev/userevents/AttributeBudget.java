@@ -38,9 +38,8 @@ final class AttributeBudget {
         dropped = 0;
     }
 
-    /** Sizing pass: counts the attribute when it still fits. */
-    void size(String key, Object value) {
-        int size = nameBytes(key) + estimatedValueBytes(value);
+    /** Sizing pass: counts an attribute of {@code size} bytes (name and value) when it still fits. */
+    void size(int size) {
         if (fits(size)) {
             fields++;
             bytes += size;
@@ -87,10 +86,9 @@ final class AttributeBudget {
         return dropped;
     }
 
-    /** An attribute name's bytes: its UTF-8 (bounded), NUL, encoding and format. */
-    static int nameBytes(String key) {
-        return Math.min(MAX_NAME_BYTES, Utf8Text.length(key, 0, key.length(), MAX_NAME_BYTES))
-                + ATTRIBUTE_NAME_OVERHEAD_BYTES;
+    /** An attribute name's bytes, from its UTF-8 length capped at {@code MAX_NAME_BYTES}: that, NUL, encoding and format. */
+    static int nameBytes(int cappedNameLength) {
+        return cappedNameLength + ATTRIBUTE_NAME_OVERHEAD_BYTES;
     }
 
     static int kind(Object value) {
@@ -106,22 +104,19 @@ final class AttributeBudget {
         return STRING;
     }
 
-    /** A value's data bytes, of {@code kind}; {@code string} is its text when the kind is {@link #STRING}. */
-    static int valueBytes(int kind, CharSequence string) {
+    /**
+     * A value's data bytes, of {@code kind}; {@code cappedStringLength} is its text's UTF-8 length capped at
+     * {@code MAX_ATTRIBUTE_VALUE_BYTES} when the kind is {@link #STRING}.
+     */
+    static int valueBytes(int kind, int cappedStringLength) {
         if (kind != STRING) {
             return kind == BOOLEAN ? VALUE8_BYTES : VALUE64_BYTES;
         }
-        return LENGTH_PREFIX_BYTES
-                + Math.min(
-                        MAX_ATTRIBUTE_VALUE_BYTES,
-                        Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES));
+        return LENGTH_PREFIX_BYTES + cappedStringLength;
     }
 
-    private static int estimatedValueBytes(Object value) {
-        int kind = kind(value);
-        if (kind != STRING || value instanceof CharSequence) {
-            return valueBytes(kind, kind == STRING ? (CharSequence) value : null);
-        }
-        return LENGTH_PREFIX_BYTES + MAX_ATTRIBUTE_VALUE_BYTES; // its toString() runs once, when written
+    /** What the sizing pass counts for a value whose {@code toString()} has not run yet: the bound. */
+    static int unconvertedValueBytes() {
+        return LENGTH_PREFIX_BYTES + MAX_ATTRIBUTE_VALUE_BYTES;
     }
 }

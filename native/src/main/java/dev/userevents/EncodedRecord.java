@@ -9,9 +9,9 @@ import java.nio.ByteBuffer;
 
 /**
  * A native buffer holding one whole record ready for {@code writev}: a one-entry iovec at {@link #address}, then
- * the record at {@link #RECORD_OFFSET}. The sync writer encodes into one per thread and writes it in place; the
- * EventHeader encoder fills one before a ring slot is claimed (so no user code, such as an attribute's
- * {@code toString()}, runs while a slot is held) and the async writer copies it into the slot.
+ * the record at {@link #RECORD_OFFSET}. The sync writer keeps one per thread: it encodes a tracefs record into it,
+ * or copies in an EventHeader record (encoded on the heap before any ring slot is claimed, so no user code, such as
+ * an attribute's {@code toString()}, runs while a slot is held), and writes it in place.
  */
 final class EncodedRecord {
     /** Where the record starts in {@link #bytes}. */

@@ -92,7 +92,7 @@ final class EventHeaderEncoder {
             LogEventReader<E> reader) {
         EventHeaderEncoding encoding = acquire();
         try {
-            writer.write(encode(
+            int length = encode(
                     encoding,
                     logger.providerWriteIndex(level),
                     logger.eventHeaderNameMeta(),
@@ -100,14 +100,18 @@ final class EventHeaderEncoder {
                     body,
                     thrown,
                     event,
-                    reader));
+                    reader);
+            writer.write(encoding.record(), length);
         } finally {
             release(encoding);
         }
     }
 
-    /** Encodes into {@code encoding.record} ({@code eventNameMeta} from {@link #eventNameMeta}) and returns it. */
-    <E> EncodedRecord encode(
+    /**
+     * Encodes into {@code encoding.record()} ({@code eventNameMeta} from {@link #eventNameMeta}) and returns the
+     * record's length.
+     */
+    <E> int encode(
             EventHeaderEncoding encoding,
             int writeIndex,
             byte[] eventNameMeta,

@@ -21,16 +21,27 @@ import java.util.function.BiConsumer;
 /**
  * The encode of {@link EventHeaderEncoder}'s records, with one thread's buffers and cursors (the encoder keeps one
  * per thread, a fresh one for a nested log call); its {@code accept} is the attribute sink (no lambda per event).
+ * The record is written on the heap (field definitions and data in two buffers, the data appended at the end); the
+ * writer makes the one copy into native memory, the ring's slot or its write buffer, where a native write per
+ * field would cost a memory-session check each. Strings that come back as the same instance (the thread's name,
+ * the MDC's keys and values, by position) are copied from {@link TextMemo}s instead of encoded again.
  */
 final class EventHeaderEncoding implements BiConsumer<String, Object> {
-    final EncodedRecord record;
-    /** Field values, written while the metadata goes into {@link #record}; copied after it at the end. */
+    /** Memos kept for the first attributes by position; later positions share the last memo. */
+    private static final int MEMO_POSITIONS = 8;
+
+    /**
+     * The record: write index, header (its constant bytes written once), extension block and the field definitions
+     * from {@link EventHeaderLayout#METADATA_OFFSET} on; the data is appended at the end.
+     */
+    private final ByteBuffer metadata;
+    /** Field values, written beside the metadata; copied after it at the end. */
     private final ByteBuffer data;
 
     private final StringBuilder stackTrace = new StringBuilder(256);
     boolean inUse;
 
-    /** Absolute position of the next metadata byte in record.bytes. */
+    /** Next position in {@link #metadata} (the record's offset of the next metadata byte). */
     private int meta;
     /** Next position in {@link #data}. */
     private int dataEnd;
@@ -44,9 +55,20 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     private Object traceId;
     private Object spanId;
     private boolean traceContext;
+    /** The attribute's position in this pass ({@link #accept} counts them): its memos' index. */
+    private int attributeIndex;
+
+    private final TextMemo threadNameText = new TextMemo();
+    private final TextMemo traceIdText = new TextMemo();
+    private final TextMemo spanIdText = new TextMemo();
+    private final TextMemo[] keyTexts = new TextMemo[MEMO_POSITIONS];
+    private final TextMemo[] valueTexts = new TextMemo[MEMO_POSITIONS];
 
     EventHeaderEncoding(int maxRecordBytes) {
-        this.record = new EncodedRecord(maxRecordBytes);
+        this.metadata = ByteBuffer.allocate(maxRecordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        metadata.put(HEADER_OFFSET + EventHeaderFormat.HEADER_FLAGS_OFFSET, (byte) FLAGS_DEFAULT_WITH_EXTENSION);
+        // version, id, tag and opcode stay 0
+        metadata.putShort(EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
         this.data = ByteBuffer.allocate(maxRecordBytes).order(ByteOrder.LITTLE_ENDIAN);
         this.maxRecordBytes = maxRecordBytes;
     }
@@ -61,10 +83,16 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     }
 
     private int used() {
-        return meta - EncodedRecord.RECORD_OFFSET + dataEnd;
+        return meta + dataEnd;
     }
 
-    <E> EncodedRecord encode(
+    /** The array {@link #encode} wrote its record into, from index 0. */
+    byte[] record() {
+        return metadata.array();
+    }
+
+    /** Encodes one record into {@link #record()} and returns its length. */
+    <E> int encode(
             EventHeaderEncoder encoder,
             int writeIndex,
             byte[] eventNameMeta,
@@ -73,10 +101,8 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
             Throwable thrown,
             E event,
             LogEventReader<E> reader) {
-        final int start = EncodedRecord.RECORD_OFFSET;
-        final ByteBuffer out = record.bytes;
         final int maxBody = encoder.maxBodyBytes;
-        meta = start + METADATA_OFFSET;
+        meta = METADATA_OFFSET;
         dataEnd = 0;
 
         // Size the attributes first (and find the trace context): they are bounded, body and stack share the rest.
@@ -84,6 +110,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         traceId = null;
         spanId = null;
         attributes.startSizing(maxRecordBytes);
+        attributeIndex = 0;
         reader.forEachAttribute(event, this);
         traceContext = traceId instanceof CharSequence && spanId instanceof CharSequence;
         if (!traceContext) {
@@ -92,25 +119,19 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         }
         int attributeBudget = attributes.kept(traceContext);
         CharSequence text = body == null ? "null" : body;
-        int bodyBytes = Math.min(maxBody, Utf8Text.length(text, 0, text.length(), maxBody));
+        int bodyBytes = 0; // the body's share is decided beside a stack trace only
         int stackBytes = 0;
         stackTrace.setLength(0);
         if (thrown != null) {
+            bodyBytes = Math.min(maxBody, Utf8Text.length(text, 0, text.length(), maxBody));
             // One character past the bound, so a cut trace is longer than its room and gets the marker.
             StackTraces.append(stackTrace, thrown, maxBody + 2); // starts with '\n'
             stackBytes = Math.min(maxBody, Utf8Text.length(stackTrace, 1, stackTrace.length(), maxBody));
         }
 
-        // Header and metadata extension block.
-        out.putInt(start + WRITE_INDEX_OFFSET, writeIndex);
-        out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_FLAGS_OFFSET, (byte) FLAGS_DEFAULT_WITH_EXTENSION);
-        out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_VERSION_OFFSET, (byte) 0);
-        out.putShort(start + HEADER_OFFSET + EventHeaderFormat.HEADER_ID_OFFSET, (short) 0);
-        out.putShort(start + HEADER_OFFSET + EventHeaderFormat.HEADER_TAG_OFFSET, (short) 0);
-        out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_OPCODE_OFFSET, (byte) 0);
-        out.put(start + HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
-        out.putShort(
-                start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
+        // Header and metadata extension block (the constant bytes are in place).
+        metadata.putInt(WRITE_INDEX_OFFSET, writeIndex);
+        metadata.put(HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
         meta(eventNameMeta);
 
         meta(CSVER_META);
@@ -120,15 +141,15 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         meta(traceContext ? PART_A_WITH_TRACE_META : PART_A_META);
         dataEnd = time.putCounted(data, dataEnd, reader.timeEpochNanos(event));
         if (traceContext) {
-            putString((CharSequence) traceId, MAX_SHORT_VALUE_BYTES);
-            putString((CharSequence) spanId, MAX_SHORT_VALUE_BYTES);
+            putString(traceIdText, (CharSequence) traceId, MAX_SHORT_VALUE_BYTES);
+            putString(spanIdText, (CharSequence) spanId, MAX_SHORT_VALUE_BYTES);
         }
 
         int partCCount = meta + PART_C_COUNT_OFFSET; // the struct's count byte, set at the end
         meta(PART_C_META);
         int partCFields = 1;
         String threadName = reader.threadName(event);
-        putString(threadName == null ? "" : threadName, MAX_SHORT_VALUE_BYTES);
+        putString(threadNameText, threadName == null ? "" : threadName, MAX_SHORT_VALUE_BYTES);
         long threadId = reader.threadId(event);
         if (threadId != LogEventReader.UNKNOWN_THREAD_ID) {
             meta(THREAD_ID_META);
@@ -137,12 +158,13 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         }
         if (thrown != null) {
             meta(EXCEPTION_TYPE_META);
-            putString(thrown.getClass().getName(), MAX_SHORT_VALUE_BYTES);
+            String type = thrown.getClass().getName();
+            putString(type, 0, type.length(), MAX_SHORT_VALUE_BYTES);
             partCFields++;
             String message = exceptionMessage(thrown);
             if (message != null) {
                 meta(EXCEPTION_MESSAGE_META);
-                putString(message, MAX_EXCEPTION_MESSAGE_BYTES);
+                putString(message, 0, message.length(), MAX_EXCEPTION_MESSAGE_BYTES);
                 partCFields++;
             }
         }
@@ -167,6 +189,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
 
         sizing = false;
         attributes.startWriting(attributeBudget);
+        attributeIndex = 0;
         reader.forEachAttribute(event, this);
         partCFields += attributes.fields();
         if (attributes.dropped() > 0) {
@@ -174,25 +197,21 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
             putLong(attributes.dropped());
             partCFields++;
         }
-        out.put(partCCount, (byte) partCFields);
+        metadata.put(partCCount, (byte) partCFields);
 
         meta(PART_B_HEAD_META);
-        data.put(dataEnd, TYPE_NAME_DATA);
-        dataEnd += TYPE_NAME_DATA.length;
+        dataEnd = copy(TYPE_NAME_DATA, data, dataEnd);
         int bodyRoom = maxRecordBytes - used() - PART_B_TAIL_BYTES;
         putString(text, 0, text.length(), Math.max(EventHeaderEncoder.MIN_TEXT_BYTES, Math.min(maxBody, bodyRoom)));
         meta(PART_B_TAIL_META);
         data.putShort(dataEnd, (short) level.severityNumber);
         dataEnd += SEVERITY_NUMBER_BYTES;
-        byte[] severityText = EventHeaderLayout.severityText(level);
-        data.put(dataEnd, severityText);
-        dataEnd += severityText.length;
+        dataEnd = copy(EventHeaderLayout.severityText(level), data, dataEnd);
 
-        int metaBytes = meta - (start + METADATA_OFFSET);
-        out.putShort(start + EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) metaBytes);
-        out.put(meta, data, 0, dataEnd); // fails (counted as an error by the caller) rather than overrun
-        record.length = METADATA_OFFSET + metaBytes + dataEnd;
-        return record;
+        metadata.putShort(EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) (meta - METADATA_OFFSET));
+        // Fails (counted as an error by the caller) rather than overrun.
+        System.arraycopy(data.array(), 0, metadata.array(), meta, dataEnd);
+        return meta + dataEnd;
     }
 
     /** The attribute sink: sizes in the first pass, writes in the second. */
@@ -201,6 +220,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         if (key == null) {
             return;
         }
+        int position = Math.min(attributeIndex++, MEMO_POSITIONS - 1);
         if (key.equals(EventHeaderEncoder.TRACE_ID_KEY) || key.equals(EventHeaderEncoder.SPAN_ID_KEY)) {
             if (sizing) { // not sized: without the other one they are written below, in room kept for them
                 if (key.equals(EventHeaderEncoder.TRACE_ID_KEY)) {
@@ -214,36 +234,70 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
                 return; // in PartA.ext_dt
             }
         }
+        TextMemo keyText = memo(keyTexts, position);
+        int nameBytes = AttributeBudget.nameBytes(keyText.cappedLength(key, MAX_NAME_BYTES));
+        int kind = AttributeBudget.kind(value);
+        // A value converted by toString() is a new string each time: no memo for it.
+        TextMemo valueText = value instanceof String ? memo(valueTexts, position) : null;
         if (sizing) {
-            attributes.size(key, value);
+            attributes.size(nameBytes
+                    + (kind != AttributeBudget.STRING || value instanceof CharSequence
+                            ? valueBytes(
+                                    kind, valueText, (CharSequence) (kind == AttributeBudget.STRING ? value : null))
+                            : AttributeBudget.unconvertedValueBytes()));
             return;
         }
-        int kind = AttributeBudget.kind(value);
         CharSequence string = null;
         if (kind == AttributeBudget.STRING) {
             string = value instanceof CharSequence ? (CharSequence) value : describe(value);
         }
-        if (!attributes.admit(AttributeBudget.nameBytes(key) + AttributeBudget.valueBytes(kind, string))) {
+        if (!attributes.admit(nameBytes + valueBytes(kind, valueText, string))) {
             return;
         }
         switch (kind) {
             case AttributeBudget.BOOLEAN:
-                metaField(key, ENCODING_VALUE8, FORMAT_BOOLEAN);
+                metaField(keyText, key, ENCODING_VALUE8, FORMAT_BOOLEAN);
                 data.put(dataEnd++, (byte) (((Boolean) value) ? 1 : 0));
                 break;
             case AttributeBudget.INTEGER:
-                metaField(key, ENCODING_VALUE64, FORMAT_SIGNED_INT);
+                metaField(keyText, key, ENCODING_VALUE64, FORMAT_SIGNED_INT);
                 putLong(((Number) value).longValue());
                 break;
             case AttributeBudget.FLOATING:
-                metaField(key, ENCODING_VALUE64, FORMAT_FLOAT);
+                metaField(keyText, key, ENCODING_VALUE64, FORMAT_FLOAT);
                 putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
                 break;
             default:
-                metaField(key, ENCODING_STRING_LENGTH16_CHAR8);
-                putString(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES);
+                metaField(keyText, key, ENCODING_STRING_LENGTH16_CHAR8);
+                if (valueText != null) {
+                    putString(valueText, string, MAX_ATTRIBUTE_VALUE_BYTES);
+                } else {
+                    putString(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES);
+                }
                 break;
         }
+    }
+
+    private static int valueBytes(int kind, TextMemo valueText, CharSequence string) {
+        if (kind != AttributeBudget.STRING) {
+            return AttributeBudget.valueBytes(kind, 0);
+        }
+        return AttributeBudget.valueBytes(
+                kind,
+                valueText != null
+                        ? valueText.cappedLength(string, MAX_ATTRIBUTE_VALUE_BYTES)
+                        : Math.min(
+                                MAX_ATTRIBUTE_VALUE_BYTES,
+                                Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES)));
+    }
+
+    private static TextMemo memo(TextMemo[] memos, int position) {
+        TextMemo memo = memos[position];
+        if (memo == null) {
+            memo = new TextMemo();
+            memos[position] = memo;
+        }
+        return memo;
     }
 
     /** {@code String.valueOf}, or what went wrong: a value's toString() must not fail the log call. */
@@ -264,25 +318,33 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     }
 
     private void meta(byte[] definitions) {
-        record.bytes.put(meta, definitions);
-        meta += definitions.length;
+        meta = copy(definitions, metadata, meta);
     }
 
-    private void metaName(String name) {
-        meta = Utf8Text.put(record.bytes, meta, name, 0, name.length(), MAX_NAME_BYTES);
-        record.bytes.put(meta++, (byte) 0);
+    /**
+     * {@code bytes} into a heap buffer at {@code at}; returns the end. An array copy: a buffer's bulk put checks
+     * its memory session and costs as much as encoding a short string.
+     */
+    private static int copy(byte[] bytes, ByteBuffer heap, int at) {
+        System.arraycopy(bytes, 0, heap.array(), at, bytes.length);
+        return at + bytes.length;
+    }
+
+    private void metaName(TextMemo memo, String name) {
+        meta = memo.put(metadata, meta, name, MAX_NAME_BYTES);
+        metadata.put(meta++, (byte) 0);
     }
 
     /** A field with its encoding's default format: one byte, as OTel's exporters write strings. */
-    private void metaField(String name, int encoding) {
-        metaName(name);
-        record.bytes.put(meta++, (byte) encoding);
+    private void metaField(TextMemo memo, String name, int encoding) {
+        metaName(memo, name);
+        metadata.put(meta++, (byte) encoding);
     }
 
-    private void metaField(String name, int encoding, int format) {
-        metaName(name);
-        record.bytes.put(meta++, (byte) (encoding | ENCODING_CHAIN_FLAG));
-        record.bytes.put(meta++, (byte) format);
+    private void metaField(TextMemo memo, String name, int encoding, int format) {
+        metaName(memo, name);
+        metadata.put(meta++, (byte) (encoding | ENCODING_CHAIN_FLAG));
+        metadata.put(meta++, (byte) format);
     }
 
     private void putLong(long value) {
@@ -290,8 +352,12 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         dataEnd += VALUE64_BYTES;
     }
 
-    private void putString(CharSequence value, int maxBytes) {
-        putString(value, 0, value.length(), maxBytes);
+    /** {@code u16} byte length, then UTF-8, through {@code memo}. */
+    private void putString(TextMemo memo, CharSequence value, int maxBytes) {
+        int lengthAt = dataEnd;
+        int end = memo.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, maxBytes);
+        data.putShort(lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
+        dataEnd = end;
     }
 
     /** {@code u16} byte length, then UTF-8. */

@@ -5,8 +5,11 @@ interface EventWriter {
     /** Writes or enqueues one event whose level the caller found enabled. */
     void write(LoggerEvents logger, Level level, CharSequence message);
 
-    /** Writes or enqueues a record encoded already (EventHeader); the caller keeps {@code record}. */
-    void write(EncodedRecord record);
+    /**
+     * Writes or enqueues a record encoded already (EventHeader): {@code record[0, length)}, a heap array the caller
+     * keeps; one copy into native memory (the ring's slot, or the caller's write buffer).
+     */
+    void write(byte[] record, int length);
 
     /** Delivers what is pending within {@code timeoutMillis}, then stops. Idempotent. */
     void close(long timeoutMillis);

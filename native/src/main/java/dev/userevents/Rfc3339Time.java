@@ -16,16 +16,19 @@ final class Rfc3339Time {
     /** {@code YYYY-MM-DDTHH:MM:SS}. */
     private final byte[] dateTime = new byte[19];
 
-    /** Writes {@code epochNanos} at {@code at} of {@code data} as a u16 length and its text; returns the end. */
+    /**
+     * Writes {@code epochNanos} at {@code at} of {@code data} (a little-endian heap buffer) as a u16 length and its
+     * text; returns the end.
+     */
     int putCounted(ByteBuffer data, int at, long epochNanos) {
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
-        int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+        int nanos = (int) (epochNanos - seconds * 1_000_000_000L);
         if (seconds != cachedSecond) {
             formatSecond(seconds);
             cachedSecond = seconds;
         }
         int p = at + 2;
-        data.put(p, dateTime);
+        System.arraycopy(dateTime, 0, data.array(), p, dateTime.length); // a buffer's bulk put costs more
         p += dateTime.length;
         if (nanos != 0) {
             data.put(p++, (byte) '.');
@@ -37,7 +40,7 @@ final class Rfc3339Time {
                 p = digits(data, p, nanos, 9);
             }
         }
-        data.put(p, UTC_OFFSET);
+        System.arraycopy(UTC_OFFSET, 0, data.array(), p, UTC_OFFSET.length);
         p += UTC_OFFSET.length;
         data.putShort(at, (short) (p - at - 2));
         return p;

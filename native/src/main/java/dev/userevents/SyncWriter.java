@@ -13,11 +13,11 @@ final class SyncWriter implements EventWriter {
     /** One thread's native buffer: a one-entry iovec, then the record it points at. */
     private final ThreadLocal<EncodedRecord> buffers;
 
-    SyncWriter(EventDevice device, EventEncoder encoder, Counters counters) {
+    /** {@code recordCapacity}: the largest record, of {@code encoder}'s or given to {@link #write(byte[], int)}. */
+    SyncWriter(EventDevice device, EventEncoder encoder, int recordCapacity, Counters counters) {
         this.device = device;
         this.encoder = encoder;
         this.counters = counters;
-        int recordCapacity = encoder.maxRecordBytes();
         this.buffers = ThreadLocal.withInitial(() -> new EncodedRecord(recordCapacity));
     }
 
@@ -30,7 +30,14 @@ final class SyncWriter implements EventWriter {
     }
 
     @Override
-    public void write(EncodedRecord record) {
+    public void write(byte[] record, int length) {
+        EncodedRecord buffer = buffers.get();
+        buffer.bytes.put(EncodedRecord.RECORD_OFFSET, record, 0, length);
+        buffer.length = length;
+        write(buffer);
+    }
+
+    private void write(EncodedRecord record) {
         counters.recordWrite(device.writev(record.iovecAddress(), 1));
     }
 

@@ -55,7 +55,7 @@ public final class UserEvents implements AutoCloseable {
         this.eventHeaderEncoder = provider == null ? null : new EventHeaderEncoder(config.maxMessageBytes());
         int maxRecordBytes = Math.max(
                 encoder.maxRecordBytes(), eventHeaderEncoder == null ? 0 : eventHeaderEncoder.maxRecordBytes());
-        SyncWriter syncWriter = new SyncWriter(device, encoder, counters);
+        SyncWriter syncWriter = new SyncWriter(device, encoder, maxRecordBytes, counters);
         if (config.mode() == Mode.ASYNC) {
             DropReporter dropReporter = new DropReporter(
                     counters,

@@ -46,11 +46,9 @@ class EventHeaderLayoutTest {
     private static byte[] encode(Level level, String body, LogEventReader<Object> reader) {
         EventHeaderEncoding encoding = ENCODER.acquire();
         try {
-            EncodedRecord record =
+            int length =
                     ENCODER.encode(encoding, 0, EventHeaderEncoder.eventNameMeta("a"), level, body, null, null, reader);
-            byte[] bytes = new byte[record.length];
-            record.bytes.get(EncodedRecord.RECORD_OFFSET, bytes);
-            return bytes;
+            return java.util.Arrays.copyOf(encoding.record(), length);
         } finally {
             ENCODER.release(encoding);
         }

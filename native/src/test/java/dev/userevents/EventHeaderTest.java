@@ -118,11 +118,9 @@ class EventHeaderTest {
             LogEventReader<Object> reader) {
         EventHeaderEncoding encoding = encoder.acquire();
         try {
-            EncodedRecord record = encoder.encode(
+            int length = encoder.encode(
                     encoding, writeIndex, EventHeaderEncoder.eventNameMeta(logger), level, body, thrown, null, reader);
-            byte[] bytes = new byte[record.length];
-            record.bytes.get(EncodedRecord.RECORD_OFFSET, bytes);
-            return bytes;
+            return java.util.Arrays.copyOf(encoding.record(), length);
         } finally {
             encoder.release(encoding);
         }
