@@ -32,12 +32,13 @@ final class Rfc3339Time {
         p += dateTime.length;
         if (nanos != 0) {
             data.put(p++, (byte) '.');
+            byte[] array = data.array();
             if (nanos % 1_000_000 == 0) {
-                p = digits(data, p, nanos / 1_000_000, 3);
+                p = digits(array, p, nanos / 1_000_000, 3);
             } else if (nanos % 1_000 == 0) {
-                p = digits(data, p, nanos / 1_000, 6);
+                p = digits(array, p, nanos / 1_000, 6);
             } else {
-                p = digits(data, p, nanos, 9);
+                p = digits(array, p, nanos, 9);
             }
         }
         System.arraycopy(UTC_OFFSET, 0, data.array(), p, UTC_OFFSET.length);
@@ -61,7 +62,7 @@ final class Rfc3339Time {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         byte[] t = dateTime;
-        digits(t, 0, year, 4);
+        digits(t, 0, (int) year, 4);
         t[4] = '-';
         digits(t, 5, month, 2);
         t[7] = '-';
@@ -74,16 +75,10 @@ final class Rfc3339Time {
         digits(t, 17, secondOfDay % 60, 2);
     }
 
-    private static void digits(byte[] into, int position, long value, int width) {
+    /** {@code width} decimal digits of {@code value} at {@code position}; returns the end. */
+    private static int digits(byte[] into, int position, int value, int width) {
         for (int i = width - 1; i >= 0; i--) {
             into[position + i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    private static int digits(ByteBuffer into, int position, long value, int width) {
-        for (int i = width - 1; i >= 0; i--) {
-            into.put(position + i, (byte) ('0' + value % 10));
             value /= 10;
         }
         return position + width;
