@@ -145,6 +145,7 @@ for label, key in [("tracefs record, sync (encode + no-op write)", "tracefsSync"
 lines += ["", "### End-to-end throughput, one producer (host, events/s; Java / C of the same run)", "",
           "| path | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
 for label, key in [("ring → one writev per event on /dev/null", "userEventsRingToWritev"),
+                   ("the core's writev call alone, one thread, one record (no ring, no encode)", "deviceWritevOnly"),
                    ("Log4j2 async loggers → buffered file", "log4jAsyncLoggerToFile")]:
     cells = []
     for _, r in jdks:
