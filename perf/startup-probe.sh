@@ -6,7 +6,8 @@
 # Needs, built on the host: perf/run.sh's build (mvn -o package -DskipTests -pl perf -am; gcc -O2 -o
 # perf/target/ue-bench perf/ue-bench.c) and `mvn -o -f samples-spring-boot/pom.xml package -DskipTests`.
 # Both runs use vm-scenario.sh's flags (-XX:TieredStopAtLevel=1: C1 only, start-up under TCG in about a minute).
-# Off the VM (no user_events) it runs the apps only, events 0: a dry run of the script.
+# Off the VM (no user_events) it runs the apps only, events 0: a dry run of the script. perf/startup-vm.sh runs it
+# in the VM and adds the emulator's CPU time at each "mark" line.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
@@ -47,6 +48,7 @@ wait_deleted() {
 app() {
   local run=$1 config=$2 log=/tmp/app-$1-$2.log extra=() launched pid started_line started_at seconds process events_started events_stop
   [ "$config" = B ] && extra=(--logging.config="$plain")
+  echo "mark launch run $run config $config"
   launched=$(now)
   "$java" "${app_flags[@]}" -jar "$jar" "${extra[@]}" > "$log" 2>&1 &
   pid=$!
@@ -55,6 +57,7 @@ app() {
     [ "$(minus "$(now)" "$launched" | cut -d. -f1)" -lt 1200 ] || { echo "startup-probe: run $run $config did not start"; cat "$log"; exit 1; }
     sleep 0.5
   done
+  echo "mark started run $run config $config"
   events_started=$(($(active) - baseline))
   started_line=$(grep -m 1 'Started OrdersApplication' "$log")
   # Boot's console line starts with its ISO-8601 time: wall time from launch to that line, not to our poll.

@@ -8,9 +8,13 @@ import sys
 
 
 def load(path):
-    runs, reg, jdk = {"A": [], "B": []}, {}, "?"
+    runs, reg, jdk, marks = {"A": [], "B": []}, {}, "?", {}
     for line in open(path):
         f = line.split()
+        if f and f[0] == "mark" and "host_cpu_s" in f:
+            # perf/startup-vm.sh: the emulator's CPU seconds at the app's launch and at its "Started" line.
+            marks[(f[3], f[5], f[1])] = float(f[f.index("host_cpu_s") + 1])
+            continue
         if line.startswith("startup-probe: openjdk version") or line.startswith("startup-probe: java version"):
             jdk = "JDK " + re.search(r'version "(\d+)', line).group(1)
         elif f and f[0] == "app":
@@ -18,6 +22,11 @@ def load(path):
             runs[kv["config"]].append({k: float(v) for k, v in kv.items() if k not in ("config", "run")})
         elif f and f[0] == "startup":
             reg.setdefault(f[3], []).append(float(f[4]))
+    for config, rows in runs.items():
+        for i, row in enumerate(rows):
+            launch, started = marks.get((str(i + 1), config, "launch")), marks.get((str(i + 1), config, "started"))
+            if launch is not None and started is not None:
+                row["cpu_s"] = started - launch
     return jdk, runs, reg
 
 
@@ -37,35 +46,48 @@ if boots:
             "stay on the class path), interleaved A B A B in one boot, both with `-XX:TieredStopAtLevel=1`; each run "
             "waits until the kernel has deleted the previous run's events. Medians:"
             % (len(boots[0][1]["A"]), len(boots[0][1]["B"])), "",
-            "| JDK | measure | A: with the module | B: without | A / B | A - B (s) |", "|---|---|---|---|---|---|"]
+            "| JDK | measure | A: with the module | B: without | A / B | A - B (s) | A / B per pair (run i's A over its B) |",
+            "|---|---|---|---|---|---|---|"]
     for jdk, runs, _ in boots:
-        for key, label in (("wall_s", "launch to \"Started OrdersApplication\" (s)"),
+        for key, label in (("cpu_s", "the emulator's CPU time, launch to \"Started\" (host s)"),
+                           ("wall_s", "launch to \"Started OrdersApplication\" (s)"),
                            ("started_s", "Boot's \"Started ... in\" (s)"),
                            ("process_s", "Boot's \"process running for\" (s)"),
                            ("events_at_started", "user_events registered at that line")):
+            if not all(key in r for r in runs["A"] + runs["B"]):
+                continue
             a, b = median(runs["A"], key), median(runs["B"], key)
-            out.append("| %s | %s | %s | %s | %s | %s |" % (
-                jdk, label, "%.0f" % a if key.startswith("events") else "%.1f" % a,
-                "%.0f" % b if key.startswith("events") else "%.1f" % b,
-                "%.2f" % (a / b) if b else "", "%.1f" % (a - b) if not key.startswith("events") else ""))
+            events = key.startswith("events")
+            # The emulator's pace follows the host's load: neighbouring runs share it, so each pair's ratio too.
+            pairs = sorted(ra[key] / rb[key] for ra, rb in zip(runs["A"], runs["B"])) if not events else []
+            out.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+                jdk, label, "%.0f" % a if events else "%.1f" % a, "%.0f" % b if events else "%.1f" % b,
+                "%.2f" % (a / b) if b else "", "" if events else "%.1f" % (a - b),
+                "median %.2f (%s)" % (statistics.median(pairs), ", ".join("%.2f" % p for p in pairs)) if pairs else ""))
     out += ["", "1 000 loggers (6 000 events) registered in a fresh JVM, `UserEvents.open` and the cold JIT included "
-            "(`RegistrationProbe startup`), beside the C loop's 1 000 (`ue-bench register`, no open), same boot, "
-            "median of its two rounds (before and after the app runs):", "",
-            "| JDK | C loop (s) | Java, one `logger()` call each (s) | Java, one `loggers()` batch (s) | each / C | batch / C | "
-            "A's events at the \"each\" rate (s, share of A - B) |", "|---|---|---|---|---|---|---|"]
+            "(`RegistrationProbe startup`), beside the C loop's 1 000 (`ue-bench register`, no open), same boot, one "
+            "round before the app runs and one after; ratios to the C loop of the same round (the seconds follow the "
+            "host's load):", "",
+            "| JDK | round | C loop (s) | Java, one `logger()` call each (s) | Java, one `loggers()` batch (s) | each / C | batch / C |",
+            "|---|---|---|---|---|---|---|"]
     for jdk, runs, reg in boots:
-        if not all(k in reg for k in ("c_register_us_per_logger", "java_startup_each_1000_loggers_ms",
-                                      "java_startup_batch_1000_loggers_ms")):
-            continue
-        c = statistics.median(reg["c_register_us_per_logger"]) * 1000 / 1e6
-        each = statistics.median(reg["java_startup_each_1000_loggers_ms"]) / 1e3
-        batch = statistics.median(reg["java_startup_batch_1000_loggers_ms"]) / 1e3
-        events = median(runs["A"], "events_at_started")
-        cost = events * each / 6000
-        diff = median(runs["A"], "wall_s") - median(runs["B"], "wall_s")
-        out.append("| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f (%s) |" % (
-            jdk, c, each, batch, each / c, batch / c, cost, "%.0f%%" % (100 * cost / diff) if diff > 0 else "n/a"))
-    out += ["", "Re-run (after perf/run.sh's build and `mvn -o -f samples-spring-boot/pom.xml package -DskipTests`): "
-            "`vm/run -- bash $PWD/perf/startup-probe.sh JAVA_HOME 3 > perf/results/startup-jdkN.txt`, then "
+        keys = ("c_register_us_per_logger", "java_startup_each_1000_loggers_ms", "java_startup_batch_1000_loggers_ms")
+        for rnd, (c_us, each_ms, batch_ms) in enumerate(zip(*(reg.get(k, []) for k in keys))):
+            c = c_us * 1000 / 1e6
+            out.append("| %s | %d | %.2f | %.2f | %.2f | %.1f | %.1f |"
+                       % (jdk, rnd + 1, c, each_ms / 1e3, batch_ms / 1e3, each_ms / 1e3 / c, batch_ms / 1e3 / c))
+    out += ["", "What registration alone would cost A (its events at this boot's \"each\" rate, median of the two "
+            "rounds; the app registers logger by logger as Logback makes them, and its own package in one batch):", ""]
+    for jdk, runs, reg in boots:
+        if "java_startup_each_1000_loggers_ms" in reg:
+            events = median(runs["A"], "events_at_started")
+            cost = events * statistics.median(reg["java_startup_each_1000_loggers_ms"]) / 6000 / 1e3
+            diff = median(runs["A"], "wall_s") - median(runs["B"], "wall_s")
+            out.append("- %s: %d events x %.2f ms = %.1f s, against A - B = %.1f s (%s) of A's %.1f s wall" % (
+                jdk, events, statistics.median(reg["java_startup_each_1000_loggers_ms"]) / 6000, cost, diff,
+                "%.0f%% of it" % (100 * cost / diff) if diff > 0 else "within the runs' noise",
+                median(runs["A"], "wall_s")))
+    out += ["", "Re-run, per JDK (after perf/run.sh's build and `mvn -o -f samples-spring-boot/pom.xml package -DskipTests`): "
+            "`perf/startup-vm.sh JAVA_HOME 3 > perf/results/startup-jdkN.txt` (one boot, about 15 minutes), then "
             "`python3 perf/startup-report.py perf/results > perf/results/startup.md`."]
 print("\n".join(out))
