@@ -15,7 +15,7 @@ set +e
   case "$line" in
     "mark "*)
       # The out share's path is this boot's alone: it names our QEMU among others' (read only, never signalled).
-      [ -n "$qemu" ] || qemu=$(pgrep -f "id=out,path=$out," | head -n 1)
+      [ -n "$qemu" ] || qemu=$(pgrep -f "^[^ ]*qemu-system-x86_64 .*id=out,path=$out,")
       echo "$line host_cpu_s $(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$qemu/stat") host_load $(cut -d' ' -f1 /proc/loadavg)" ;;
     *) echo "$line" ;;
   esac
