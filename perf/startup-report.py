@@ -9,7 +9,8 @@ import sys
 
 def load(path):
     runs, reg, jdk, marks = {"A": [], "B": []}, {}, "?", {}
-    for line in open(path):
+    for line in open(path, newline="\n"):  # a CR from the guest's console is no line break
+        line = line.replace("\r", "")
         f = line.split()
         if f and f[0] == "mark" and "host_cpu_s" in f:
             # perf/startup-vm.sh: the emulator's CPU seconds at the app's launch and at its "Started" line.
@@ -54,16 +55,21 @@ if boots:
                            ("started_s", "Boot's \"Started ... in\" (s)"),
                            ("process_s", "Boot's \"process running for\" (s)"),
                            ("events_at_started", "user_events registered at that line")):
-            if not all(key in r for r in runs["A"] + runs["B"]):
+            ra_, rb_ = [r for r in runs["A"] if key in r], [r for r in runs["B"] if key in r]
+            if not ra_ or not rb_:
                 continue
-            a, b = median(runs["A"], key), median(runs["B"], key)
+            a, b = median(ra_, key), median(rb_, key)
             events = key.startswith("events")
             # The emulator's pace follows the host's load: neighbouring runs share it, so each pair's ratio too.
-            pairs = sorted(ra[key] / rb[key] for ra, rb in zip(runs["A"], runs["B"])) if not events else []
-            out.append("| %s | %s | %s | %s | %s | %s | %s |" % (
-                jdk, label, "%.0f" % a if events else "%.1f" % a, "%.0f" % b if events else "%.1f" % b,
+            pairs = [] if events else sorted(
+                x[key] / y[key] for x, y in zip(runs["A"], runs["B"]) if key in x and key in y)
+            partial = len(ra_) < len(runs["A"]) or len(rb_) < len(runs["B"])
+            out.append("| %s | %s%s | %s | %s | %s | %s | %s |" % (
+                jdk, label, " (%d A, %d B runs read)" % (len(ra_), len(rb_)) if partial else "",
+                "%.0f" % a if events else "%.1f" % a, "%.0f" % b if events else "%.1f" % b,
                 "%.2f" % (a / b) if b else "", "" if events else "%.1f" % (a - b),
-                "median %.2f (%s)" % (statistics.median(pairs), ", ".join("%.2f" % p for p in pairs)) if pairs else ""))
+                "median %.2f (%s)" % (statistics.median(pairs), ", ".join("%.2f" % p for p in pairs))
+                if pairs and not events else ""))
     out += ["", "1 000 loggers (6 000 events) registered in a fresh JVM, `UserEvents.open` and the cold JIT included "
             "(`RegistrationProbe startup`), beside the C loop's 1 000 (`ue-bench register`, no open), same boot, one "
             "round before the app runs and one after; ratios to the C loop of the same round (the seconds follow the "

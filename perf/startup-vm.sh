@@ -12,6 +12,7 @@ echo "command: perf/startup-vm.sh $*"
 qemu=""
 set +e
 "$here/../vm/run" --out "$out" --timeout 2700 -- bash "$here/startup-probe.sh" "$@" 2>&1 | while IFS= read -r line; do
+  line=${line%$'\r'} # the guest's console ends its lines with CR LF
   case "$line" in
     "mark "*)
       # The out share's path is this boot's alone: it names our QEMU among others' (read only, never signalled).
