@@ -93,6 +93,10 @@ if boots:
                 jdk, events, statistics.median(reg["java_startup_each_1000_loggers_ms"]) / 6000, cost, diff,
                 "%.0f%% of it" % (100 * cost / diff) if diff > 0 else "within the runs' noise",
                 median(runs["A"], "wall_s")))
+    out += ["", "The emulator runs the guest on one host CPU: while other work loads the 2-core machine (`host_load` "
+            "beside each mark in the raw files) adjacent runs of the same configuration differ by up to 2x in seconds "
+            "and by up to 1.6x in the emulator's CPU time, so only a pair ratio that repeats across pairs means "
+            "something; raw runs: `perf/results/startup-jdk*.txt`."]
     out += ["", "Re-run, per JDK (after perf/run.sh's build and `mvn -o -f samples-spring-boot/pom.xml package -DskipTests`): "
             "`perf/startup-vm.sh JAVA_HOME 3 > perf/results/startup-jdkN.txt` (one boot, about 15 minutes), then "
             "`python3 perf/startup-report.py perf/results > perf/results/startup.md`."]
