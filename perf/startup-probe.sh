@@ -2,10 +2,11 @@
 # Inside the test VM, one boot: the Spring Boot sample's start-up with the module (A: the jar's logback-spring.xml,
 # the turbo filter and the appender) and without it (B: perf/startup-plain-logback.xml, the same console, given with
 # --logging.config), interleaved A B A B, and a fresh JVM's first 1 000 loggers beside the C loop's 1 000.
-#   vm/run -- bash perf/startup-probe.sh JAVA_HOME [RUNS]          (RUNS of each, default 3)
+#   perf/startup-vm.sh JAVA_HOME [RUNS]     (RUNS of each, default 3), or vm/run -- bash "$PWD/perf/startup-probe.sh" ...
+#   (the guest starts commands in /tmp: an absolute path)
 # Needs, built on the host: perf/run.sh's build (mvn -o package -DskipTests -pl perf -am; gcc -O2 -o
 # perf/target/ue-bench perf/ue-bench.c) and `mvn -o -f samples-spring-boot/pom.xml package -DskipTests`.
-# Both runs use vm-scenario.sh's flags (-XX:TieredStopAtLevel=1: C1 only, start-up under TCG in about a minute).
+# Both runs use vm-scenario.sh's flags (-XX:TieredStopAtLevel=1: C1 only; start-up under TCG takes 1-3 minutes).
 # Off the VM (no user_events) it runs the apps only, events 0: a dry run of the script. perf/startup-vm.sh runs it
 # in the VM and adds the emulator's CPU time at each "mark" line.
 set -euo pipefail

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Host: perf/startup-probe.sh in one test-VM boot, each of its "mark" lines (an app's launch, its "Started" line)
 # followed by the QEMU process's CPU seconds and the host's load. Under TCG the guest's clock runs at the host's
-# pace, which follows the load other work puts on the machine; the emulator's CPU time between two marks follows it
-# much less (the guest's work, not the time it waited for a host CPU).
+# pace, which follows the load other work puts on the machine; the emulator's CPU time between two marks leaves out
+# the time QEMU waited for a host CPU (it still moved by up to 1.6x between runs of one configuration in a loaded hour).
 #   perf/startup-vm.sh JAVA_HOME [RUNS] > perf/results/startup-jdkN.txt
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
