@@ -270,6 +270,9 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "provider the fields come from the real MDC, read from a per-thread read-only snapshot that is copied "
           "once per change of the map (Logback's design), not per read: 448 B/op before.",
           ]
+# perf/startup-probe.sh's boots (run on their own: minutes each), summarised by perf/startup-report.py.
+if os.path.exists(os.path.join(out, "startup.md")):
+    lines += ["", open(os.path.join(out, "startup.md")).read().rstrip("\n")]
 report = "\n".join(lines) + "\n"
 open(os.path.join(out, "report.md"), "w").write(report.replace("perf/results/chart.svg", "chart.svg"))
 
