@@ -102,6 +102,11 @@ public final class NativeCallProbe {
             rows.add(new NoSyscall.Ffm(false));
             rows.add(new NoSyscall.Ffm(true));
         }
+        // -Dprobe.only=PREFIX keeps the rows whose name starts with it (to profile one path, e.g. under perf record).
+        String only = System.getProperty("probe.only");
+        if (only != null) {
+            rows.removeIf(row -> !row.name().startsWith(only));
+        }
         return rows;
     }
 
