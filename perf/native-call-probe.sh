@@ -4,6 +4,8 @@
 # (perf/ue-bench.c) as a subprocess in each round; this script builds ue-bench and the hand-written JNI row's
 # library, then runs the probe on JDK 17 and JDK 25, the C loop alone before and after each.
 #   perf/native-call-probe.sh [ROUNDS [SECONDS [WARMUP]]]        (after: mvn -B -ntp -o -pl perf -am package)
+#   PROFILE=1 perf/native-call-probe.sh ...   also: perf record of JNA's labs row on JDK 17 (where JNA's own time goes
+#                                             by library: libffi/jnidispatch, libjvm, libc, JIT code)
 # Output goes to stdout; perf/results/native-call-probe.txt is one such run. Load matters on a shared machine:
 # read the paired ratios (same round), not absolute ns.
 set -euo pipefail
@@ -32,3 +34,12 @@ c_alone
 echo "## JDK 25"
 probe "$jdk25/bin/java" --enable-native-access=ALL-UNNAMED
 c_alone
+if [ "${PROFILE:-0}" = 1 ]; then
+  echo "## perf record, JDK 17, row 0A (JNA direct labs): samples by library, then the top symbols"
+  data=$(mktemp)
+  perf record -q -o "$data" -F 2000 -- "$jdk17/bin/java" -Djna.tmpdir="$PWD/target/jna-profile" -cp "$cp" \
+      -Dprobe.only=0A dev.userevents.perf.nativecall.NativeCallProbe 4 0.5 2 > /dev/null
+  perf report -i "$data" --sort dso --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -6
+  perf report -i "$data" --sort dso,sym --stdio 2>/dev/null | grep -v '^#' | grep -E 'libjvm|libc' | head -6
+  rm -f "$data"
+fi
