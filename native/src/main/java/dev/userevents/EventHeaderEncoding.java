@@ -134,27 +134,24 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         metadata.put(HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
         meta(eventNameMeta);
 
-        meta(CSVER_META);
+        meta(traceContext ? CSVER_PART_A_WITH_TRACE_META : CSVER_PART_A_META);
         data.putInt(dataEnd, CS_VERSION);
         dataEnd += CS_VERSION_BYTES;
-
-        meta(traceContext ? PART_A_WITH_TRACE_META : PART_A_META);
         dataEnd = time.putCounted(data, dataEnd, reader.timeEpochNanos(event));
         if (traceContext) {
             putString(traceIdText, (CharSequence) traceId, MAX_SHORT_VALUE_BYTES);
             putString(spanIdText, (CharSequence) spanId, MAX_SHORT_VALUE_BYTES);
         }
 
+        long threadId = reader.threadId(event);
+        boolean hasThreadId = threadId != LogEventReader.UNKNOWN_THREAD_ID;
         int partCCount = meta + PART_C_COUNT_OFFSET; // the struct's count byte, set at the end
-        meta(PART_C_META);
-        int partCFields = 1;
+        meta(hasThreadId ? PART_C_WITH_THREAD_ID_META : PART_C_META);
+        int partCFields = hasThreadId ? 2 : 1;
         String threadName = reader.threadName(event);
         putString(threadNameText, threadName == null ? "" : threadName, MAX_SHORT_VALUE_BYTES);
-        long threadId = reader.threadId(event);
-        if (threadId != LogEventReader.UNKNOWN_THREAD_ID) {
-            meta(THREAD_ID_META);
+        if (hasThreadId) {
             putLong(threadId);
-            partCFields++;
         }
         if (thrown != null) {
             meta(EXCEPTION_TYPE_META);
@@ -199,11 +196,10 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         }
         metadata.put(partCCount, (byte) partCFields);
 
-        meta(PART_B_HEAD_META);
+        meta(PART_B_META);
         dataEnd = copy(TYPE_NAME_DATA, data, dataEnd);
-        int bodyRoom = maxRecordBytes - used() - PART_B_TAIL_BYTES;
+        int bodyRoom = maxRecordBytes - used() - PART_B_TAIL_DATA_BYTES;
         putString(text, 0, text.length(), Math.max(EventHeaderEncoder.MIN_TEXT_BYTES, Math.min(maxBody, bodyRoom)));
-        meta(PART_B_TAIL_META);
         data.putShort(dataEnd, (short) level.severityNumber);
         dataEnd += SEVERITY_NUMBER_BYTES;
         dataEnd = copy(EventHeaderLayout.severityText(level), data, dataEnd);

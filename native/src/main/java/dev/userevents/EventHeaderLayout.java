@@ -103,6 +103,14 @@ final class EventHeaderLayout {
             LENGTH_PREFIX_BYTES + PART_B_TAIL_META.length + SEVERITY_NUMBER_BYTES + MAX_SEVERITY_TEXT_DATA_BYTES;
 
     static final int PART_B_BYTES = PART_B_HEAD_BYTES + PART_B_TAIL_BYTES;
+    /** {@link #PART_B_TAIL_BYTES} without its definitions (written with the head's, see {@link #PART_B_META}). */
+    static final int PART_B_TAIL_DATA_BYTES = PART_B_TAIL_BYTES - PART_B_TAIL_META.length;
+
+    // ---- definitions that follow each other in every record, copied as one (their data lies elsewhere) ----
+    static final byte[] CSVER_PART_A_META = concat(CSVER_META, PART_A_META);
+    static final byte[] CSVER_PART_A_WITH_TRACE_META = concat(CSVER_META, PART_A_WITH_TRACE_META);
+    static final byte[] PART_C_WITH_THREAD_ID_META = concat(PART_C_META, THREAD_ID_META);
+    static final byte[] PART_B_META = concat(PART_B_HEAD_META, PART_B_TAIL_META);
     static final int DROPPED_FIELD_BYTES = DROPPED_META.length + VALUE64_BYTES;
     /** The stack trace's field without its text. */
     static final int STACK_FIELD_BYTES = EXCEPTION_STACKTRACE_META.length + LENGTH_PREFIX_BYTES;
