@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /** The enable-word read paths on the host: the default one of this JDK, and the forced ByteBuffer fallback. */
 class NativeMemoryTest {
-    /** What the kernel does to a registered word: a store at its address from outside Java's view of it. */
+    /**
+     * What the kernel does to a registered word: a store at its address from outside Java's view of it. Both reads
+     * see it: the word's own and {@code EnableWord.read(word, address)}, a front end's logger's.
+     */
     static int roundTrip() {
         EnableWord word = new EnableWords().allocate();
-        int before = word.read();
-        new com.sun.jna.Pointer(word.address).setInt(0, 0x24);
-        int after = word.read();
+        long address = word.address();
+        int before = word.read() | EnableWord.read(word, address);
+        new com.sun.jna.Pointer(address).setInt(0, 0x24);
+        int after = word.read() & EnableWord.read(word, address);
         word.clear();
-        return before == 0 && after == 0x24 && word.read() == 0 ? 1 : 0;
+        return before == 0 && after == 0x24 && (word.read() | EnableWord.read(word, address)) == 0 ? 1 : 0;
     }
 
     @Test

@@ -47,6 +47,12 @@ public final class NativeMemory {
         }
     }
 
+    /**
+     * Whether {@link #readIntVolatile(long)} works: Unsafe is there. Without it a word is read through its block's
+     * view ({@link #readIntVolatile(Object, int, long)}).
+     */
+    public static final boolean READS_BY_ADDRESS = UNSAFE_GET_INT_VOLATILE != null;
+
     /** Which implementation reads enable words, for diagnostics and tests. */
     public static String describe() {
         return UNSAFE_GET_INT_VOLATILE != null ? "jdk17: Unsafe.getIntVolatile" : "jdk17: ByteBuffer view";
@@ -83,6 +89,15 @@ public final class NativeMemory {
             }
         }
         return (int) BUFFER_INT.getVolatile((ByteBuffer) block, offset);
+    }
+
+    /** The enable word at {@code address}; only while {@link #READS_BY_ADDRESS}. */
+    public static int readIntVolatile(long address) {
+        try {
+            return (int) UNSAFE_GET_INT_VOLATILE.invokeExact((Object) null, address);
+        } catch (Throwable impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     public static void writeIntVolatile(Object block, int offset, int value) {

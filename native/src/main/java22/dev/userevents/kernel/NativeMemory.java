@@ -26,7 +26,18 @@ public final class NativeMemory {
 
     private static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
+    /**
+     * Leaves a word's address unchanged (4-aligned, far below 2^62) and tells the JIT so: with {@code address & MASK}
+     * it proves the access in bounds of {@link #EVERYTHING} and aligned, and drops both checks (a compare and a
+     * test with their branches on every read, which a loop repeats since the address is re-read after each
+     * volatile load; {@code PlainLoopProbe}: 3.8-5.0x to 2.4-2.6x the volatile field, JDK 25, interleaved).
+     */
+    private static final long WORD_ADDRESS_MASK = 0x3FFF_FFFF_FFFF_FFFCL;
+
     private NativeMemory() {}
+
+    /** {@link #readIntVolatile(long)} always works here (the JDK 17-21 twin needs Unsafe for it). */
+    public static final boolean READS_BY_ADDRESS = true;
 
     /** Which implementation reads enable words, for diagnostics and tests. */
     public static String describe() {
@@ -54,7 +65,12 @@ public final class NativeMemory {
 
     /** The enable word at {@code address} (inside {@code block}, which keeps it allocated). */
     public static int readIntVolatile(Object block, int offset, long address) {
-        return (int) INT.getVolatile(EVERYTHING, address);
+        return (int) INT.getVolatile(EVERYTHING, address & WORD_ADDRESS_MASK);
+    }
+
+    /** The enable word at {@code address}. */
+    public static int readIntVolatile(long address) {
+        return (int) INT.getVolatile(EVERYTHING, address & WORD_ADDRESS_MASK);
     }
 
     public static void writeIntVolatile(Object block, int offset, int value) {

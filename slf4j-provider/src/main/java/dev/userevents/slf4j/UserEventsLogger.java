@@ -1,5 +1,6 @@
 package dev.userevents.slf4j;
 
+import dev.userevents.EnableWord;
 import dev.userevents.LoggerEvents;
 import dev.userevents.UserEvents;
 import java.util.List;
@@ -12,10 +13,18 @@ import org.slf4j.spi.LoggingEventAware;
 
 /**
  * An SLF4J logger whose levels are switched on by kernel tracing. {@code isXxxEnabled()} is one volatile read of
- * this logger's own enable word (held directly, no lookup) and a bit test; nothing is formatted for a disabled
- * level, and the fluent API hands out the NOP builder then ({@code Logger.atXxx()} asks isEnabledForLevel).
+ * this logger's own enable word, at the address it keeps in a field of its own, and a bit test; nothing is
+ * formatted for a disabled level, and the fluent API hands out the NOP builder then ({@code Logger.atXxx()} asks
+ * isEnabledForLevel). A factory with a console (userevents.console, or the fallback) makes
+ * {@link ConsoleUserEventsLogger}s instead, whose check adds the console's bit.
+ *
+ * <p>Why a subclass and a copied address (PlainLoopProbe, a plain loop over {@code if (log.isDebugEnabled())}): the
+ * word's read is volatile, so the JIT re-reads every field after it in each iteration, nothing is hoisted. Through
+ * {@code word.address} each check was three dependent loads and the console's mask a fourth load and branch;
+ * now it is the address, the word and one branch.
  */
-public final class UserEventsLogger extends AbstractLogger implements LoggingEventAware {
+public sealed class UserEventsLogger extends AbstractLogger implements LoggingEventAware
+        permits ConsoleUserEventsLogger {
     private static final long serialVersionUID = 1L;
     private static final int TRACE = Slf4jLevels.TRACE;
     private static final int DEBUG = Slf4jLevels.DEBUG;
@@ -24,33 +33,33 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
     private static final int ERROR = Slf4jLevels.ERROR;
 
     private final transient LoggerEvents events;
-    /** Held directly: the enabled check is one volatile read of it, with no hop through {@link #events}. */
-    private final transient dev.userevents.EnableWord word;
+    /** Keeps the word's page allocated, and is read through where its address alone cannot be (no Unsafe). */
+    private final transient EnableWord word;
+    /** {@code word.address()}: the enabled check loads it from here, one dependent load shorter than the word's. */
+    private final transient long wordAddress;
 
     private final transient UserEvents core;
-    private final transient StderrConsole console;
-    /** Levels that print to stderr (userevents.console, or the fallback while user_events is unavailable); 0: none. */
-    private final int consoleMask;
-
     private final boolean includeMdc;
 
-    UserEventsLogger(String name, UserEvents core, StderrConsole console, boolean includeMdc) {
+    UserEventsLogger(String name, UserEvents core, boolean includeMdc) {
         this.name = name;
         this.core = core;
         this.events = core.logger(name);
         this.word = events.word();
-        this.console = console;
-        this.consoleMask = console == null ? 0 : console.enabledMask;
+        this.wordAddress = word.address();
         this.includeMdc = includeMdc;
     }
 
-    /**
-     * The kernel's bit is tested on its own, before the console's. The merged form
-     * {@code ((word | consoleMask) & mask)} compiles to as many instructions but measured 1.33-1.43 ns against 0.83-0.85 ns for this form (JDK 17, host,
-     * interleaved {@code DisabledBenchmark}); the console's bit costs a second test only when the kernel's is clear.
-     */
-    private boolean enabled(int mask) {
-        return (word.read() & mask) != 0 || (consoleMask & mask) != 0;
+    /** The logger for {@code name}: with {@code console} (null: none) a {@link ConsoleUserEventsLogger}. */
+    static UserEventsLogger create(String name, UserEvents core, StderrConsole console, boolean includeMdc) {
+        return console == null
+                ? new UserEventsLogger(name, core, includeMdc)
+                : new ConsoleUserEventsLogger(name, core, console, includeMdc);
+    }
+
+    /** Whether the kernel traces a level of {@code mask}. */
+    boolean enabled(int mask) {
+        return (EnableWord.read(word, wordAddress) & mask) != 0;
     }
 
     @Override
@@ -143,12 +152,12 @@ public final class UserEventsLogger extends AbstractLogger implements LoggingEve
 
     /** Whether {@code level} prints to stderr (userevents.console, or the fallback), traced or not. */
     boolean printsToConsole(dev.userevents.Level level) {
-        return (consoleMask & level.enableMask) != 0;
+        return false;
     }
 
-    /** One console line: {@code text} carries the stack trace already. */
+    /** One console line: {@code text} carries the stack trace already. Only where {@link #printsToConsole}. */
     void printToConsole(dev.userevents.Level level, CharSequence text) {
-        console.print(level, name, text);
+        throw new IllegalStateException("no console for " + name);
     }
 
     /** Whether the per-logger event's text ends with the MDC (userevents.mdc). */

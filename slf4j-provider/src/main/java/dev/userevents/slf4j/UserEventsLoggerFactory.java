@@ -26,7 +26,7 @@ public final class UserEventsLoggerFactory implements ILoggerFactory {
 
     @Override
     public Logger getLogger(String name) {
-        return loggers.computeIfAbsent(name, n -> new UserEventsLogger(n, core, console, includeMdc));
+        return loggers.computeIfAbsent(name, n -> UserEventsLogger.create(n, core, console, includeMdc));
     }
 
     /** The core instance behind these loggers: counters, close. */

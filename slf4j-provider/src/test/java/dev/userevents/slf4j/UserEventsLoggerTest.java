@@ -27,7 +27,7 @@ class UserEventsLoggerTest {
     }
 
     private UserEventsLogger logger(String name, boolean mdc) {
-        return new UserEventsLogger(name, core, null, mdc);
+        return UserEventsLogger.create(name, core, null, mdc);
     }
 
     private void enable(String loggerName, Level level) {
