@@ -208,13 +208,22 @@ for name, r in jdks:
                        % (name, batch[0] / r["reg"]["c"][0], batch[1],
                           "; one call per logger %.2fx (%.2fx)" % (single[0] / r["reg"]["c"][0], single[1]) if single else "",
                           verdict(batch[1] <= 1.5)))
-    if "julLogManagerIsLoggable" in r["jul"]:
-        jul, jul_stock = ns(r["jul"], "julLogManagerIsLoggable"), ns(r["jul"], "julStockIsLoggable")
-        targets.append("| %s: JUL LogManager's `isLoggable(FINE)` no slower than stock JUL's | %.2fx (%.2f vs %.2f ns) | %s |"
-                       % (name, jul / jul_stock, jul, jul_stock, verdict(jul <= jul_stock * 1.05)))
+    if "julLevelGateIsLoggable" in r["jul"]:
+        gate, jul_stock = ns(r["jul"], "julLevelGateIsLoggable"), ns(r["jul"], "julStockIsLoggable")
+        default = ns(r["jul"], "julLogManagerIsLoggable")
+        targets.append("| %s: JUL `isLoggable(FINE)` no slower than stock JUL's, with `userevents.jul.gate=levels` | "
+                       "%.2fx (%.2f vs %.2f ns); the default logger (check + word read) %.2fx | %s |"
+                       % (name, gate / jul_stock, gate, jul_stock, default / jul_stock, verdict(gate <= jul_stock * 1.05)))
     if "userEventsRingToWritev" in r["tput"] and r["c_host"]:
         ratio = r["tput"]["userEventsRingToWritev"][0] / r["c_host"][0]
         targets.append("| %s: ring → writev(/dev/null) ≥ 0.8x the C loop (host) | %.2fx | %s |" % (name, ratio, verdict(ratio >= 0.8)))
+    eh = r["eh"]
+    if "eventHeaderAsyncHandoff" in eh and "tracefsAsyncHandoff" in eh:
+        ratio = ns(eh, "eventHeaderAsyncHandoff") / ns(eh, "tracefsAsyncHandoff")
+        alloc = eh["eventHeaderAsyncHandoff"][2]
+        targets.append("| %s: EventHeader hand-off ≤ 2x the tracefs hand-off, 0 B/op | %.2fx (%.1f vs %.1f ns), %s B/op | %s |"
+                       % (name, ratio, ns(eh, "eventHeaderAsyncHandoff"), ns(eh, "tracefsAsyncHandoff"),
+                          "%.1f" % alloc if alloc is not None else "?", verdict(ratio <= 2 and (alloc or 0) < 1)))
     handoff = r["e1"].get("coreAsyncHandoff")
     if handoff:
         targets.append("| %s: enabled hand-off ≤ 100 ns and 0 B/op | %.1f ns, %s B/op | %s |"
@@ -232,9 +241,23 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "`Unsafe.getIntVolatile` through a constant MethodHandle; JDK 22+: FFM, the constant `JAVA_INT` VarHandle "
           "at the word's absolute address in a constant whole-address-space segment (a per-page segment costs bounds "
           "and liveness checks: 1.3-1.5 ns against 0.64 ns in a one-off JDK 25 JMH run; the `ByteBuffer` view of "
-          "the earlier design 1.1-1.3 ns). No allocation. The SLF4J logger tests the kernel's bit before, not merged "
-          "with, its console's bit: `((word | consoleMask) & mask)` compiled to as many instructions but measured "
-          "1.33-1.43 ns against 0.83-0.85 ns (JDK 17, interleaved, Logback 0.91-0.96 ns in the same runs).",
+          "the earlier design 1.1-1.3 ns). No allocation. In an application's own loop (`perf/plain-loop.sh`: "
+          "`if (log.isDebugEnabled()) sink++` beside a volatile field read, interleaved in one JVM per backend) the "
+          "JIT sees more than JMH shows: the word's read is volatile, so every field after it is read again in each "
+          "iteration and nothing is hoisted. Through `logger.word.address` a check was three dependent loads plus "
+          "the console's mask, a fourth load and branch, and on JDK 22+ the segment's bounds and alignment tests on "
+          "the re-read address: 2.5-3.1x (JDK 17) and 3.5-5.0x (JDK 25) the volatile read for a `static final` "
+          "logger. The SLF4J logger now keeps the word's address in a field of its own "
+          "(`EnableWord.read(word, address)`), the JDK 22+ read masks the address so C2 proves it in bounds and "
+          "aligned, and a factory with a console makes `ConsoleUserEventsLogger`s, so a logger without one pays no "
+          "console test: two loads and one branch, 1.4-1.7x (JDK 17) and 1.2-1.6x (JDK 25), against Logback's "
+          "2.5-2.6x in the same loop (one host, load 4-7 from other work, best of 9 rounds; machine code read with "
+          "`perf/disasm-hexdump.py`). Held in an instance field the loop adds the field's re-read and the interface "
+          "call's type guard, which every backend pays: 2.8-4.3x and 3.0-3.5x, Logback 4.5x and 6.3x. "
+          "slf4j-simple's level is a plain field: the JIT hoists its check and removes the loop. The kernel's bit is "
+          "tested before, not merged with, a console's bit: `((word | consoleMask) & mask)` compiled to as many "
+          "instructions but measured 1.33-1.43 ns against 0.83-0.85 ns (JDK 17, interleaved, Logback 0.91-0.96 ns "
+          "in the same runs).",
           "- Log4j2 with `UserEventsContextSelector`: the logger (`RegisteredLogger`) answers `isEnabled` from a "
           "`LevelGate` rebuilt whenever Log4j gives it a new config (the configuration's filter is its "
           "`UserEventsFilter` alone; per standard level the answer traced and untraced), so the check is the "
@@ -262,10 +285,31 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "0.88-0.93x the C loop for parking at once, JDK 25, interleaved; the yields cost 5-10% of that on the host "
           "and double the 4-producer load's rate in the VM, where CPU is scarce). In the VM "
           "(single-threaded TCG) the JVM's producer and writer share one emulated CPU and atomics are emulated; "
-          "registration goes through one registrar thread (see Behaviour).",
-          "- EventHeader: the record is encoded on the caller into a per-thread buffer (names, thread, clock, "
-          "attributes, body: 390 bytes here against the tracefs record's 77), then copied into a slot; "
-          "the field definitions that never change are encoded once and the date once a second. The disabled "
+          "registration goes through one registrar thread (see Behaviour). Where the JDK 17 drain's time goes: the "
+          "`deviceWritevOnly` row is the core's writev call alone, and `perf/native-call-probe.sh` (one JVM, rows "
+          "interleaved with the C loop, one thread, `perf/results/native-call-probe.txt`) splits the call: JNA's "
+          "direct mapping reaches 0.46x the C loop per writev (459 against 191 ns), and JNA alone costs 80-100 ns a "
+          "call (libc's `labs`: 96-112 ns through JNA, 15 ns through hand-written JNI), in its native dispatch: a "
+          "libffi closure per method and `ffi_call` re-packing the arguments, the conversion set-up "
+          "`Native.register` always asks for, an `ExceptionCheck` and errno saved to thread storage on every call "
+          "(JNA 5.17's `dispatch.c`, read and profiled). No JNA option changes it (`OPTION_ALLOW_OBJECTS=false`, "
+          "`throws LastErrorException`: within noise). The floor of any JNI call is 0.71x here: a hand-written JNI "
+          "writev and jffi (jnr-ffi's JNI core) both reach it, so 0.8x on JDK 17-21 is out of reach through JNI on "
+          "this host; JDK 25's FFM downcall reaches 0.77x and its critical downcall (the core's) 0.83x. jffi was "
+          "measured, not adopted (a second native dependency for 0.25x). The host's syscall moved between sessions: "
+          "the C loop wrote 0.68 M events/s on 2026-11-30 and 6.3-6.9 M/s on 2026-12-02, so the ratio to C now "
+          "measures the call from Java, not the ring: in the 2026-12-02 run the call alone reached 0.39x (JDK 17) "
+          "and 0.54x (JDK 25) the C loop, and the ring kept 0.87x and 0.73x of the call alone.",
+          "- EventHeader: the record is encoded on the caller (names, thread, clock, attributes, body: 390 bytes here "
+          "against the tracefs record's 77) into per-thread heap arrays, and the writer makes the one copy into "
+          "native memory (the slot, or the sync writer's buffer): a `ByteBuffer`'s bulk put checks its memory "
+          "session on every call and cost as much as encoding a short string, so fields go in with array copies "
+          "and the ASCII runs of text straight into the array. Strings that come back as the same `String` (the "
+          "thread's name, the MDC's keys and values by position, as across a request's lines) are copied from a "
+          "`TextMemo` instead of encoded again. Interleaved against the previous encoder (same bytes: 60 000 "
+          "generated records compared; min of 25 iterations, load 2.4-4): sync 460 -> 232 ns (JDK 17) and 532 -> "
+          "257 ns (JDK 25), async hand-off 692 -> 428 ns and 808 -> 507 ns. The field definitions that never change "
+          "are encoded once (those that follow each other copied as one) and the date once a second. The disabled "
           "check does not change with a provider configured: its bits are in the same word. Through the SLF4J "
           "provider the fields come from the real MDC, read from a per-thread read-only snapshot that is copied "
           "once per change of the map (Logback's design), not per read: 448 B/op before.",
