@@ -93,6 +93,10 @@ if boots:
                 jdk, events, statistics.median(reg["java_startup_each_1000_loggers_ms"]) / 6000, cost, diff,
                 "%.0f%% of it" % (100 * cost / diff) if diff > 0 else "within the runs' noise",
                 median(runs["A"], "wall_s")))
+    for path in sorted(glob.glob(os.path.join(sys.argv[1], "startup-jdk*.txt"))):
+        loads = [float(l.split()[l.split().index("host_load") + 1]) for l in open(path) if " host_load " in l]
+        if loads:
+            out.append("- %s: the host's load at the marks %.1f-%.1f" % (os.path.basename(path), min(loads), max(loads)))
     out += ["", "The emulator runs the guest on one host CPU: while other work loads the 2-core machine (`host_load` "
             "beside each mark in the raw files) adjacent runs of the same configuration differ by up to 2x in seconds "
             "and by up to 1.6x in the emulator's CPU time, so only a pair ratio that repeats across pairs means "
