@@ -123,10 +123,10 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         int stackBytes = 0;
         stackTrace.setLength(0);
         if (thrown != null) {
-            bodyBytes = Math.min(maxBody, Utf8Text.length(text, 0, text.length(), maxBody));
+            bodyBytes = Utf8Text.cappedLength(text, 0, text.length(), maxBody);
             // One character past the bound, so a cut trace is longer than its room and gets the marker.
             StackTraces.append(stackTrace, thrown, maxBody + 2); // starts with '\n'
-            stackBytes = Math.min(maxBody, Utf8Text.length(stackTrace, 1, stackTrace.length(), maxBody));
+            stackBytes = Utf8Text.cappedLength(stackTrace, 1, stackTrace.length(), maxBody);
         }
 
         // Header and metadata extension block (the constant bytes are in place).
@@ -282,9 +282,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
                 kind,
                 valueText != null
                         ? valueText.cappedLength(string, MAX_ATTRIBUTE_VALUE_BYTES)
-                        : Math.min(
-                                MAX_ATTRIBUTE_VALUE_BYTES,
-                                Utf8Text.length(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES)));
+                        : Utf8Text.cappedLength(string, 0, string.length(), MAX_ATTRIBUTE_VALUE_BYTES));
     }
 
     private static TextMemo memo(TextMemo[] memos, int position) {

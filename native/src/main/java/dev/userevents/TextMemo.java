@@ -29,11 +29,7 @@ final class TextMemo {
         if (value instanceof String && holds((String) value, bound)) {
             return cappedLength;
         }
-        return cappedLength(value, 0, value.length(), bound);
-    }
-
-    private static int cappedLength(CharSequence value, int from, int to, int bound) {
-        return Math.min(bound, Utf8Text.length(value, from, to, bound));
+        return Utf8Text.cappedLength(value, 0, value.length(), bound);
     }
 
     /** {@link Utf8Text#put} of the whole of {@code value} at {@code at} of a heap buffer; returns the end. */
@@ -59,7 +55,7 @@ final class TextMemo {
             bytes = new byte[Math.max(length, 2 * bytes.length)];
         }
         System.arraycopy(out.array(), out.arrayOffset() + at, bytes, 0, length);
-        cappedLength = cappedLength(string, 0, string.length(), bound);
+        cappedLength = Utf8Text.cappedLength(string, 0, string.length(), bound);
         maxBytes = bound;
         text = string;
     }

@@ -93,6 +93,11 @@ final class Utf8Text {
         return bytes;
     }
 
+    /** What a budget counts for {@code text[from, to)}: its UTF-8 length, or {@code bound} when longer. */
+    static int cappedLength(CharSequence text, int from, int to, int bound) {
+        return Math.min(bound, length(text, from, to, bound));
+    }
+
     private static int size(int codePoint) {
         return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,31 +15,6 @@ import org.junit.jupiter.api.Test;
  * strings, a mutable {@code CharSequence} changed between events, over-long and non-ASCII text, and trace context.
  */
 class TextMemoTest {
-    /** The attributes and thread of one event. */
-    private record Event(String thread, long time, Object[] keyValues) implements LogEventReader<Object> {
-        @Override
-        public long timeEpochNanos(Object event) {
-            return time;
-        }
-
-        @Override
-        public String threadName(Object event) {
-            return thread;
-        }
-
-        @Override
-        public long threadId(Object event) {
-            return 7;
-        }
-
-        @Override
-        public void forEachAttribute(Object event, BiConsumer<String, Object> sink) {
-            for (int i = 0; i < keyValues.length; i += 2) {
-                sink.accept((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-    }
-
     private static final String[] KEYS = {
         "trace_id", "span_id", "tenant", "user", "héllo", "k".repeat(300), "trace_flags", "a", "b", "c", "d", "e",
     };
@@ -73,9 +47,9 @@ class TextMemoTest {
     void aReusedEncodingWritesWhatAFreshOneWrites() {
         for (int maxMessageBytes : new int[] {64, 3072}) {
             EventHeaderEncoder reused = new EventHeaderEncoder(maxMessageBytes);
-            Event previous = null;
+            EventHeaderTest.Fixed previous = null;
             for (int i = 0; i < 4000; i++) {
-                Event event = random.nextInt(3) == 0 && previous != null ? previous : randomEvent();
+                EventHeaderTest.Fixed event = random.nextInt(3) == 0 && previous != null ? previous : randomEvent();
                 if (random.nextInt(10) == 0) {
                     mutable.append((char) ('a' + random.nextInt(26)));
                 }
@@ -105,7 +79,7 @@ class TextMemoTest {
         assertEquals(16, memo.cappedLength("x".repeat(100), 16));
     }
 
-    private Event randomEvent() {
+    private EventHeaderTest.Fixed randomEvent() {
         int count = random.nextInt(7);
         Object[] keyValues = new Object[2 * count];
         for (int i = 0; i < count; i++) {
@@ -113,10 +87,11 @@ class TextMemoTest {
             keyValues[2 * i + 1] = values.get(random.nextInt(values.size()));
         }
         long time = 1_700_000_000_000_000_000L + random.nextLong(5_000_000_000L);
-        return new Event(threads[random.nextInt(threads.length)], time, keyValues);
+        return new EventHeaderTest.Fixed(time, threads[random.nextInt(threads.length)], 7, keyValues);
     }
 
-    private static byte[] encode(EventHeaderEncoder encoder, Event event, String body, Throwable thrown) {
+    private static byte[] encode(
+            EventHeaderEncoder encoder, EventHeaderTest.Fixed event, String body, Throwable thrown) {
         EventHeaderEncoding encoding = encoder.acquire();
         try {
             int length = encoder.encode(
