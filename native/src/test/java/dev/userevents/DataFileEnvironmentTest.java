@@ -2,9 +2,10 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.ProbeMain;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +14,8 @@ class DataFileEnvironmentTest {
     @Test
     void theLibraryOpensTheFileTheEnvironmentNames() throws Exception {
         String missing = "/nonexistent/env-test/user_events_data";
-        ProcessBuilder child = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "java")
-                                .toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ProbeMain.class.getName())
-                .redirectErrorStream(true);
+        ProcessBuilder child =
+                new ProcessBuilder(ChildJava.main(List.of(), ProbeMain.class.getName())).redirectErrorStream(true);
         child.environment().put("USEREVENTS_DATA_FILE", missing);
         Process probe = child.start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

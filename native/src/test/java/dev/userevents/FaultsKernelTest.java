@@ -2,12 +2,12 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.ProbeMain;
 import dev.userevents.testing.Soak;
 import dev.userevents.testing.Tracefs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,49 +29,12 @@ class FaultsKernelTest {
         return counts.entries() + counts.overrun();
     }
 
-    /** The class path copied where user nobody can read it (~/.m2 is root's). */
-    private static String readableCopy(String classpath) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("probe-cp");
-        dir.toFile().setReadable(true, false);
-        dir.toFile().setExecutable(true, false);
-        List<String> copies = new ArrayList<>();
-        int n = 0;
-        for (String entry : classpath.split(java.io.File.pathSeparator)) {
-            java.nio.file.Path source = Paths.get(entry);
-            java.nio.file.Path target =
-                    dir.resolve("e" + n++ + (java.nio.file.Files.isDirectory(source) ? "" : ".jar"));
-            if (java.nio.file.Files.isDirectory(source)) {
-                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(source)) {
-                    for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
-                        java.nio.file.Path copy =
-                                target.resolve(source.relativize(file).toString());
-                        java.nio.file.Files.copy(file, copy);
-                        copy.toFile().setReadable(true, false);
-                        copy.toFile().setExecutable(true, false);
-                    }
-                }
-            } else if (java.nio.file.Files.exists(source)) {
-                java.nio.file.Files.copy(source, target);
-                target.toFile().setReadable(true, false);
-            }
-            copies.add(target.toString());
-        }
-        return String.join(java.io.File.pathSeparator, copies);
-    }
-
     @Test
     void unprivilegedUserGetsOneDiagnosticWithTheFixAndNoException() throws Exception {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                "setpriv",
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                java,
-                "-Djna.tmpdir=/tmp",
-                "-cp",
-                readableCopy(System.getProperty("userevents.testClasspath", System.getProperty("java.class.path"))),
-                ProbeMain.class.getName()));
+        String classpath = ChildJava.readableCopy(ChildJava.testClasspath());
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        command.addAll(ChildJava.java(classpath));
+        command.addAll(List.of("-cp", classpath, ProbeMain.class.getName()));
         Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(probe.waitFor(120, TimeUnit.SECONDS));

@@ -3,6 +3,7 @@ package dev.userevents;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.cli.UserEventsCli;
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
@@ -151,14 +152,7 @@ class LifeKernelTest {
                 .libraryOf(com.sun.jna.Native.class, "jna.jar")
                 .library("late.jar", "kt.nested.Late")
                 .write(dir.resolve("app.jar"));
-        List<String> command = new ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-Djna.tmpdir=/tmp"));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
+        List<String> command = ChildJava.java(jar.toString());
         command.addAll(List.of("-jar", jar.toString(), "log", "kt.nested", "kt.nested.Late", "17"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         for (Level level : Level.values()) {

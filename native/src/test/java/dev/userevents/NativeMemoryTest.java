@@ -3,10 +3,10 @@ package dev.userevents;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.kernel.NativeMemory;
+import dev.userevents.testing.ChildJava;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -41,11 +41,7 @@ class NativeMemoryTest {
     @Test
     void theForcedFallbackReadsTheSameWords() throws Exception {
         Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Duserevents.nativeMemory=bytebuffer",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        FallbackMain.class.getName())
+                        ChildJava.main(List.of("-Duserevents.nativeMemory=bytebuffer"), FallbackMain.class.getName()))
                 .redirectErrorStream(true)
                 .start();
         List<String> out;

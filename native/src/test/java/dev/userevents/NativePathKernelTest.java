@@ -2,6 +2,7 @@ package dev.userevents;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.NativePathMain;
 import dev.userevents.testing.Tracefs;
@@ -30,18 +31,7 @@ class NativePathKernelTest {
 
     @Test
     void theNativePathMatchesTheJdkAndDeliversTheEvent() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
-                "-Djna.tmpdir=/tmp"));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
-                NativePathMain.class.getName()));
+        List<String> command = ChildJava.main(List.of(), NativePathMain.class.getName());
         Path stderr = Files.createTempFile("native-path", ".err");
         Process child =
                 new ProcessBuilder(command).redirectError(stderr.toFile()).start();

@@ -2,6 +2,7 @@ package dev.userevents.jul;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.ChildJava;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,16 +35,9 @@ final class JulChild implements AutoCloseable {
     }
 
     JulChild(List<String> options, boolean withSlf4j, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
-                "-Djna.tmpdir=/tmp"));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(options);
-        command.addAll(List.of("-cp", classPath(withSlf4j), mainClass));
+        String classpath = classPath(withSlf4j);
+        List<String> command = ChildJava.java(classpath, options.toArray(new String[0]));
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(List.of(args));
         stderr = Files.createTempFile("julchild", ".err"); // not in target/: the VM sees the project read-only
         process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();

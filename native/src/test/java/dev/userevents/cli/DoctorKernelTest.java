@@ -2,10 +2,10 @@ package dev.userevents.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,8 @@ class DoctorKernelTest {
     @BeforeAll
     static void classpathForNobody() throws IOException {
         if (Files.isWritable(Paths.get("/sys/kernel/tracing/user_events_data"))) {
-            readableClasspath =
-                    readableCopy(System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")));
+            readableClasspath = ChildJava.readableCopy(
+                    System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")));
         }
     }
 
@@ -169,16 +169,9 @@ class DoctorKernelTest {
         Files.createFile(data);
         run("mount", "--bind", Tracefs.ROOT.resolve("user_events_data").toString(), data.toString());
         try {
-            String java =
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder probe = new ProcessBuilder(
-                            java,
-                            "--enable-native-access=ALL-UNNAMED",
-                            "-Djna.tmpdir=/tmp",
-                            "-cp",
-                            readableClasspath,
-                            dev.userevents.testing.ProbeMain.class.getName())
-                    .redirectErrorStream(true);
+            List<String> command = ChildJava.java(readableClasspath);
+            command.addAll(List.of("-cp", readableClasspath, dev.userevents.testing.ProbeMain.class.getName()));
+            ProcessBuilder probe = new ProcessBuilder(command).redirectErrorStream(true);
             probe.environment().put("USEREVENTS_DATA_FILE", data.toString());
             Process library = probe.start();
             String output = new String(library.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -204,21 +197,10 @@ class DoctorKernelTest {
 
     /** The doctor as uid/gid 65534 with {@code groups} (a setpriv option), in a JVM of its own, --json. */
     private static Result doctorAs(String groups) throws Exception {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process doctor = new ProcessBuilder(
-                        "setpriv",
-                        "--reuid=" + NOBODY,
-                        "--regid=" + NOBODY,
-                        groups,
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Djna.tmpdir=/tmp",
-                        "-cp",
-                        readableClasspath,
-                        UserEventsCli.class.getName(),
-                        "doctor",
-                        "--json")
-                .start();
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, groups));
+        command.addAll(ChildJava.java(readableClasspath));
+        command.addAll(List.of("-cp", readableClasspath, UserEventsCli.class.getName(), "doctor", "--json"));
+        Process doctor = new ProcessBuilder(command).start();
         String output = new String(doctor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(doctor.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(doctor.waitFor(180, TimeUnit.SECONDS));
@@ -266,33 +248,5 @@ class DoctorKernelTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
         return output;
-    }
-
-    /** The class path copied where user nobody can read it (~/.m2 is root's). */
-    private static String readableCopy(String classpath) throws IOException {
-        Path dir = Files.createTempDirectory("doctor-cp");
-        dir.toFile().setReadable(true, false);
-        dir.toFile().setExecutable(true, false);
-        List<String> copies = new ArrayList<>();
-        int n = 0;
-        for (String entry : classpath.split(File.pathSeparator)) {
-            Path source = Paths.get(entry);
-            Path target = dir.resolve("e" + n++ + (Files.isDirectory(source) ? "" : ".jar"));
-            if (Files.isDirectory(source)) {
-                try (Stream<Path> tree = Files.walk(source)) {
-                    for (Path file : (Iterable<Path>) tree::iterator) {
-                        Path copy = target.resolve(source.relativize(file).toString());
-                        Files.copy(file, copy);
-                        copy.toFile().setReadable(true, false);
-                        copy.toFile().setExecutable(true, false);
-                    }
-                }
-            } else if (Files.exists(source)) {
-                Files.copy(source, target);
-                target.toFile().setReadable(true, false);
-            }
-            copies.add(target.toString());
-        }
-        return String.join(File.pathSeparator, copies);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.userevents.cli.DoctorCheck.Verdict;
+import dev.userevents.testing.ChildJava;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -374,13 +375,7 @@ class DoctorTest {
             hostRelease = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
         String[] configLine = configLine(hostRelease); // {file, line}, read here without the doctor's code
-        Process doctor = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "java")
-                                .toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        UserEventsCli.class.getName(),
-                        "doctor")
+        Process doctor = new ProcessBuilder(ChildJava.main(List.of(), UserEventsCli.class.getName(), "doctor"))
                 .redirectErrorStream(true)
                 .start();
         String out = new String(doctor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

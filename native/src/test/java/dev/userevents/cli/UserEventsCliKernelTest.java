@@ -8,6 +8,7 @@ import dev.userevents.LoggerEvents;
 import dev.userevents.Mode;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Tracefs;
 import java.io.ByteArrayOutputStream;
@@ -75,16 +76,8 @@ class UserEventsCliKernelTest {
         java.nio.file.Path recordTgid = Tracefs.ROOT.resolve("options/record-tgid");
         Tracefs.write(recordTgid, "0");
         events.logger("kt.tail.Early");
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
-                UserEventsCli.class.getName(),
-                "tail",
-                "kt.tail.*",
-                "INFO"));
+        java.util.List<String> command =
+                ChildJava.main(java.util.List.of(), UserEventsCli.class.getName(), "tail", "kt.tail.*", "INFO");
         Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> new java.io.BufferedReader(
@@ -139,18 +132,14 @@ class UserEventsCliKernelTest {
                 .build());
         LoggerEvents logger = withProvider.logger("kt.tailprovider.Orders");
         assertEquals("ktTail (EventHeader provider) L1K1 L2K1 L3K1 L4K1 L5K1\n", run("list", "ktTail"));
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
+        java.util.List<String> command = ChildJava.main(
+                java.util.List.of(),
                 UserEventsCli.class.getName(),
                 "tail",
                 "--provider",
                 "ktTail",
                 "kt.tailprovider.*",
-                "INFO"));
+                "INFO");
         Process tail = new ProcessBuilder(command).redirectErrorStream(true).start();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> new java.io.BufferedReader(

@@ -13,6 +13,8 @@ public final class KernelTestSupport {
     private KernelTestSupport() {}
 
     public static void requireUserEvents() {
+        // vm/run-kernel-tests' class-loading run on the host, for the VM's class data archive: no test runs there.
+        Assumptions.assumeFalse(Boolean.getBoolean("userevents.testTraining"), "a class-loading run");
         if (Files.isWritable(DataFileLocator.DEFAULT) && Files.isWritable(Tracefs.ROOT.resolve("trace"))) {
             return;
         }

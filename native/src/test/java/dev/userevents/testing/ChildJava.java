@@ -1,0 +1,89 @@
+package dev.userevents.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The command line of a child JVM in a test: this JDK's {@code java} with the flags every child takes, so the
+ * suites' child JVMs start the same way and as fast as the VM allows.
+ *
+ * <ul>
+ *   <li>{@code -XX:TieredStopAtLevel=1}: a child lives seconds; under the VM's emulation C2's compiler threads
+ *       take the CPU the test is waiting on.
+ *   <li>Class data sharing: the JDK's archive, and on the test class path the suite's own archive when
+ *       {@code vm/run-kernel-tests} made one ({@code -Duserevents.testCdsArchive}); its logging is off because
+ *       some children's stdout is what the test reads.
+ *   <li>{@code --enable-native-access=ALL-UNNAMED} on JDK 22+, as the README asks of applications.
+ * </ul>
+ */
+public final class ChildJava {
+    private ChildJava() {}
+
+    /** The class path of the tests themselves: inside the VM the launcher's, on the host Surefire's. */
+    public static String testClasspath() {
+        return System.getProperty("userevents.testClasspath", System.getProperty("java.class.path"));
+    }
+
+    /** {@code java}, the common flags, then {@code options}, for a child that runs on {@code classpath}. */
+    public static List<String> java(String classpath, String... options) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Djna.tmpdir=/tmp"));
+        String archive = System.getProperty("userevents.testCdsArchive", "");
+        // An archive holds its class path; on any other one the JVM would ignore it after a warning.
+        if (!archive.isEmpty() && classpath.equals(testClasspath()) && Files.isReadable(Path.of(archive))) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        } else {
+            command.add("-Xshare:auto");
+        }
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(Arrays.asList(options));
+        return command;
+    }
+
+    /** A child running {@code mainClass} on the test class path. */
+    public static List<String> main(List<String> options, String mainClass, String... args) {
+        String classpath = testClasspath();
+        List<String> command = java(classpath, options.toArray(new String[0]));
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** {@code classpath} copied where another user (nobody) can read it: ~/.m2 is root's. */
+    public static String readableCopy(String classpath) throws IOException {
+        Path dir = Files.createTempDirectory("readable-cp");
+        dir.toFile().setReadable(true, false);
+        dir.toFile().setExecutable(true, false);
+        List<String> copies = new ArrayList<>();
+        int n = 0;
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            Path target = dir.resolve("e" + n++ + (Files.isDirectory(source) ? "" : ".jar"));
+            if (Files.isDirectory(source)) {
+                try (Stream<Path> tree = Files.walk(source)) {
+                    for (Path file : (Iterable<Path>) tree::iterator) {
+                        Path copy = target.resolve(source.relativize(file).toString());
+                        Files.copy(file, copy);
+                        copy.toFile().setReadable(true, false);
+                        copy.toFile().setExecutable(true, false);
+                    }
+                }
+            } else if (Files.exists(source)) {
+                Files.copy(source, target);
+                target.toFile().setReadable(true, false);
+            }
+            copies.add(target.toString());
+        }
+        return String.join(File.pathSeparator, copies);
+    }
+}
