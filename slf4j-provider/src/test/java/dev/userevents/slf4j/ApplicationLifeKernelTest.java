@@ -2,6 +2,7 @@ package dev.userevents.slf4j;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.userevents.testing.ChildJava;
 import dev.userevents.testing.KernelTestExtension;
 import dev.userevents.testing.Soak;
 import dev.userevents.testing.Tracefs;
@@ -38,20 +39,7 @@ class ApplicationLifeKernelTest {
         final Path stderr;
 
         Child(List<String> options, String mainClass, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xshare:auto",
-                    "-XX:TieredStopAtLevel=1",
-                    "-Djna.tmpdir=/tmp"));
-            if (Runtime.version().feature() >= 22) {
-                command.add("--enable-native-access=ALL-UNNAMED");
-            }
-            command.addAll(options);
-            command.addAll(List.of(
-                    "-cp",
-                    System.getProperty("userevents.testClasspath", System.getProperty("java.class.path")),
-                    mainClass));
-            command.addAll(List.of(args));
+            List<String> command = ChildJava.main(options, mainClass, args);
             stderr = Files.createTempFile("child", ".err"); // not in target/: the guest sees the project read-only
             process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -126,13 +114,13 @@ class ApplicationLifeKernelTest {
 
     /**
      * The application's own shutdown hook logs 1 000 lines while the provider's hook runs: all 1 000 reach the
-     * kernel, 3 runs in a row on each JDK in CI (4 with the traced run of the console test below; each run is a
-     * child JVM, about 9 s in the VM), more with {@link Soak} (the provider's hook flushes, then callers write
+     * kernel. One run here and the console test's traced run below make two per JDK in CI (each run is a child JVM,
+     * 6-9 s in the VM); {@link Soak} repeats it for a longer hunt (the provider's hook flushes, then callers write
      * themselves; nothing unregisters).
      */
     @Test
     void linesLoggedFromTheApplicationsShutdownHookAllReachTheKernel() throws Exception {
-        for (int run = 0; run < Soak.scaled(3); run++) {
+        for (int run = 0; run < Soak.scaled(1); run++) {
             String console = runShutdownApp(true);
             assertFalse(console.contains("[userevents]"), "no diagnostic: " + console);
         }
