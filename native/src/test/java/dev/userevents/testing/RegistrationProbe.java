@@ -27,10 +27,15 @@ import java.util.Locale;
  *   <li>{@code rawHop}: the same with one hop per logger (the registry's design before batching);</li>
  *   <li>{@code core}: {@code UserEvents.logger(name)} per logger;</li>
  *   <li>{@code coreBatch}: {@code UserEvents.loggers(names)}, one call for the round;</li>
- *   <li>{@code javaOnly}: {@code coreBatch} on a device that registers in-process (no hop, no ioctl): the core's
- *       own work per logger (names, words, maps).</li>
+ *   <li>{@code javaOnly}: {@code coreBatch} on a device whose registrations only count (no hop, no ioctl): the
+ *       core's own work per logger (names, words, maps).</li>
  * </ul>
  * Rounds repeat until the JIT has settled (TCG compiles slowly); the best of each row is reported.
+ *
+ * <p>Every row starts once the kernel has deleted the previous row's events: it deletes a closed file's events in
+ * a kworker, after the file is gone, and a row that ran beside that deletion (about as long as registering them)
+ * would share the CPU and the kernel's event_mutex with it. {@code -Dprobe.settle=false} skips the wait (the
+ * probe's design before 2026-12-02).
  *
  * <p>{@code startup each|batch COUNT}: a fresh JVM's first COUNT loggers (one call each, or one
  * {@code UserEvents.loggers} call), open included: what an application's start-up pays, JIT cold.
@@ -88,6 +93,7 @@ public final class RegistrationProbe {
     }
 
     private static void startup(boolean batch, int count) {
+        settle();
         List<String> loggers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             loggers.add("ue.probe.startup.l" + i);
@@ -117,6 +123,7 @@ public final class RegistrationProbe {
         for (int i = 0; i < count; i++) {
             loggers.add("ue.probe." + row + ".l" + nameSerial++);
         }
+        settle();
         switch (row) {
             case "c":
                 return c(count);
@@ -124,12 +131,70 @@ public final class RegistrationProbe {
             case "coreBatch":
                 return core(loggers, row.equals("coreBatch"), null);
             case "javaOnly":
-                return core(loggers, true, new InMemoryDevice()); // the core's Java work alone, no syscall
+                return core(loggers, true, new CountingDevice()); // the core's Java work alone, no syscall
             case "names":
                 return names(loggers);
             default:
                 return raw(row, loggers);
         }
+    }
+
+    private static final boolean SETTLE = !"false".equals(System.getProperty("probe.settle"));
+
+    /** Waits until no event of the probe's (Java's or C's: {@code ue_...}) is left in user_events_status. */
+    static void settle() {
+        if (!SETTLE || !java.nio.file.Files.exists(DATA)) {
+            return;
+        }
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (Tracefs.statusEventNames().stream().anyMatch(name -> name.startsWith("ue_"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the kernel kept the probe's events for 10 minutes");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A device whose registrations succeed and cost nothing: what is left is the core's own work. */
+    private static final class CountingDevice implements EventDevice {
+        private int next;
+
+        @Override
+        public int register(String command, long enableAddress, int enableBit) {
+            return next++;
+        }
+
+        @Override
+        public int registerEach(
+                byte[] baseName, byte[][] suffixes, long enableAddress, int[] enableBits, int[] writeIndexes) {
+            for (int i = 0; i < suffixes.length; i++) {
+                writeIndexes[i] = next++;
+            }
+            return suffixes.length;
+        }
+
+        @Override
+        public int unregister(long enableAddress, int enableBit) {
+            return 0;
+        }
+
+        @Override
+        public long writev(long iovAddress, int iovCount) {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "counting";
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** The C loop in a child process, on names of its own. */
