@@ -19,8 +19,8 @@ import java.util.Locale;
  * kernel walks the process's enablers on every DIAG_IOCSREG, so a row that kept its registrations would slow the
  * next). Rows, microseconds per logger:
  * <ul>
- *   <li>{@code c}: the C loop ({@code ue-bench register}), run as a child process in each round, so each Java row
- *       has a C number from the same minute (the emulator's pace follows the host's load);</li>
+ *   <li>{@code c}: the C loop ({@code ue-bench register}), run as a child process; listed between rows, so each Java
+ *       row is compared with the C runs just before and after it (the emulator's pace follows the host's load);</li>
  *   <li>{@code hop}: one empty hop to the registrar thread;</li>
  *   <li>{@code names}: the base name and six commands, no kernel;</li>
  *   <li>{@code rawBatch}: six DIAG_IOCSREG per logger from prebuilt commands, all in one hop (the C loop's work);</li>
@@ -59,7 +59,9 @@ public final class RegistrationProbe {
         ueBench = args[2];
         String[] rows = args.length > 3
                 ? args[3].split(",")
-                : new String[] {"c", "hop", "names", "javaOnly", "rawBatch", "rawHop", "core", "coreBatch"};
+                : new String[] {
+                    "c", "hop", "names", "javaOnly", "rawBatch", "c", "rawHop", "c", "core", "c", "coreBatch"
+                };
         double[][] micros = new double[rows.length][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int row = 0; row < rows.length; row++) {
@@ -71,25 +73,54 @@ public final class RegistrationProbe {
             }
             System.out.println(line);
         }
-        int c = java.util.Arrays.asList(rows).indexOf("c");
-        for (int row = 0; row < rows.length; row++) {
+        // The emulator's pace follows the host's load, which moves within seconds: each row's ratio is to the mean of
+        // the C runs just before and just after it (list "c" between rows to bracket them; the next round's first
+        // "c" closes the last row's bracket), median over the second half of the rounds (the JIT's warm-up is in the
+        // first), beside each row's best.
+        List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(java.util.Arrays.asList(rows)));
+        for (String name : names) {
             double best = Double.MAX_VALUE;
-            double[] ratios = new double[rounds];
+            List<Double> late = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                best = Math.min(best, micros[row][round]);
-                ratios[round] = c < 0 ? 0 : micros[row][round] / micros[c][round];
+                for (int row = 0; row < rows.length; row++) {
+                    if (!rows[row].equals(name)) {
+                        continue;
+                    }
+                    best = Math.min(best, micros[row][round]);
+                    double c = bracketingC(rows, micros, round, row);
+                    if (round >= rounds / 2 && c > 0) {
+                        late.add(micros[row][round] / c);
+                    }
+                }
             }
-            // The emulator's pace follows the host's load: a ratio to the C loop of the same round, median of the
-            // second half of the rounds (the JIT's warm-up is in the first), beside each row's best.
-            double[] late = java.util.Arrays.copyOfRange(ratios, rounds / 2, rounds);
-            java.util.Arrays.sort(late);
+            java.util.Collections.sort(late);
             System.out.printf(
                     Locale.ROOT,
                     "java_%s_us_per_logger %.2f median_ratio_to_c_late_rounds %.2f%n",
-                    rows[row],
+                    name,
                     best,
-                    late.length == 0 ? 0 : late[late.length / 2]);
+                    late.isEmpty() ? 0 : late.get(late.size() / 2));
         }
+    }
+
+    /** The mean of the C runs nearest before and after (round, row) in the order the rows ran; 0 without any. */
+    private static double bracketingC(String[] rows, double[][] micros, int round, int row) {
+        if (rows[row].equals("c")) {
+            return micros[row][round];
+        }
+        int at = round * rows.length + row;
+        double sum = 0;
+        int n = 0;
+        for (int step : new int[] {-1, 1}) {
+            for (int p = at + step; p >= 0 && p < rows.length * micros[0].length; p += step) {
+                if (rows[p % rows.length].equals("c")) {
+                    sum += micros[p % rows.length][p / rows.length];
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     private static void startup(boolean batch, int count) {
