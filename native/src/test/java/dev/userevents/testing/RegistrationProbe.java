@@ -34,8 +34,9 @@ import java.util.Locale;
  *
  * <p>Every row starts once the kernel has deleted the previous row's events: it deletes a closed file's events in
  * a kworker, after the file is gone, and a row that ran beside that deletion (about as long as registering them)
- * would share the CPU and the kernel's event_mutex with it. {@code -Dprobe.settle=false} skips the wait (the
- * probe's design before 2026-12-02).
+ * would share the CPU and the kernel's event_mutex with it; then until the JIT has been idle for 300 ms (see
+ * {@link #settle}), and each round's line shows what the JIT compiled during a row. {@code -Dprobe.settle=false}
+ * skips both waits (the probe's design before 2026-12-02).
  *
  * <p>{@code startup each|batch COUNT}: a fresh JVM's first COUNT loggers (one call each, or one
  * {@code UserEvents.loggers} call), open included: what an application's start-up pays, JIT cold.
@@ -64,12 +65,17 @@ public final class RegistrationProbe {
                 };
         double[][] micros = new double[rows.length][rounds];
         for (int round = 0; round < rounds; round++) {
+            long[] jit = new long[rows.length];
             for (int row = 0; row < rows.length; row++) {
                 micros[row][round] = run(rows[row], count);
+                jit[row] = lastRowJitMillis;
             }
             StringBuilder line = new StringBuilder("round " + round);
             for (int row = 0; row < rows.length; row++) {
                 line.append(String.format(Locale.ROOT, " %s %.1f", rows[row], micros[row][round]));
+                if (jit[row] > 0) {
+                    line.append(" (jit ").append(jit[row]).append(" ms)");
+                }
             }
             System.out.println(line);
         }
@@ -124,7 +130,9 @@ public final class RegistrationProbe {
     }
 
     private static void startup(boolean batch, int count) {
-        settle();
+        if (SETTLE && java.nio.file.Files.exists(DATA)) {
+            settleKernel(); // not the JIT: a start-up's compiling is part of what it pays
+        }
         List<String> loggers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             loggers.add("ue.probe.startup.l" + i);
@@ -155,6 +163,18 @@ public final class RegistrationProbe {
             loggers.add("ue.probe." + row + ".l" + nameSerial++);
         }
         settle();
+        long jitBefore = jitMillis();
+        try {
+            return timed(row, loggers, count);
+        } finally {
+            lastRowJitMillis = jitMillis() - jitBefore;
+        }
+    }
+
+    /** What the JIT compiled while the last row ran (its settle excluded). */
+    private static long lastRowJitMillis;
+
+    private static double timed(String row, List<String> loggers, int count) throws Exception {
         switch (row) {
             case "c":
                 return c(count);
@@ -172,11 +192,46 @@ public final class RegistrationProbe {
 
     private static final boolean SETTLE = !"false".equals(System.getProperty("probe.settle"));
 
-    /** Waits until no event of the probe's (Java's or C's: {@code ue_...}) is left in user_events_status. */
+    private static final java.lang.management.CompilationMXBean JIT =
+            java.lang.management.ManagementFactory.getCompilationMXBean();
+
+    /** Milliseconds the JIT has compiled so far (0 when the JVM does not say). */
+    static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * Waits until no event of the probe's (Java's or C's: {@code ue_...}) is left in user_events_status, then until
+     * the JIT has compiled nothing for 300 ms: under the emulator's one host thread a compiler thread's work
+     * stretches the registrar's wall time as much as its own (the C loop has no JIT beside it).
+     */
     static void settle() {
         if (!SETTLE || !java.nio.file.Files.exists(DATA)) {
             return;
         }
+        settleKernel();
+        long quietSince = System.nanoTime();
+        long compiled = jitMillis();
+        long deadline = quietSince + 60_000_000_000L;
+        while (System.nanoTime() - quietSince < 300_000_000L && System.nanoTime() < deadline) {
+            sleepMillis(50);
+            long now = jitMillis();
+            if (now != compiled) {
+                compiled = now;
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void settleKernel() {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (Tracefs.statusEventNames().stream().anyMatch(name -> name.startsWith("ue_"))) {
             if (System.nanoTime() > deadline) {
