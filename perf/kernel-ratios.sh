@@ -16,4 +16,4 @@ for round in 1 2; do
 done
 # Registration: the C loop in every round beside one call per logger and one batch (a sweep), see RegistrationProbe.
 # shellcheck disable=SC2086
-"$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.testing.RegistrationProbe 300 8 "$ue_bench" c,core,coreBatch
+"$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.testing.RegistrationProbe 300 8 "$ue_bench" c,core,c,coreBatch

@@ -72,10 +72,20 @@ final class EventRegistry {
     /**
      * The events of each name, in order, registering the new ones in one hop to the device's registration context
      * (the registrar thread of the kernel device): a start-up sweep or preregistration pays one hop, not one per
-     * logger. Names are planned (sanitized, separated) under this lock before the hop, and recorded after it; the
-     * hop's work takes no lock of the registry, so it cannot wait on a caller that waits on it.
+     * logger. Callers that arrive while a hop runs are served together by the next one ({@link HopQueue}): threads
+     * that create loggers at once pay one hop between them, not one each.
      */
     List<LoggerEvents> loggers(java.util.Collection<String> loggerNames) {
+        return hops.serve(loggerNames, this::registerBatch);
+    }
+
+    private final HopQueue hops = new HopQueue();
+
+    /**
+     * {@link #loggers} for one batch. Names are planned (sanitized, separated) under this lock before the hop, and
+     * recorded after it; the hop's work takes no lock of the registry, so it cannot wait on a caller that waits on it.
+     */
+    private List<LoggerEvents> registerBatch(java.util.Collection<String> loggerNames) {
         LoggerEvents[] out = new LoggerEvents[loggerNames.size()];
         synchronized (this) {
             java.util.Set<String> newKeys = new java.util.LinkedHashSet<>();

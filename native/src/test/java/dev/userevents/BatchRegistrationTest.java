@@ -15,7 +15,7 @@ class BatchRegistrationTest {
             UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false).build();
 
     /** Counts hops to the registration context; otherwise the in-memory double. */
-    static final class CountingDevice implements EventDevice {
+    static class CountingDevice implements EventDevice {
         final InMemoryDevice inner = new InMemoryDevice();
         int hops;
         int eachCalls;

