@@ -36,8 +36,6 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     private final byte[] metadata;
     /** Field values, written beside the metadata; copied after it at the end. */
     private final byte[] data;
-    /** {@link Utf8Text#put}'s bulk reads of a string's characters. */
-    private final char[] chars = new char[256];
 
     private final StringBuilder stackTrace = new StringBuilder(256);
     boolean inUse;
@@ -52,6 +50,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
 
     // attribute passes
     private final AttributeBudget attributes = new AttributeBudget();
+    private final AttributeMemo attributeMemo = new AttributeMemo();
     private boolean sizing;
     private Object traceId;
     private Object spanId;
@@ -112,8 +111,10 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         traceId = null;
         spanId = null;
         attributes.startSizing(maxRecordBytes);
+        attributeMemo.startSizing();
         attributeIndex = 0;
         reader.forEachAttribute(event, this);
+        boolean attributesKept = attributeMemo.endSizing();
         traceContext = traceId instanceof CharSequence && spanId instanceof CharSequence;
         if (!traceContext) {
             traceId = null; // written as ordinary attributes in the second pass
@@ -187,13 +188,25 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         }
 
         sizing = false;
-        attributes.startWriting(attributeBudget);
-        attributeIndex = 0;
-        reader.forEachAttribute(event, this);
-        partCFields += attributes.fields();
-        if (attributes.dropped() > 0) {
+        int dropped;
+        if (attributesKept) {
+            meta = attributeMemo.copyMeta(metadata, meta);
+            dataEnd = attributeMemo.copyData(data, dataEnd);
+            partCFields += attributeMemo.fields();
+            dropped = attributeMemo.dropped();
+        } else {
+            int metaFrom = meta;
+            int dataFrom = dataEnd;
+            attributes.startWriting(attributeBudget);
+            attributeIndex = 0;
+            reader.forEachAttribute(event, this);
+            partCFields += attributes.fields();
+            dropped = attributes.dropped();
+            attributeMemo.keep(metadata, metaFrom, meta, data, dataFrom, dataEnd, attributes.fields(), dropped);
+        }
+        if (dropped > 0) {
             meta(DROPPED_META);
-            putLong(attributes.dropped());
+            putLong(dropped);
             partCFields++;
         }
         metadata[partCCount] = (byte) partCFields;
@@ -216,36 +229,34 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     /** The attribute sink: sizes in the first pass, writes in the second. */
     @Override
     public void accept(String key, Object value) {
+        if (sizing) {
+            int effect = attributeMemo.recall(key, value);
+            if (effect == AttributeMemo.MISS) {
+                effect = sizingEffect(key, value);
+                attributeMemo.remember(key, value, effect);
+            }
+            if (effect == AttributeMemo.TRACE_ID) {
+                traceId = value;
+            } else if (effect == AttributeMemo.SPAN_ID) {
+                spanId = value;
+            } else if (effect != AttributeMemo.IGNORED) {
+                attributes.size(effect);
+            }
+            return;
+        }
         if (key == null) {
             return;
         }
         int position = Math.min(attributeIndex++, MEMO_POSITIONS - 1);
-        if (key.equals(EventHeaderEncoder.TRACE_ID_KEY) || key.equals(EventHeaderEncoder.SPAN_ID_KEY)) {
-            if (sizing) { // not sized: without the other one they are written below, in room kept for them
-                if (key.equals(EventHeaderEncoder.TRACE_ID_KEY)) {
-                    traceId = value;
-                } else {
-                    spanId = value;
-                }
-                return;
-            }
-            if (traceContext) {
-                return; // in PartA.ext_dt
-            }
+        if (traceContext
+                && (key.equals(EventHeaderEncoder.TRACE_ID_KEY) || key.equals(EventHeaderEncoder.SPAN_ID_KEY))) {
+            return; // in PartA.ext_dt
         }
         TextMemo keyText = memo(keyTexts, position);
         int nameBytes = AttributeBudget.nameBytes(keyText.cappedLength(key, MAX_NAME_BYTES));
         int kind = AttributeBudget.kind(value);
         // A value converted by toString() is a new string each time: no memo for it.
         TextMemo valueText = value instanceof String ? memo(valueTexts, position) : null;
-        if (sizing) {
-            attributes.size(nameBytes
-                    + (kind != AttributeBudget.STRING || value instanceof CharSequence
-                            ? valueBytes(
-                                    kind, valueText, (CharSequence) (kind == AttributeBudget.STRING ? value : null))
-                            : AttributeBudget.unconvertedValueBytes()));
-            return;
-        }
         CharSequence string = null;
         if (kind == AttributeBudget.STRING) {
             string = value instanceof CharSequence ? (CharSequence) value : describe(value);
@@ -275,6 +286,32 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
                 }
                 break;
         }
+    }
+
+    /**
+     * What the sizing pass does with an attribute: {@link AttributeMemo#TRACE_ID} or {@link AttributeMemo#SPAN_ID}
+     * (not sized: without the other one they are written in room kept for them), {@link AttributeMemo#IGNORED} (no
+     * key), or its size: name and value, the bound for a value whose {@code toString()} has not run.
+     */
+    private int sizingEffect(String key, Object value) {
+        if (key == null) {
+            return AttributeMemo.IGNORED;
+        }
+        int position = Math.min(attributeIndex++, MEMO_POSITIONS - 1);
+        if (key.equals(EventHeaderEncoder.TRACE_ID_KEY)) {
+            return AttributeMemo.TRACE_ID;
+        }
+        if (key.equals(EventHeaderEncoder.SPAN_ID_KEY)) {
+            return AttributeMemo.SPAN_ID;
+        }
+        TextMemo keyText = memo(keyTexts, position);
+        int nameBytes = AttributeBudget.nameBytes(keyText.cappedLength(key, MAX_NAME_BYTES));
+        int kind = AttributeBudget.kind(value);
+        if (kind == AttributeBudget.STRING && !(value instanceof CharSequence)) {
+            return nameBytes + AttributeBudget.unconvertedValueBytes();
+        }
+        TextMemo valueText = value instanceof String ? memo(valueTexts, position) : null;
+        return nameBytes + valueBytes(kind, valueText, (CharSequence) (kind == AttributeBudget.STRING ? value : null));
     }
 
     private static int valueBytes(int kind, TextMemo valueText, CharSequence string) {
@@ -325,7 +362,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     }
 
     private void metaName(TextMemo memo, String name) {
-        meta = memo.put(metadata, meta, name, MAX_NAME_BYTES, chars);
+        meta = memo.put(metadata, meta, name, MAX_NAME_BYTES);
         metadata[meta++] = 0;
     }
 
@@ -349,7 +386,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     /** {@code u16} byte length, then UTF-8, through {@code memo}. */
     private void putString(TextMemo memo, CharSequence value, int maxBytes) {
         int lengthAt = dataEnd;
-        int end = memo.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, maxBytes, chars);
+        int end = memo.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, maxBytes);
         LittleEndian.putShort(data, lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
         dataEnd = end;
     }
@@ -357,7 +394,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     /** {@code u16} byte length, then UTF-8. */
     private void putString(CharSequence value, int from, int to, int maxBytes) {
         int lengthAt = dataEnd;
-        int end = Utf8Text.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, from, to, maxBytes, chars);
+        int end = Utf8Text.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, from, to, maxBytes);
         LittleEndian.putShort(data, lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
         dataEnd = end;
     }

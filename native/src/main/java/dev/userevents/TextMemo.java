@@ -30,20 +30,17 @@ final class TextMemo {
         return Utf8Text.cappedLength(value, 0, value.length(), bound);
     }
 
-    /**
-     * {@link Utf8Text#put} of the whole of {@code value} at {@code at} of {@code out} ({@code scratch} as there);
-     * returns the end.
-     */
-    int put(byte[] out, int at, CharSequence value, int bound, char[] scratch) {
+    /** {@link Utf8Text#put} of the whole of {@code value} at {@code at} of {@code out}; returns the end. */
+    int put(byte[] out, int at, CharSequence value, int bound) {
         if (!(value instanceof String)) {
-            return Utf8Text.put(out, at, value, 0, value.length(), bound, scratch);
+            return Utf8Text.put(out, at, value, 0, value.length(), bound);
         }
         String string = (String) value;
         if (holds(string, bound)) {
             System.arraycopy(bytes, 0, out, at, length);
             return at + length;
         }
-        int end = Utf8Text.put(out, at, string, 0, string.length(), bound, scratch);
+        int end = Utf8Text.put(out, at, string, 0, string.length(), bound);
         if (string.length() <= MAX_CHARS) {
             remember(out, at, end, string, bound);
         }

@@ -21,12 +21,12 @@ final class Utf8Text {
     /**
      * Writes {@code text[from, to)} at {@code start}, at most {@code maxBytes} bytes (at least the marker's length);
      * returns the end position. A heap buffer's array is written by {@link #put(byte[], int, CharSequence, int, int,
-     * int, char[])}.
+     * int)}.
      */
     static int put(ByteBuffer buffer, int start, CharSequence text, int from, int to, int maxBytes) {
         if (buffer.hasArray()) {
             int base = buffer.arrayOffset();
-            return put(buffer.array(), base + start, text, from, to, maxBytes, null) - base;
+            return put(buffer.array(), base + start, text, from, to, maxBytes) - base;
         }
         final int limit = start + maxBytes;
         final int markerStart = limit - MARKER_BYTES.length;
@@ -66,17 +66,16 @@ final class Utf8Text {
     }
 
     /**
-     * {@link #put(ByteBuffer, int, CharSequence, int, int, int)} into an array. The leading ASCII run of a
-     * {@code String} or {@code StringBuilder} is read through {@code scratch} (null: char by char) in bulk
-     * ({@code getChars}), then narrowed in a loop without a call per character.
+     * {@link #put(ByteBuffer, int, CharSequence, int, int, int)} into an array. (Reading a {@code String}'s
+     * characters in bulk with {@code getChars} first measured slower in the encoder on JDK 17 and 25.)
      */
-    static int put(byte[] out, int start, CharSequence text, int from, int to, int maxBytes, char[] scratch) {
+    static int put(byte[] out, int start, CharSequence text, int from, int to, int maxBytes) {
         final int limit = start + maxBytes;
         final int markerStart = limit - MARKER_BYTES.length;
         if (from >= to) {
             return start;
         }
-        int i = asciiRun(out, start, text, from, from + Math.min(to - from, markerStart - start), scratch);
+        int i = asciiRun(out, start, text, from, from + Math.min(to - from, markerStart - start));
         int position = start + (i - from);
         if (i == to) {
             return position;
@@ -119,28 +118,8 @@ final class Utf8Text {
      * Copies {@code text[from, end)} to {@code out} at {@code at} while it is ASCII without NUL; returns the index of
      * the first character not copied.
      */
-    private static int asciiRun(byte[] out, int at, CharSequence text, int from, int end, char[] scratch) {
+    private static int asciiRun(byte[] out, int at, CharSequence text, int from, int end) {
         int i = from;
-        if (scratch != null && (text instanceof String || text instanceof StringBuilder)) {
-            while (i < end) {
-                int n = Math.min(end - i, scratch.length);
-                if (text instanceof String) {
-                    ((String) text).getChars(i, i + n, scratch, 0);
-                } else {
-                    ((StringBuilder) text).getChars(i, i + n, scratch, 0);
-                }
-                int p = at + (i - from);
-                int k = 0;
-                for (char c; k < n && (c = scratch[k]) < 0x80 && c != 0; k++) {
-                    out[p + k] = (byte) c;
-                }
-                i += k;
-                if (k < n) {
-                    return i;
-                }
-            }
-            return i;
-        }
         for (char c; i < end && (c = text.charAt(i)) < 0x80 && c != 0; i++) {
             out[at + (i - from)] = (byte) c;
         }
