@@ -20,18 +20,27 @@ final class Utf8Text {
 
     /**
      * Writes {@code text[from, to)} at {@code start}, at most {@code maxBytes} bytes (at least the marker's length);
-     * returns the end position. A heap buffer's array is written by {@link #put(byte[], int, CharSequence, int, int,
-     * int)}.
+     * returns the end position.
      */
     static int put(ByteBuffer buffer, int start, CharSequence text, int from, int to, int maxBytes) {
-        if (buffer.hasArray()) {
-            int base = buffer.arrayOffset();
-            return put(buffer.array(), base + start, text, from, to, maxBytes) - base;
-        }
         final int limit = start + maxBytes;
         final int markerStart = limit - MARKER_BYTES.length;
         int position = start;
         int lastBoundaryBeforeMarker = start; // end of the last code point that still leaves room for the marker
+        if (buffer.hasArray() && from < to) { // the ASCII run straight into the array: no index check per char
+            byte[] array = buffer.array();
+            int base = buffer.arrayOffset();
+            int runEnd = from + Math.min(to - from, markerStart - position);
+            int i = from;
+            for (char c; i < runEnd && (c = text.charAt(i)) < 0x80 && c != 0; i++) {
+                array[base + position++] = (byte) c;
+            }
+            if (i == to) {
+                return position;
+            }
+            lastBoundaryBeforeMarker = position;
+            from = i;
+        }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             // ASCII run (most log text): one compare and one put per char while the marker still fits after it.
