@@ -23,7 +23,8 @@ import java.util.function.BiConsumer;
  * writer makes the one copy into native memory, the ring's slot or its write buffer, where a native write per
  * field would cost a memory-session check each (as would a heap {@code ByteBuffer}'s put). Strings that come back
  * as the same instance (the thread's name, the MDC's keys and values, by position) are copied from
- * {@link TextMemo}s instead of encoded again.
+ * {@link TextMemo}s instead of encoded again; an attribute list that comes back whole is copied from its
+ * {@link AttributeMemo}, without a write pass.
  */
 final class EventHeaderEncoding implements BiConsumer<String, Object> {
     /** Memos kept for the first attributes by position; later positions share the last memo. */
