@@ -14,17 +14,17 @@ import static dev.userevents.format.EventHeaderFormat.FORMAT_SIGNED_INT;
 import dev.userevents.format.EventHeaderFormat;
 import dev.userevents.spi.MessageBuffers;
 import dev.userevents.spi.StackTraces;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.function.BiConsumer;
 
 /**
  * The encode of {@link EventHeaderEncoder}'s records, with one thread's buffers and cursors (the encoder keeps one
  * per thread, a fresh one for a nested log call); its {@code accept} is the attribute sink (no lambda per event).
- * The record is written on the heap (field definitions and data in two buffers, the data appended at the end); the
+ * The record is written into heap arrays (field definitions and data apart, the data appended at the end); the
  * writer makes the one copy into native memory, the ring's slot or its write buffer, where a native write per
- * field would cost a memory-session check each. Strings that come back as the same instance (the thread's name,
- * the MDC's keys and values, by position) are copied from {@link TextMemo}s instead of encoded again.
+ * field would cost a memory-session check each (as would a heap {@code ByteBuffer}'s put). Strings that come back
+ * as the same instance (the thread's name, the MDC's keys and values, by position) are copied from
+ * {@link TextMemo}s instead of encoded again; an attribute list that comes back whole is copied from its
+ * {@link AttributeMemo}, without a write pass.
  */
 final class EventHeaderEncoding implements BiConsumer<String, Object> {
     /** Memos kept for the first attributes by position; later positions share the last memo. */
@@ -34,9 +34,9 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
      * The record: write index, header (its constant bytes written once), extension block and the field definitions
      * from {@link EventHeaderLayout#METADATA_OFFSET} on; the data is appended at the end.
      */
-    private final ByteBuffer metadata;
+    private final byte[] metadata;
     /** Field values, written beside the metadata; copied after it at the end. */
-    private final ByteBuffer data;
+    private final byte[] data;
 
     private final StringBuilder stackTrace = new StringBuilder(256);
     boolean inUse;
@@ -51,6 +51,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
 
     // attribute passes
     private final AttributeBudget attributes = new AttributeBudget();
+    private final AttributeMemo attributeMemo = new AttributeMemo();
     private boolean sizing;
     private Object traceId;
     private Object spanId;
@@ -65,11 +66,12 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     private final TextMemo[] valueTexts = new TextMemo[MEMO_POSITIONS];
 
     EventHeaderEncoding(int maxRecordBytes) {
-        this.metadata = ByteBuffer.allocate(maxRecordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        metadata.put(HEADER_OFFSET + EventHeaderFormat.HEADER_FLAGS_OFFSET, (byte) FLAGS_DEFAULT_WITH_EXTENSION);
+        this.metadata = new byte[maxRecordBytes];
+        metadata[HEADER_OFFSET + EventHeaderFormat.HEADER_FLAGS_OFFSET] = (byte) FLAGS_DEFAULT_WITH_EXTENSION;
         // version, id, tag and opcode stay 0
-        metadata.putShort(EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
-        this.data = ByteBuffer.allocate(maxRecordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        LittleEndian.putShort(
+                metadata, EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_KIND_OFFSET, (short) EXTENSION_KIND_METADATA);
+        this.data = new byte[maxRecordBytes];
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -88,7 +90,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
 
     /** The array {@link #encode} wrote its record into, from index 0. */
     byte[] record() {
-        return metadata.array();
+        return metadata;
     }
 
     /** Encodes one record into {@link #record()} and returns its length. */
@@ -110,8 +112,10 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         traceId = null;
         spanId = null;
         attributes.startSizing(maxRecordBytes);
+        attributeMemo.startSizing();
         attributeIndex = 0;
         reader.forEachAttribute(event, this);
+        boolean attributesKept = attributeMemo.endSizing();
         traceContext = traceId instanceof CharSequence && spanId instanceof CharSequence;
         if (!traceContext) {
             traceId = null; // written as ordinary attributes in the second pass
@@ -130,12 +134,12 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         }
 
         // Header and metadata extension block (the constant bytes are in place).
-        metadata.putInt(WRITE_INDEX_OFFSET, writeIndex);
-        metadata.put(HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET, (byte) level.providerLevel);
+        LittleEndian.putInt(metadata, WRITE_INDEX_OFFSET, writeIndex);
+        metadata[HEADER_OFFSET + EventHeaderFormat.HEADER_LEVEL_OFFSET] = (byte) level.providerLevel;
         meta(eventNameMeta);
 
         meta(traceContext ? CSVER_PART_A_WITH_TRACE_META : CSVER_PART_A_META);
-        data.putInt(dataEnd, CS_VERSION);
+        LittleEndian.putInt(data, dataEnd, CS_VERSION);
         dataEnd += CS_VERSION_BYTES;
         dataEnd = time.putCounted(data, dataEnd, reader.timeEpochNanos(event));
         if (traceContext) {
@@ -185,64 +189,75 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         }
 
         sizing = false;
-        attributes.startWriting(attributeBudget);
-        attributeIndex = 0;
-        reader.forEachAttribute(event, this);
-        partCFields += attributes.fields();
-        if (attributes.dropped() > 0) {
+        int dropped;
+        if (attributesKept) {
+            meta = attributeMemo.copyMeta(metadata, meta);
+            dataEnd = attributeMemo.copyData(data, dataEnd);
+            partCFields += attributeMemo.fields();
+            dropped = attributeMemo.dropped();
+        } else {
+            int metaFrom = meta;
+            int dataFrom = dataEnd;
+            attributes.startWriting(attributeBudget);
+            attributeIndex = 0;
+            reader.forEachAttribute(event, this);
+            partCFields += attributes.fields();
+            dropped = attributes.dropped();
+            attributeMemo.keep(metadata, metaFrom, meta, data, dataFrom, dataEnd, attributes.fields(), dropped);
+        }
+        if (dropped > 0) {
             meta(DROPPED_META);
-            putLong(attributes.dropped());
+            putLong(dropped);
             partCFields++;
         }
-        metadata.put(partCCount, (byte) partCFields);
+        metadata[partCCount] = (byte) partCFields;
 
         meta(PART_B_META);
         dataEnd = copy(TYPE_NAME_DATA, data, dataEnd);
         int bodyRoom = maxRecordBytes - used() - PART_B_TAIL_DATA_BYTES;
         putString(text, 0, text.length(), Math.max(EventHeaderEncoder.MIN_TEXT_BYTES, Math.min(maxBody, bodyRoom)));
-        data.putShort(dataEnd, (short) level.severityNumber);
+        LittleEndian.putShort(data, dataEnd, (short) level.severityNumber);
         dataEnd += SEVERITY_NUMBER_BYTES;
         dataEnd = copy(EventHeaderLayout.severityText(level), data, dataEnd);
 
-        metadata.putShort(EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) (meta - METADATA_OFFSET));
+        LittleEndian.putShort(
+                metadata, EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) (meta - METADATA_OFFSET));
         // Fails (counted as an error by the caller) rather than overrun.
-        System.arraycopy(data.array(), 0, metadata.array(), meta, dataEnd);
+        System.arraycopy(data, 0, metadata, meta, dataEnd);
         return meta + dataEnd;
     }
 
     /** The attribute sink: sizes in the first pass, writes in the second. */
     @Override
     public void accept(String key, Object value) {
+        if (sizing) {
+            int effect = attributeMemo.recall(key, value);
+            if (effect == AttributeMemo.MISS) {
+                effect = sizingEffect(key, value);
+                attributeMemo.remember(key, value, effect);
+            }
+            if (effect == AttributeMemo.TRACE_ID) {
+                traceId = value;
+            } else if (effect == AttributeMemo.SPAN_ID) {
+                spanId = value;
+            } else if (effect != AttributeMemo.IGNORED) {
+                attributes.size(effect);
+            }
+            return;
+        }
         if (key == null) {
             return;
         }
         int position = Math.min(attributeIndex++, MEMO_POSITIONS - 1);
-        if (key.equals(EventHeaderEncoder.TRACE_ID_KEY) || key.equals(EventHeaderEncoder.SPAN_ID_KEY)) {
-            if (sizing) { // not sized: without the other one they are written below, in room kept for them
-                if (key.equals(EventHeaderEncoder.TRACE_ID_KEY)) {
-                    traceId = value;
-                } else {
-                    spanId = value;
-                }
-                return;
-            }
-            if (traceContext) {
-                return; // in PartA.ext_dt
-            }
+        if (traceContext
+                && (key.equals(EventHeaderEncoder.TRACE_ID_KEY) || key.equals(EventHeaderEncoder.SPAN_ID_KEY))) {
+            return; // in PartA.ext_dt
         }
         TextMemo keyText = memo(keyTexts, position);
         int nameBytes = AttributeBudget.nameBytes(keyText.cappedLength(key, MAX_NAME_BYTES));
         int kind = AttributeBudget.kind(value);
         // A value converted by toString() is a new string each time: no memo for it.
         TextMemo valueText = value instanceof String ? memo(valueTexts, position) : null;
-        if (sizing) {
-            attributes.size(nameBytes
-                    + (kind != AttributeBudget.STRING || value instanceof CharSequence
-                            ? valueBytes(
-                                    kind, valueText, (CharSequence) (kind == AttributeBudget.STRING ? value : null))
-                            : AttributeBudget.unconvertedValueBytes()));
-            return;
-        }
         CharSequence string = null;
         if (kind == AttributeBudget.STRING) {
             string = value instanceof CharSequence ? (CharSequence) value : describe(value);
@@ -253,7 +268,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         switch (kind) {
             case AttributeBudget.BOOLEAN:
                 metaField(keyText, key, ENCODING_VALUE8, FORMAT_BOOLEAN);
-                data.put(dataEnd++, (byte) (((Boolean) value) ? 1 : 0));
+                data[dataEnd++] = (byte) (((Boolean) value) ? 1 : 0);
                 break;
             case AttributeBudget.INTEGER:
                 metaField(keyText, key, ENCODING_VALUE64, FORMAT_SIGNED_INT);
@@ -272,6 +287,32 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
                 }
                 break;
         }
+    }
+
+    /**
+     * What the sizing pass does with an attribute: {@link AttributeMemo#TRACE_ID} or {@link AttributeMemo#SPAN_ID}
+     * (not sized: without the other one they are written in room kept for them), {@link AttributeMemo#IGNORED} (no
+     * key), or its size: name and value, the bound for a value whose {@code toString()} has not run.
+     */
+    private int sizingEffect(String key, Object value) {
+        if (key == null) {
+            return AttributeMemo.IGNORED;
+        }
+        int position = Math.min(attributeIndex++, MEMO_POSITIONS - 1);
+        if (key.equals(EventHeaderEncoder.TRACE_ID_KEY)) {
+            return AttributeMemo.TRACE_ID;
+        }
+        if (key.equals(EventHeaderEncoder.SPAN_ID_KEY)) {
+            return AttributeMemo.SPAN_ID;
+        }
+        TextMemo keyText = memo(keyTexts, position);
+        int nameBytes = AttributeBudget.nameBytes(keyText.cappedLength(key, MAX_NAME_BYTES));
+        int kind = AttributeBudget.kind(value);
+        if (kind == AttributeBudget.STRING && !(value instanceof CharSequence)) {
+            return nameBytes + AttributeBudget.unconvertedValueBytes();
+        }
+        TextMemo valueText = value instanceof String ? memo(valueTexts, position) : null;
+        return nameBytes + valueBytes(kind, valueText, (CharSequence) (kind == AttributeBudget.STRING ? value : null));
     }
 
     private static int valueBytes(int kind, TextMemo valueText, CharSequence string) {
@@ -315,34 +356,31 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         meta = copy(definitions, metadata, meta);
     }
 
-    /**
-     * {@code bytes} into a heap buffer at {@code at}; returns the end. An array copy: a buffer's bulk put checks
-     * its memory session and costs as much as encoding a short string.
-     */
-    private static int copy(byte[] bytes, ByteBuffer heap, int at) {
-        System.arraycopy(bytes, 0, heap.array(), at, bytes.length);
+    /** {@code bytes} into {@code into} at {@code at}; returns the end. */
+    private static int copy(byte[] bytes, byte[] into, int at) {
+        System.arraycopy(bytes, 0, into, at, bytes.length);
         return at + bytes.length;
     }
 
     private void metaName(TextMemo memo, String name) {
         meta = memo.put(metadata, meta, name, MAX_NAME_BYTES);
-        metadata.put(meta++, (byte) 0);
+        metadata[meta++] = 0;
     }
 
     /** A field with its encoding's default format: one byte, as OTel's exporters write strings. */
     private void metaField(TextMemo memo, String name, int encoding) {
         metaName(memo, name);
-        metadata.put(meta++, (byte) encoding);
+        metadata[meta++] = (byte) encoding;
     }
 
     private void metaField(TextMemo memo, String name, int encoding, int format) {
         metaName(memo, name);
-        metadata.put(meta++, (byte) (encoding | ENCODING_CHAIN_FLAG));
-        metadata.put(meta++, (byte) format);
+        metadata[meta++] = (byte) (encoding | ENCODING_CHAIN_FLAG);
+        metadata[meta++] = (byte) format;
     }
 
     private void putLong(long value) {
-        data.putLong(dataEnd, value);
+        LittleEndian.putLong(data, dataEnd, value);
         dataEnd += VALUE64_BYTES;
     }
 
@@ -350,7 +388,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     private void putString(TextMemo memo, CharSequence value, int maxBytes) {
         int lengthAt = dataEnd;
         int end = memo.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, maxBytes);
-        data.putShort(lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
+        LittleEndian.putShort(data, lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
         dataEnd = end;
     }
 
@@ -358,7 +396,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     private void putString(CharSequence value, int from, int to, int maxBytes) {
         int lengthAt = dataEnd;
         int end = Utf8Text.put(data, lengthAt + LENGTH_PREFIX_BYTES, value, from, to, maxBytes);
-        data.putShort(lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
+        LittleEndian.putShort(data, lengthAt, (short) (end - lengthAt - LENGTH_PREFIX_BYTES));
         dataEnd = end;
     }
 }

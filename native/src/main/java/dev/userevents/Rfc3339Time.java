@@ -1,6 +1,5 @@
 package dev.userevents;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,6 +9,14 @@ import java.nio.charset.StandardCharsets;
  */
 final class Rfc3339Time {
     private static final byte[] UTC_OFFSET = "+00:00".getBytes(StandardCharsets.US_ASCII);
+    /** "000" to "999", three bytes each. */
+    private static final byte[] THREE_DIGITS = new byte[3000];
+
+    static {
+        for (int i = 0; i < 1000; i++) {
+            digits(THREE_DIGITS, 3 * i, i, 3);
+        }
+    }
 
     /** The second {@link #dateTime} shows. */
     private long cachedSecond = Long.MIN_VALUE;
@@ -17,10 +24,10 @@ final class Rfc3339Time {
     private final byte[] dateTime = new byte[19];
 
     /**
-     * Writes {@code epochNanos} at {@code at} of {@code data} (a little-endian heap buffer) as a u16 length and its
-     * text; returns the end.
+     * Writes {@code epochNanos} at {@code at} of {@code data} as a little-endian u16 length and its text; returns the
+     * end.
      */
-    int putCounted(ByteBuffer data, int at, long epochNanos) {
+    int putCounted(byte[] data, int at, long epochNanos) {
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         int nanos = (int) (epochNanos - seconds * 1_000_000_000L);
         if (seconds != cachedSecond) {
@@ -28,23 +35,34 @@ final class Rfc3339Time {
             cachedSecond = seconds;
         }
         int p = at + 2;
-        System.arraycopy(dateTime, 0, data.array(), p, dateTime.length); // a buffer's bulk put costs more
+        System.arraycopy(dateTime, 0, data, p, dateTime.length);
         p += dateTime.length;
         if (nanos != 0) {
-            data.put(p++, (byte) '.');
-            byte[] array = data.array();
-            if (nanos % 1_000_000 == 0) {
-                p = digits(array, p, nanos / 1_000_000, 3);
-            } else if (nanos % 1_000 == 0) {
-                p = digits(array, p, nanos / 1_000, 6);
-            } else {
-                p = digits(array, p, nanos, 9);
+            data[p++] = '.';
+            int millis = nanos / 1_000_000;
+            int micros = nanos / 1_000 - millis * 1_000;
+            int belowMicro = nanos % 1_000;
+            p = threeDigits(data, p, millis);
+            if (micros != 0 || belowMicro != 0) {
+                p = threeDigits(data, p, micros);
+                if (belowMicro != 0) {
+                    p = threeDigits(data, p, belowMicro);
+                }
             }
         }
-        System.arraycopy(UTC_OFFSET, 0, data.array(), p, UTC_OFFSET.length);
+        System.arraycopy(UTC_OFFSET, 0, data, p, UTC_OFFSET.length);
         p += UTC_OFFSET.length;
-        data.putShort(at, (short) (p - at - 2));
+        LittleEndian.putShort(data, at, (short) (p - at - 2));
         return p;
+    }
+
+    /** {@code value} (0-999) as three digits, from a table: the fraction changes every record. */
+    private static int threeDigits(byte[] into, int position, int value) {
+        int from = 3 * value;
+        into[position] = THREE_DIGITS[from];
+        into[position + 1] = THREE_DIGITS[from + 1];
+        into[position + 2] = THREE_DIGITS[from + 2];
+        return position + 3;
     }
 
     /** {@code YYYY-MM-DDTHH:MM:SS} of {@code seconds} since 1970 into {@link #dateTime}. */

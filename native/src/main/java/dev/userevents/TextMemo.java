@@ -1,7 +1,5 @@
 package dev.userevents;
 
-import java.nio.ByteBuffer;
-
 /**
  * One string's bounded UTF-8, kept while the next event brings the same {@code String} instance: a thread's name, an
  * MDC key or value across a request's lines. The memo then copies bytes instead of encoding characters. Keyed by
@@ -32,14 +30,14 @@ final class TextMemo {
         return Utf8Text.cappedLength(value, 0, value.length(), bound);
     }
 
-    /** {@link Utf8Text#put} of the whole of {@code value} at {@code at} of a heap buffer; returns the end. */
-    int put(ByteBuffer out, int at, CharSequence value, int bound) {
+    /** {@link Utf8Text#put} of the whole of {@code value} at {@code at} of {@code out}; returns the end. */
+    int put(byte[] out, int at, CharSequence value, int bound) {
         if (!(value instanceof String)) {
             return Utf8Text.put(out, at, value, 0, value.length(), bound);
         }
         String string = (String) value;
-        if (holds(string, bound)) { // an array copy: a buffer's bulk put checks its memory session, at a price
-            System.arraycopy(bytes, 0, out.array(), out.arrayOffset() + at, length);
+        if (holds(string, bound)) {
+            System.arraycopy(bytes, 0, out, at, length);
             return at + length;
         }
         int end = Utf8Text.put(out, at, string, 0, string.length(), bound);
@@ -49,12 +47,12 @@ final class TextMemo {
         return end;
     }
 
-    private void remember(ByteBuffer out, int at, int end, String string, int bound) {
+    private void remember(byte[] out, int at, int end, String string, int bound) {
         length = end - at;
         if (bytes.length < length) {
             bytes = new byte[Math.max(length, 2 * bytes.length)];
         }
-        System.arraycopy(out.array(), out.arrayOffset() + at, bytes, 0, length);
+        System.arraycopy(out, at, bytes, 0, length);
         cappedLength = Utf8Text.cappedLength(string, 0, string.length(), bound);
         maxBytes = bound;
         text = string;

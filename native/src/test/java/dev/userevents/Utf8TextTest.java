@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Utf8Text#put} writes a heap buffer's ASCII runs straight into its array and every other buffer through
- * the buffer: both must write the same bytes, whatever the text and the bound, and what they write is the JDK's
- * UTF-8 of the text when it fits.
+ * the buffer, and has a twin for a plain array (the EventHeader encoder's): all must write the same bytes, whatever
+ * the text and the bound, and what they write is the JDK's UTF-8 of the text when it fits.
  */
 class Utf8TextTest {
-    private static final String[] PIECES = {"a", "plain ascii ", "é", "😀", "\0", "\uD800", "\uDC00", "中文", "~"};
+    private static final String[] PIECES = {
+        "a", "plain ascii ", "é", "😀", "\0", "\uD800", "\uDC00", "中文", "~", "\u0080"
+    };
 
     @Test
     void heapAndDirectBuffersGetTheSameBytes() {
@@ -30,7 +32,11 @@ class Utf8TextTest {
             CharSequence input = random.nextBoolean() ? text.toString() : text;
             byte[] heap = written(ByteBuffer.allocate(64 + maxBytes), at, input, from, maxBytes);
             byte[] direct = written(ByteBuffer.allocateDirect(64 + maxBytes), at, input, from, maxBytes);
-            assertEquals(hex(direct), hex(heap), "'" + input + "' from " + from + ", at most " + maxBytes);
+            byte[] array = new byte[64 + maxBytes];
+            int end = Utf8Text.put(array, at, input, from, input.length(), maxBytes);
+            String what = "'" + input + "' from " + from + ", at most " + maxBytes;
+            assertEquals(hex(direct), hex(heap), what);
+            assertEquals(hex(direct), hex(java.util.Arrays.copyOfRange(array, at, end)), what);
         }
     }
 
