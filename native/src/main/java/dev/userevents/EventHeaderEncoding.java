@@ -1,15 +1,7 @@
 package dev.userevents;
 
 import static dev.userevents.EventHeaderLayout.*;
-import static dev.userevents.format.EventHeaderFormat.ENCODING_CHAIN_FLAG;
-import static dev.userevents.format.EventHeaderFormat.ENCODING_STRING_LENGTH16_CHAR8;
-import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE64;
-import static dev.userevents.format.EventHeaderFormat.ENCODING_VALUE8;
-import static dev.userevents.format.EventHeaderFormat.EXTENSION_KIND_METADATA;
-import static dev.userevents.format.EventHeaderFormat.FLAGS_DEFAULT_WITH_EXTENSION;
-import static dev.userevents.format.EventHeaderFormat.FORMAT_BOOLEAN;
-import static dev.userevents.format.EventHeaderFormat.FORMAT_FLOAT;
-import static dev.userevents.format.EventHeaderFormat.FORMAT_SIGNED_INT;
+import static dev.userevents.format.EventHeaderFormat.*;
 
 import dev.userevents.format.EventHeaderFormat;
 import dev.userevents.spi.MessageBuffers;
