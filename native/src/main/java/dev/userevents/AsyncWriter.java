@@ -100,20 +100,23 @@ final class AsyncWriter implements EventWriter {
         wakeWriter();
     }
 
-    /** A record encoded before the claim (so no user code runs while a slot is held): one copy into the slot. */
+    /** A record encoded before the claim (so no user code runs while a slot is held): copied into the slot. */
     @Override
-    public void write(byte[] record, int length) {
+    public void write(byte[] head, int headLength, byte[] tail, int tailLength) {
+        int length = headLength + tailLength;
         if (length > ring.slotBytes) {
             throw new IllegalArgumentException("record of " + length + " bytes, slots hold " + ring.slotBytes);
         }
         long sequence = claim();
         if (sequence < 0) {
             if (sequence == WRITE_ON_CALLER) {
-                syncWriter.write(record, length);
+                syncWriter.write(head, headLength, tail, tailLength);
             }
             return;
         }
-        ring.records.put(ring.recordOffset(sequence), record, 0, length);
+        int offset = ring.recordOffset(sequence);
+        ring.records.put(offset, head, 0, headLength);
+        ring.records.put(offset + headLength, tail, 0, tailLength);
         ring.publish(sequence, length);
         wakeWriter();
     }

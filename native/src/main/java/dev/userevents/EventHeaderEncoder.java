@@ -101,7 +101,8 @@ final class EventHeaderEncoder {
                     thrown,
                     event,
                     reader);
-            writer.write(encoding.record(), length);
+            int metadataLength = encoding.metadataLength();
+            writer.write(encoding.metadata(), metadataLength, encoding.data(), length - metadataLength);
         } finally {
             release(encoding);
         }

@@ -80,12 +80,30 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
         return meta + dataEnd;
     }
 
-    /** The array {@link #encode} wrote its record into, from index 0. */
-    byte[] record() {
+    /** The record's first part from index 0: write index, header, extension and field definitions. */
+    byte[] metadata() {
         return metadata;
     }
 
-    /** Encodes one record into {@link #record()} and returns its length. */
+    /** The record's second part from index 0, {@code encode}'s length minus {@link #metadataLength()} bytes. */
+    byte[] data() {
+        return data;
+    }
+
+    int metadataLength() {
+        return meta;
+    }
+
+    /** The whole record in one array (the metadata's, the data copied after it), for readers of one record. */
+    byte[] record() {
+        System.arraycopy(data, 0, metadata, meta, dataEnd);
+        return metadata;
+    }
+
+    /**
+     * Encodes one record, {@link #metadata()} then {@link #data()}, and returns its length. The writer copies the
+     * two parts into native memory one after the other; joined here they would cost one more copy of the data.
+     */
     <E> int encode(
             EventHeaderEncoder encoder,
             int writeIndex,
@@ -214,8 +232,6 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
 
         LittleEndian.putShort(
                 metadata, EXTENSION_OFFSET + EventHeaderFormat.EXTENSION_SIZE_OFFSET, (short) (meta - METADATA_OFFSET));
-        // Fails (counted as an error by the caller) rather than overrun.
-        System.arraycopy(data, 0, metadata, meta, dataEnd);
         return meta + dataEnd;
     }
 

@@ -6,10 +6,11 @@ interface EventWriter {
     void write(LoggerEvents logger, Level level, CharSequence message);
 
     /**
-     * Writes or enqueues a record encoded already (EventHeader): {@code record[0, length)}, a heap array the caller
-     * keeps; one copy into native memory (the ring's slot, or the caller's write buffer).
+     * Writes or enqueues a record encoded already (EventHeader): {@code head[0, headLength)} then
+     * {@code tail[0, tailLength)}, heap arrays the caller keeps; one copy of each into native memory (the ring's
+     * slot, or the caller's write buffer).
      */
-    void write(byte[] record, int length);
+    void write(byte[] head, int headLength, byte[] tail, int tailLength);
 
     /** Delivers what is pending within {@code timeoutMillis}, then stops. Idempotent. */
     void close(long timeoutMillis);

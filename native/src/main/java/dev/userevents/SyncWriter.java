@@ -13,7 +13,7 @@ final class SyncWriter implements EventWriter {
     /** One thread's native buffer: a one-entry iovec, then the record it points at. */
     private final ThreadLocal<EncodedRecord> buffers;
 
-    /** {@code recordCapacity}: the largest record, of {@code encoder}'s or given to {@link #write(byte[], int)}. */
+    /** {@code recordCapacity}: the largest record, of {@code encoder}'s or given to {@link #write(byte[], int, byte[], int)}. */
     SyncWriter(EventDevice device, EventEncoder encoder, int recordCapacity, Counters counters) {
         this.device = device;
         this.encoder = encoder;
@@ -30,10 +30,11 @@ final class SyncWriter implements EventWriter {
     }
 
     @Override
-    public void write(byte[] record, int length) {
+    public void write(byte[] head, int headLength, byte[] tail, int tailLength) {
         EncodedRecord buffer = buffers.get();
-        buffer.bytes.put(EncodedRecord.RECORD_OFFSET, record, 0, length);
-        buffer.length = length;
+        buffer.bytes.put(EncodedRecord.RECORD_OFFSET, head, 0, headLength);
+        buffer.bytes.put(EncodedRecord.RECORD_OFFSET + headLength, tail, 0, tailLength);
+        buffer.length = headLength + tailLength;
         write(buffer);
     }
 
