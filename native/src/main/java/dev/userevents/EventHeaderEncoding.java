@@ -11,8 +11,8 @@ import java.util.function.BiConsumer;
 /**
  * The encode of {@link EventHeaderEncoder}'s records, with one thread's buffers and cursors (the encoder keeps one
  * per thread, a fresh one for a nested log call); its {@code accept} is the attribute sink (no lambda per event).
- * The record is written into heap arrays (field definitions and data apart, the data appended at the end); the
- * writer makes the one copy into native memory, the ring's slot or its write buffer, where a native write per
+ * The record is written into two heap arrays (field definitions, then data); the writer copies each once into
+ * native memory, the ring's slot or its write buffer, where a native write per
  * field would cost a memory-session check each (as would a heap {@code ByteBuffer}'s put). Strings that come back
  * as the same instance (the thread's name, the MDC's keys and values, by position) are copied from
  * {@link TextMemo}s instead of encoded again; an attribute list that comes back whole is copied from its
@@ -24,7 +24,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
 
     /**
      * The record: write index, header (its constant bytes written once), extension block and the field definitions
-     * from {@link EventHeaderLayout#METADATA_OFFSET} on; the data is appended at the end.
+     * from {@link EventHeaderLayout#METADATA_OFFSET} on; the data follows it in native memory.
      */
     private final byte[] metadata;
     /** Field values, written beside the metadata; copied after it at the end. */
