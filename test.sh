@@ -55,7 +55,7 @@ fi
 phase "waiting for the host tests and the build checks"
 checks_status=0
 wait "$checks" || checks_status=$?
-grep -E 'Tests run:|FAIL|ERROR|BUILD' "$host_log" | grep -v ' -- in ' || true
+grep -E '^\[(INFO|ERROR)\] (Tests run:|BUILD)' "$host_log" | grep -v ' -- in ' || true
 cat "$checks_log"
 if [ $(( checks_status & 1 )) != 0 ]; then
   cat "$host_log"
