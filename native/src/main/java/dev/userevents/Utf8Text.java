@@ -75,8 +75,11 @@ final class Utf8Text {
     }
 
     /**
-     * {@link #put(ByteBuffer, int, CharSequence, int, int, int)} into an array. (Reading a {@code String}'s
-     * characters in bulk with {@code getChars} first measured slower in the encoder on JDK 17 and 25.)
+     * {@link #put(ByteBuffer, int, CharSequence, int, int, int)} into an array. The same algorithm twice, on purpose:
+     * the tracefs record is encoded straight into the ring's native slot, the EventHeader record into a heap array,
+     * and a target interface between them would sit in both hot loops; {@code Utf8TextTest} holds the two to the same
+     * bytes. (Reading a {@code String}'s characters in bulk with {@code getChars} first measured slower in the encoder
+     * on JDK 17 and 25.)
      */
     static int put(byte[] out, int start, CharSequence text, int from, int to, int maxBytes) {
         final int limit = start + maxBytes;
