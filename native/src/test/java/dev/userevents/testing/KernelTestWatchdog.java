@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * The kernel-test harness's progress line and stall detector, registered through {@code META-INF/services} and
@@ -38,6 +39,9 @@ public final class KernelTestWatchdog implements TestExecutionListener {
     private final PrintStream out = System.out;
     private volatile long lastProgress = System.nanoTime();
     private volatile String current = "(no test started)";
+    /** Set when the module's run ends: vm/KernelTestsLauncher runs the next module in this JVM. */
+    private volatile boolean planFinished;
+
     private volatile long currentStarted = System.nanoTime();
 
     public KernelTestWatchdog() {
@@ -52,6 +56,11 @@ public final class KernelTestWatchdog implements TestExecutionListener {
 
     private boolean active() {
         return stallNanos > 0;
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        planFinished = true;
     }
 
     @Override
@@ -99,13 +108,16 @@ public final class KernelTestWatchdog implements TestExecutionListener {
 
     private void watch() {
         long dumpedFor = -1;
-        while (true) {
+        while (!planFinished) {
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {
                 return;
             }
             long progress = lastProgress;
+            if (planFinished) {
+                return;
+            }
             long idle = System.nanoTime() - progress;
             if (idle >= stallNanos && dumpedFor != progress) {
                 dumpedFor = progress;
