@@ -33,7 +33,7 @@ tar --exclude=./vm/build --exclude='./*/target' --exclude=./.git -cf - . | tar -
 (
   status=0
   (cd "$host_copy" && nice -n 19 mvn -B -ntp verify -Dkernel.tests.skip=true "$@") > "$host_log" 2>&1 || status=1
-  nice -n 19 bash -c './checks/skip-flags.sh && ./checks/reproducible.sh && ./checks/exports.sh && ./checks/packages.sh' \
+  nice -n 19 bash -c './checks/skip-flags.sh && ./checks/reproducible.sh && ./checks/exports.sh && ./checks/packages.sh && ./checks/kernel-test-names.sh' \
     > "$checks_log" 2>&1 || status=$(( status + 2 ))
   exit "$status"
 ) &
