@@ -269,8 +269,8 @@ class AsyncKernelTest {
 
     @Test
     void fourThreadsUnderBlockAreAllCaptured() throws Exception {
-        int perThread = Soak.scaled(250_000);
-        kernel.bufferSizeKb(Soak.scaled(50_000)); // per CPU; an event takes about 32 bytes of it
+        int perThread = Soak.scaled(100_000);
+        kernel.bufferSizeKb(Soak.scaled(20_000)); // per CPU; an event takes about 32 bytes of it
         UserEvents events = kernel.open(async(4096, QueueFullPolicy.BLOCK).build());
         LoggerEvents logger = events.logger("kt.async.load");
         long started = System.nanoTime();

@@ -122,7 +122,7 @@ class Log4jKernelTest {
 
     @Test
     void reconfigurationsWhileLoggingLoseNothingAndKeepOneRegistrationSet() throws Exception {
-        int reconfigurations = Soak.scaled(60);
+        int reconfigurations = Soak.scaled(30);
         List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.function.Consumer<String> previousSink = dev.userevents.spi.Diagnostics.setSink(diagnostics::add);
         kernel.closeAfter(() -> dev.userevents.spi.Diagnostics.setSink(previousSink));
