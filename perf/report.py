@@ -124,6 +124,7 @@ lines += ["", "### Enabled event, 64-character message with one parameter (host,
           "| benchmark | threads | " + " | ".join(names) + " | B/op |", "|---|---|" + "---|" * len(names) + "---|"]
 for label, key in [("core async hand-off (format, claim, encode into slot, publish)", "coreAsyncHandoff"),
                    ("SLF4J `info(pattern, arg)` async hand-off", "slf4jAsyncHandoff"),
+                   ("Log4j2 `AsyncLogger` (LMAX Disruptor) `info(pattern, arg)` to a Null appender", "log4j2AsyncLoggerHandoff"),
                    ("core sync: encode + writev(/dev/null) on the caller", "coreSyncWritevDevNull")]:
     for threads, k in (("1", "e1"), ("2", "e2")):
         if key in jdks[0][1][k]:
@@ -225,6 +226,15 @@ for name, r in jdks:
                        % (name, ratio, ns(eh, "eventHeaderAsyncHandoff"), ns(eh, "tracefsAsyncHandoff"),
                           "%.1f" % alloc if alloc is not None else "?", verdict(ratio <= 2 and (alloc or 0) < 1)))
     handoff = r["e1"].get("coreAsyncHandoff")
+    async_logger = r["e1"].get("log4j2AsyncLoggerHandoff")
+    if handoff and async_logger:
+        two, two_async = r["e2"].get("coreAsyncHandoff"), r["e2"].get("log4j2AsyncLoggerHandoff")
+        targets.append("| %s: enabled hand-off (one producer) ≤ Log4j2's AsyncLogger, same line, same run, 0 B/op | "
+                       "%.1f vs %.1f ns (%.2fx), %s B/op%s | %s |"
+                       % (name, handoff[0], async_logger[0], handoff[0] / async_logger[0],
+                          "%.1f" % handoff[2] if handoff[2] is not None else "?",
+                          "; two producers %.1f vs %.1f ns" % (two[0], two_async[0]) if two and two_async else "",
+                          verdict(handoff[0] <= async_logger[0] and (handoff[2] or 0) < 1)))
     if handoff:
         targets.append("| %s: enabled hand-off ≤ 100 ns and 0 B/op | %.1f ns, %s B/op | %s |"
                        % (name, handoff[0], "%.1f" % handoff[2] if handoff[2] is not None else "?",
