@@ -15,8 +15,13 @@ final class LoggerEnabler {
     private final PrintStream out;
     private final Pattern matching;
     private final int enabledMask;
-    /** Levels handled per logger base name; guarded by itself (the follower and the restoring thread share it). */
+    /**
+     * Levels handled per logger base name; guarded by itself (the follower and the restoring thread share it). An
+     * enable and its record happen under it together, so the restore cannot run between them and leave an event on.
+     */
     private final Map<String, Integer> handled;
+    /** Set by {@link #disableHandled}: a follower still running after it enables nothing more. Guarded by handled. */
+    private boolean stopped;
 
     LoggerEnabler(
             TracefsEvents events, PrintStream out, Pattern matching, int enabledMask, Map<String, Integer> handled) {
@@ -41,26 +46,29 @@ final class LoggerEnabler {
     /** One pass: applies the mask to each matching level not handled yet, records it, and prints what it switched on. */
     void enableNew() throws IOException {
         for (Map.Entry<String, Integer> logger : events.loggers(matching).entrySet()) {
-            int done;
+            int on;
             synchronized (handled) {
-                done = handled.getOrDefault(logger.getKey(), 0);
+                if (stopped) {
+                    return;
+                }
+                int done = handled.getOrDefault(logger.getKey(), 0);
+                int fresh = logger.getValue() & ~done;
+                if (fresh == 0) {
+                    continue;
+                }
+                on = events.apply(logger.getKey(), fresh, enabledMask);
+                handled.put(logger.getKey(), done | fresh);
             }
-            int fresh = logger.getValue() & ~done;
-            if (fresh != 0) {
-                int on = events.apply(logger.getKey(), fresh, enabledMask);
-                synchronized (handled) {
-                    handled.put(logger.getKey(), done | fresh);
-                }
-                if (on != 0) {
-                    out.println(logger.getKey() + ": " + TracefsEvents.describe(on));
-                }
+            if (on != 0) {
+                out.println(logger.getKey() + ": " + TracefsEvents.describe(on));
             }
         }
     }
 
-    /** Disables every level event handled so far. */
+    /** Disables every level event handled so far; from then on {@link #enableNew} enables nothing. */
     void disableHandled() throws IOException {
         synchronized (handled) {
+            stopped = true;
             for (Map.Entry<String, Integer> logger : handled.entrySet()) {
                 events.apply(logger.getKey(), logger.getValue(), 0);
             }

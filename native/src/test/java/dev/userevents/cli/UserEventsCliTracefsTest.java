@@ -85,6 +85,31 @@ class UserEventsCliTracefsTest {
         }
     }
 
+    /**
+     * {@code tail GLOB LEVEL} restores on exit while its follower may still be in a pass: once the restore has run,
+     * the follower enables nothing more, so no event stays on after tail ends.
+     */
+    @Test
+    void aFollowersPassAfterTheRestoreEnablesNothing() throws Exception {
+        tracefs.logger("kt_cli_Orders");
+        LoggerEnabler enabler = new LoggerEnabler(
+                new TracefsEvents(directory),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                LoggerGlobs.toPattern("kt.cli.*"),
+                Level.INFO.andMoreSevereMask(),
+                new java.util.HashMap<>());
+        enabler.enableNew();
+        assertEquals("1", tracefs.enable("kt_cli_Orders_INFO"));
+
+        enabler.disableHandled(); // the restore, on the shutdown hook's thread
+        tracefs.logger("kt_cli_Late");
+        enabler.enableNew(); // the follower's next pass, still running
+
+        assertEquals("0", tracefs.enable("kt_cli_Orders_INFO"), "restored");
+        assertEquals("0\n", tracefs.enable("kt_cli_Late_INFO"), "never written after the restore");
+        assertEquals("kt_cli_Orders: enabled FATAL ERROR WARN INFO\n", printed());
+    }
+
     @Test
     void listShowsLoggersTheirLevelsWhichAreEnabledAndEventHeaderProviders() throws Exception {
         tracefs.logger("kt_cli_Orders")
