@@ -33,7 +33,7 @@ class FaultsKernelTest {
     void unprivilegedUserGetsOneDiagnosticWithTheFixAndNoException() throws Exception {
         String classpath = ChildJava.readableCopy(ChildJava.testClasspath());
         List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        command.addAll(ChildJava.java(classpath));
+        command.addAll(ChildJava.java());
         command.addAll(List.of("-cp", classpath, ProbeMain.class.getName()));
         Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -152,7 +152,7 @@ class LifeKernelTest {
                 .libraryOf(com.sun.jna.Native.class, "jna.jar")
                 .library("late.jar", "kt.nested.Late")
                 .write(dir.resolve("app.jar"));
-        List<String> command = ChildJava.java(jar.toString());
+        List<String> command = ChildJava.java();
         command.addAll(List.of("-jar", jar.toString(), "log", "kt.nested", "kt.nested.Late", "17"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         for (Level level : Level.values()) {

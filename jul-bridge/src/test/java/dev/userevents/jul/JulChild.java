@@ -36,7 +36,7 @@ final class JulChild implements AutoCloseable {
 
     JulChild(List<String> options, boolean withSlf4j, String mainClass, String... args) throws IOException {
         String classpath = classPath(withSlf4j);
-        List<String> command = ChildJava.java(classpath, options.toArray(new String[0]));
+        List<String> command = ChildJava.java(options.toArray(new String[0]));
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(List.of(args));
         stderr = Files.createTempFile("julchild", ".err"); // not in target/: the VM sees the project read-only

@@ -169,7 +169,7 @@ class DoctorKernelTest {
         Files.createFile(data);
         run("mount", "--bind", Tracefs.ROOT.resolve("user_events_data").toString(), data.toString());
         try {
-            List<String> command = ChildJava.java(readableClasspath);
+            List<String> command = ChildJava.java();
             command.addAll(List.of("-cp", readableClasspath, dev.userevents.testing.ProbeMain.class.getName()));
             ProcessBuilder probe = new ProcessBuilder(command).redirectErrorStream(true);
             probe.environment().put("USEREVENTS_DATA_FILE", data.toString());
@@ -198,7 +198,7 @@ class DoctorKernelTest {
     /** The doctor as uid/gid 65534 with {@code groups} (a setpriv option), in a JVM of its own, --json. */
     private static Result doctorAs(String groups) throws Exception {
         List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, groups));
-        command.addAll(ChildJava.java(readableClasspath));
+        command.addAll(ChildJava.java());
         command.addAll(List.of("-cp", readableClasspath, UserEventsCli.class.getName(), "doctor", "--json"));
         Process doctor = new ProcessBuilder(command).start();
         String output = new String(doctor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -18,9 +18,7 @@ import java.util.stream.Stream;
  *       would take the CPU the test is waiting on), or what {@code -Duserevents.testChildJit} says ({@code
  *       vm/run-kernel-tests} gives {@code -Xint}: under the VM's emulation every compiled method costs its
  *       translation again, and a child started in 4.8 s interpreted against 8.1 s with C1, 2026-12-02).
- *   <li>Class data sharing: the JDK's archive, and on the test class path the suite's own archive when
- *       {@code vm/run-kernel-tests} made one ({@code -Duserevents.testCdsArchive}); its logging is off because
- *       some children's stdout is what the test reads.
+ *   <li>Class data sharing from the JDK's archive ({@code -Xshare:auto}).
  *   <li>{@code --enable-native-access=ALL-UNNAMED} on JDK 22+, as the README asks of applications.
  * </ul>
  */
@@ -32,19 +30,18 @@ public final class ChildJava {
         return System.getProperty("userevents.testClasspath", System.getProperty("java.class.path"));
     }
 
-    /** {@code java}, the common flags, then {@code options}, for a child that runs on {@code classpath}. */
-    public static List<String> java(String classpath, String... options) {
+    /** How a child compiles: {@code -Duserevents.testChildJit} (the VM's harness gives {@code -Xint}), else C1 only. */
+    public static String jit() {
+        return System.getProperty("userevents.testChildJit", "-XX:TieredStopAtLevel=1");
+    }
+
+    /** {@code java}, the common flags, then {@code options}; the caller adds its class path or jar. */
+    public static List<String> java(String... options) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("userevents.testChildJit", "-XX:TieredStopAtLevel=1"),
-                "-Djna.tmpdir=/tmp"));
-        String archive = System.getProperty("userevents.testCdsArchive", "");
-        // An archive holds its class path; on any other one the JVM would ignore it after a warning.
-        if (!archive.isEmpty() && classpath.equals(testClasspath()) && Files.isReadable(Path.of(archive))) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        } else {
-            command.add("-Xshare:auto");
-        }
+                jit(),
+                "-Djna.tmpdir=/tmp",
+                "-Xshare:auto"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
@@ -55,7 +52,7 @@ public final class ChildJava {
     /** A child running {@code mainClass} on the test class path. */
     public static List<String> main(List<String> options, String mainClass, String... args) {
         String classpath = testClasspath();
-        List<String> command = java(classpath, options.toArray(new String[0]));
+        List<String> command = java(options.toArray(new String[0]));
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(Arrays.asList(args));
         return command;

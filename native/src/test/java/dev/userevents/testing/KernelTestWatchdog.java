@@ -108,16 +108,16 @@ public final class KernelTestWatchdog implements TestExecutionListener {
 
     private void watch() {
         long dumpedFor = -1;
-        while (!planFinished) {
+        while (true) {
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {
                 return;
             }
-            long progress = lastProgress;
             if (planFinished) {
                 return;
             }
+            long progress = lastProgress;
             long idle = System.nanoTime() - progress;
             if (idle >= stallNanos && dumpedFor != progress) {
                 dumpedFor = progress;

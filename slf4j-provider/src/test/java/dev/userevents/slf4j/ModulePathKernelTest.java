@@ -54,7 +54,7 @@ class ModulePathKernelTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto",
-                System.getProperty("userevents.testChildJit", "-XX:TieredStopAtLevel=1"), // as testing/ChildJava
+                dev.userevents.testing.ChildJava.jit(),
                 "-Djna.tmpdir=/tmp",
                 "--module-path",
                 modulePath.stream().map(Path::toString).collect(Collectors.joining(":")),
