@@ -90,6 +90,7 @@ for label, key in [("bare volatile int read (floor)", "volatileIntRead"),
                    ("SLF4J provider with an EventHeader provider `isDebugEnabled()`", "slf4jUserEventsWithProviderIsDebugEnabled"),
                    ("Log4j2 `isDebugEnabled()`, UserEventsContextSelector's logger (its word and level)", "log4jUserEventsFilterIsDebugEnabled"),
                    ("Log4j2 `isDebugEnabled()` via UserEventsFilter, no selector", "log4jUserEventsFilterWithoutSelectorIsDebugEnabled"),
+                   ("Log4j2 `isDebugEnabled()`, no selector, UserEventsFilter gate=\"levels\" in the appender (levels from a poller)", "log4jLevelsGateIsDebugEnabled"),
                    ("stock Log4j2 at INFO `isDebugEnabled()`", "log4jStockIsDebugEnabled"),
                    ("stock Log4j2 at INFO with a global ThresholdFilter that answers NEUTRAL `isDebugEnabled()`", "log4jNeutralFilterIsDebugEnabled"),
                    ("Logback at INFO `isDebugEnabled()`", "logbackIsDebugEnabled"),
@@ -201,8 +202,14 @@ for name, r in jdks:
         plain = ns(d, "log4jUserEventsFilterWithoutSelectorIsDebugEnabled")
         split = ("; of it, Log4j's global-filter dispatch (a NEUTRAL ThresholdFilter) %.2f ns = %.2fx stock, UserEventsFilter's own check %.2f ns"
                  % (neutral, neutral / stock, plain - neutral)) if neutral else ""
-        targets.append("| %s: Log4j2 filter check without the selector ≤ 2x stock Log4j2's | %.2fx (%.2f vs %.2f ns%s) | %s |"
-                       % (name, plain / stock, plain, stock, split, verdict(plain <= 2 * stock)))
+        if "log4jLevelsGateIsDebugEnabled" in d:
+            gated = ns(d, "log4jLevelsGateIsDebugEnabled")
+            targets.append("| %s: Log4j2 check without the selector ≤ 2x stock Log4j2's | `gate=\"levels\"` %.2fx (%.2f vs %.2f ns); "
+                           "the configuration-level filter %.2fx (%.2f ns%s) | %s |"
+                           % (name, gated / stock, gated, stock, plain / stock, plain, split, verdict(gated <= 2 * stock)))
+        else:
+            targets.append("| %s: Log4j2 filter check without the selector ≤ 2x stock Log4j2's | %.2fx (%.2f vs %.2f ns%s) | %s |"
+                           % (name, plain / stock, plain, stock, split, verdict(plain <= 2 * stock)))
     if "c" in r["reg"] and "coreBatch" in r["reg"]:
         batch, single = r["reg"]["coreBatch"], r["reg"].get("core")
         targets.append("| %s: registration ≤ 1.5x the C loop (VM), per logger | batch %.2fx (late rounds' median %.2fx)%s | %s |"

@@ -42,6 +42,11 @@ import org.apache.logging.log4j.message.Message;
  * <p>With an EventHeader provider on the appender, give the filter the same {@code eventHeaderProvider}: then
  * enabling {@code <Provider>_L5K1} turns DEBUG and TRACE on for every logger, as the logger's own events do.
  *
+ * <p>{@code gate="levels"}, for applications that cannot set the selector: a {@link LevelPoller} sets each logger's
+ * level from its word instead, so {@code isDebugEnabled()} is stock Log4j's check when the filter is nested in the
+ * UserEvents appender (where Log4j asks it only for that appender's events), at the price of up to
+ * {@code pollMillis} (default 10) between an enable and its effect.
+ *
  * <p>Every overload is implemented so a check allocates nothing (AbstractFilter's would box parameters into
  * an array): a cache probe by the Logger's identity (a map lookup by name on a miss) and one volatile read.
  */
@@ -53,17 +58,24 @@ public final class UserEventsFilter extends AbstractFilter {
 
     private final Configuration configuration;
     private final boolean everywhere;
+    /** With {@code gate="levels"}: sets loggers' levels from their words (started with this filter); else null. */
+    private final LevelPoller levels;
 
     private UserEventsFilter(
             Result onMatch,
             Result onMismatch,
             UserEventsManager manager,
             Configuration configuration,
-            boolean everywhere) {
+            boolean everywhere,
+            long levelsPollMillis) {
         super(onMatch, onMismatch);
         this.manager = manager;
         this.configuration = configuration;
         this.everywhere = everywhere;
+        LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
+        this.levels = levelsPollMillis < 0 || context == null
+                ? null
+                : new LevelPoller(context, configuration, manager, levelsPollMillis);
     }
 
     /** Registers {@code loggerName}'s events with every UserEventsFilter of {@code configuration}; returns the first. */
@@ -105,8 +117,28 @@ public final class UserEventsFilter extends AbstractFilter {
             if (!everywhere) {
                 ConfiguredLevelFilter.guardOtherAppenders(configuration);
             }
+            if (levels != null && manager.isAvailable()) { // no user_events: no word will ever be set
+                warnIfAskedByEveryCheck();
+                levels.start();
+            }
         }
         super.start();
+    }
+
+    /** {@code gate="levels"} at configuration level still pays Log4j's filter call on every check: say so once. */
+    private void warnIfAskedByEveryCheck() {
+        Filter filter = configuration.getFilter();
+        boolean global = filter == this;
+        if (filter instanceof CompositeFilter) {
+            for (Filter each : ((CompositeFilter) filter).getFiltersArray()) {
+                global |= each == this;
+            }
+        }
+        if (global) {
+            LOGGER.warn(
+                    "UserEventsFilter gate=\"levels\" at <Configuration> level is still asked by every "
+                            + "isDebugEnabled(): nest it in the UserEvents appender, where only that appender's events ask it.");
+        }
     }
 
     /**
@@ -143,7 +175,10 @@ public final class UserEventsFilter extends AbstractFilter {
         return new Builder();
     }
 
-    /** Attributes: {@code prefix} (as on the appender), {@code onMatch}, {@code onMismatch}, {@code everywhere}. */
+    /**
+     * Attributes: {@code prefix} (as on the appender), {@code onMatch}, {@code onMismatch}, {@code everywhere},
+     * {@code eventHeaderProvider}, {@code gate} and {@code pollMillis}.
+     */
     public static final class Builder implements org.apache.logging.log4j.core.util.Builder<UserEventsFilter> {
         @PluginBuilderAttribute
         private String prefix = "";
@@ -163,8 +198,28 @@ public final class UserEventsFilter extends AbstractFilter {
         @PluginBuilderAttribute
         private boolean everywhere;
 
+        /**
+         * {@code check} (default): the filter answers each check from the word; {@code levels}: a {@link LevelPoller}
+         * sets loggers' levels from their words, so a filter nested in an appender costs the check nothing.
+         */
+        @PluginBuilderAttribute
+        private String gate = "check";
+        /** With {@code gate="levels"}, how often the poller reads the words (at least 1). */
+        @PluginBuilderAttribute
+        private long pollMillis = 10;
+
         @PluginConfiguration
         private Configuration configuration;
+
+        public Builder setGate(String gate) {
+            this.gate = gate;
+            return this;
+        }
+
+        public Builder setPollMillis(long pollMillis) {
+            this.pollMillis = pollMillis;
+            return this;
+        }
 
         public Builder setEverywhere(boolean everywhere) {
             this.everywhere = everywhere;
@@ -204,7 +259,22 @@ public final class UserEventsFilter extends AbstractFilter {
                     .mode(Mode.SYNC)
                     .set("prefix", prefix, UserEventsFilter::settingProblem)
                     .set("eventHeaderProvider", eventHeaderProvider, UserEventsFilter::settingProblem));
-            return new UserEventsFilter(onMatch, onMismatch, manager, configuration, everywhere);
+            return new UserEventsFilter(onMatch, onMismatch, manager, configuration, everywhere, levelsPollMillis());
+        }
+
+        /** The poller's period with {@code gate="levels"}, -1 for {@code check}; a bad value is reported, not thrown. */
+        private long levelsPollMillis() {
+            if (pollMillis < 1) {
+                settingProblem("pollMillis must be at least 1, was " + pollMillis + "; using 10");
+                pollMillis = 10;
+            }
+            if ("levels".equalsIgnoreCase(gate)) {
+                return pollMillis;
+            }
+            if (gate != null && !"check".equalsIgnoreCase(gate)) {
+                settingProblem("gate must be check or levels, was '" + gate + "'; using check");
+            }
+            return -1;
         }
     }
 
@@ -369,6 +439,9 @@ public final class UserEventsFilter extends AbstractFilter {
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
+        if (levels != null) {
+            levels.stop(); // before the words go with the manager
+        }
         boolean stopped = manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;

@@ -120,6 +120,50 @@ class Log4jKernelTest {
         }
     }
 
+    /**
+     * {@code <UserEventsFilter gate="levels"/>} nested in the appender, in a plain context (no selector): no
+     * configuration-level filter; the poller registers the logger, enabling its DEBUG event in tracefs sets the
+     * logger's level within a few polls, its line is captured, disabling puts INFO back.
+     */
+    @Test
+    void gateLevelsSetsATracedLoggersLevelWithoutTheSelector() throws Exception {
+        String xml = "<Configuration status=\"WARN\"><Appenders><UserEvents name=\"ue\" prefix=\"ktlv_\">"
+                + "<UserEventsFilter prefix=\"ktlv_\" gate=\"levels\"/></UserEvents></Appenders>"
+                + "<Loggers><Root level=\"info\"><AppenderRef ref=\"ue\"/></Root></Loggers></Configuration>";
+        LoggerContext context = new LoggerContext("kt-levels");
+        context.start(new org.apache.logging.log4j.core.config.xml.XmlConfiguration(
+                context,
+                new org.apache.logging.log4j.core.config.ConfigurationSource(
+                        new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        kernel.closeAfter(context::stop);
+        assertNull(context.getConfiguration().getFilter(), "isDebugEnabled() asks no filter");
+        Logger logger = context.getLogger("kt.levels.Gate");
+        awaitTrue(() -> Tracefs.statusEventNames().contains("ktlv_kt_levels_Gate_DEBUG"), "a pass registers it");
+        assertFalse(logger.isDebugEnabled());
+
+        kernel.enable("ktlv_kt_levels_Gate_DEBUG");
+        awaitTrue(logger::isDebugEnabled, "the poller sets DEBUG");
+        assertFalse(logger.isTraceEnabled());
+        logger.debug("levels traced {}", 7);
+        assertEquals(
+                List.of(Tracefs.payload("levels traced 7", 5)), Tracefs.awaitPayloads("ktlv_kt_levels_Gate_DEBUG", 1));
+
+        kernel.disable("ktlv_kt_levels_Gate_DEBUG");
+        awaitTrue(() -> !logger.isDebugEnabled(), "disabled: INFO again");
+        assertEquals(
+                org.apache.logging.log4j.Level.INFO,
+                context.getLogger("kt.levels.Gate").getLevel());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L; // generous: the VM runs 10-40x slower than a host
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "within 20 s: " + what);
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void reconfigurationsWhileLoggingLoseNothingAndKeepOneRegistrationSet() throws Exception {
         int reconfigurations = Soak.scaled(30);

@@ -32,6 +32,8 @@ public class DisabledBenchmark {
     private org.apache.logging.log4j.Logger log4jFilter;
     private org.apache.logging.log4j.core.LoggerContext log4jNoSelectorContext;
     private org.apache.logging.log4j.Logger log4jFilterNoSelector;
+    private org.apache.logging.log4j.core.LoggerContext log4jLevelsGateContext;
+    private org.apache.logging.log4j.Logger log4jLevelsGate;
     private org.apache.logging.log4j.core.LoggerContext log4jStockContext;
     private org.apache.logging.log4j.Logger log4jStock;
     private org.apache.logging.log4j.core.LoggerContext log4jNeutralFilterContext;
@@ -64,6 +66,8 @@ public class DisabledBenchmark {
         log4jFilter = log4jUserEvents.getLogger("bench.Disabled");
         log4jNoSelectorContext = Log4jContexts.userEventsWithoutSelector();
         log4jFilterNoSelector = log4jNoSelectorContext.getLogger("bench.Disabled");
+        log4jLevelsGateContext = Log4jContexts.userEventsLevelsGate();
+        log4jLevelsGate = log4jLevelsGateContext.getLogger("bench.Disabled");
         log4jStockContext = Log4jContexts.stockInfo();
         log4jStock = log4jStockContext.getLogger("bench.Disabled");
         log4jNeutralFilterContext = Log4jContexts.stockWithNeutralFilter();
@@ -114,6 +118,7 @@ public class DisabledBenchmark {
         coreWithProvider.close();
         log4jUserEvents.stop();
         log4jNoSelectorContext.stop();
+        log4jLevelsGateContext.stop();
         log4jStockContext.stop();
         log4jNeutralFilterContext.stop();
         logbackTurboContext.stop();
@@ -145,6 +150,12 @@ public class DisabledBenchmark {
     @Benchmark
     public boolean log4jUserEventsFilterWithoutSelectorIsDebugEnabled() {
         return log4jFilterNoSelector.isDebugEnabled();
+    }
+
+    /** No selector, the filter nested in the appender with gate="levels": Log4j's own check, levels set by a poller. */
+    @Benchmark
+    public boolean log4jLevelsGateIsDebugEnabled() {
+        return log4jLevelsGate.isDebugEnabled();
     }
 
     @Benchmark

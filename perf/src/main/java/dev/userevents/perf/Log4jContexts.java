@@ -53,6 +53,20 @@ final class Log4jContexts {
         return start(new LoggerContext("userevents-plain"), userEventsConfiguration("userevents-plain"));
     }
 
+    /**
+     * No selector, {@code <UserEventsFilter gate="levels"/>} nested in the UserEvents appender: no configuration-level
+     * filter, so {@code isDebugEnabled()} is Log4j's own level test; a poller sets a traced logger's level.
+     */
+    static LoggerContext userEventsLevelsGate() {
+        ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+        builder.setStatusLevel(Level.WARN).setConfigurationName("userevents-levels");
+        builder.add(builder.newAppender("userEvents", "UserEvents")
+                .add(builder.newFilter("UserEventsFilter", Filter.Result.ACCEPT, Filter.Result.NEUTRAL)
+                        .addAttribute("gate", "levels")));
+        builder.add(builder.newRootLogger(Level.INFO).add(builder.newAppenderRef("userEvents")));
+        return start(new LoggerContext("userevents-levels"), builder.build());
+    }
+
     private static Configuration userEventsConfiguration(String name) {
         ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
         builder.setStatusLevel(Level.WARN).setConfigurationName(name);
