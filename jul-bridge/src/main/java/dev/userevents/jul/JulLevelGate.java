@@ -1,6 +1,6 @@
 package dev.userevents.jul;
 
-import dev.userevents.spi.Diagnostics;
+import dev.userevents.spi.PollingThread;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -32,7 +32,7 @@ final class JulLevelGate {
     /** Loggers whose level the gate set, with the level configured before (null: inherited). */
     private final Map<Logger, Configured> changed = new ConcurrentHashMap<>();
 
-    private Thread poller; // guarded by this
+    private PollingThread poller; // guarded by this
 
     private static final class Configured {
         final Level level;
@@ -53,24 +53,14 @@ final class JulLevelGate {
     synchronized void watch(LevelGatedLogger logger) {
         watched.put(logger, Boolean.TRUE);
         if (poller == null && pollMillis > 0) {
-            poller = new Thread(this::poll, "userevents-jul-level-gate");
-            poller.setDaemon(true);
-            poller.start();
+            poller = PollingThread.start("userevents-jul-level-gate", pollMillis, this::pass, "jul:gate");
         }
     }
 
-    private void poll() {
-        while (true) {
-            try {
-                for (LevelGatedLogger logger : watched.keySet()) {
-                    update(logger, logger.word().read());
-                }
-                Thread.sleep(pollMillis);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) { // never end the gate over one logger
-                Diagnostics.reportOnce("jul:gate", "the JUL level gate skipped a pass (reported once): " + e);
-            }
+    /** One pass: each watched logger's level from its word. */
+    void pass() {
+        for (LevelGatedLogger logger : watched.keySet()) {
+            update(logger, logger.word().read());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.userevents.log4j2;
 
 import dev.userevents.EnableWord;
-import dev.userevents.spi.Diagnostics;
+import dev.userevents.spi.PollingThread;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,7 @@ final class LevelPoller {
     private static final int DISCOVERY_PASSES = 10;
 
     private int passes; // the poller thread's
-    private Thread thread; // guarded by this
+    private PollingThread thread; // guarded by this
 
     /** A logger (weakly), its word, and the level this poller set on it (null: none). */
     private static final class Watched {
@@ -80,22 +80,7 @@ final class LevelPoller {
 
     synchronized void start() {
         if (thread == null && pollMillis > 0) {
-            thread = new Thread(this::poll, "userevents-log4j2-levels");
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    private void poll() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                pass();
-                Thread.sleep(pollMillis);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) { // never end the poller over one logger
-                Diagnostics.reportOnce("log4j2:levels", "the Log4j2 level poller skipped a pass (reported once): " + e);
-            }
+            thread = PollingThread.start("userevents-log4j2-levels", pollMillis, this::pass, "log4j2:levels");
         }
     }
 
@@ -182,21 +167,13 @@ final class LevelPoller {
 
     /** Ends the thread, then, if this configuration is still the context's, puts every configured level back. */
     void stop() {
-        Thread running;
+        PollingThread running;
         synchronized (this) {
             running = thread;
             thread = null;
         }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (running.isAlive()) {
-                return; // still in a pass (a registration hop): it ends at its next sleep; its map is not ours to read
-            }
+        if (running != null && !running.stop()) {
+            return; // still in a pass (a registration hop): it ends at its next sleep; its state is not ours to read
         }
         if (context.getConfiguration() != configuration) {
             return; // Log4j already gave every logger the new configuration's level

@@ -11,6 +11,7 @@ import dev.userevents.Mode;
 import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
+import dev.userevents.spi.PollingThread;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -39,7 +40,7 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
     private long pollMillis = 10;
     private UserEvents core;
     private LoggerCreationHook.Cache creations;
-    private volatile Thread poller;
+    private volatile PollingThread poller;
     /** Gives the other appenders their {@link ConfiguredLevelFilter}, judged by the configured levels, at the first change. */
     private final ConfiguredLevelFilter.Guard otherAppenders =
             new ConfiguredLevelFilter.Guard(each -> configuredEffective(each.getLoggerContext(), each));
@@ -103,29 +104,22 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
         for (int i = 0; i < existing.size(); i++) {
             words.put(existing.get(i), events.get(i).word());
         }
-        Thread thread = new Thread(() -> poll(loggers), "userevents-level-gate");
-        thread.setDaemon(true);
-        poller = thread;
-        thread.start();
+        java.util.concurrent.atomic.AtomicBoolean failureReported = new java.util.concurrent.atomic.AtomicBoolean();
+        poller = PollingThread.start("userevents-level-gate", pollMillis, () -> pass(loggers), e -> {
+            if (failureReported.compareAndSet(false, true)) { // one status line, not one per pass
+                addError("level gate skipped a pass (reported once): " + e, e);
+            }
+        });
     }
 
     private void register(Logger logger) {
         words.put(logger, core.logger(logger.getName()).word());
     }
 
-    private void poll(LoggerContext loggers) {
-        Thread self = Thread.currentThread();
-        while (poller == self) {
-            try {
-                for (Map.Entry<Logger, EnableWord> watched : words.entrySet()) {
-                    update(loggers, watched.getKey(), watched.getValue().read());
-                }
-                Thread.sleep(pollMillis);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) { // never kill the gate over one logger; say it once
-                addError("level gate: " + e, e);
-            }
+    /** One pass: each registered logger's level from its word. */
+    private void pass(LoggerContext loggers) {
+        for (Map.Entry<Logger, EnableWord> watched : words.entrySet()) {
+            update(loggers, watched.getKey(), watched.getValue().read());
         }
     }
 
@@ -186,17 +180,12 @@ public class UserEventsLevelGate extends ContextAwareBase implements LoggerConte
 
     @Override
     public void stop() {
-        Thread thread = poller;
+        PollingThread thread = poller;
         if (thread == null) {
             return;
         }
         poller = null;
-        thread.interrupt();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
         for (Map.Entry<Logger, Configured> entry : changed.entrySet()) {
             if (entry.getKey().getLevel() == entry.getValue().set) {
                 entry.getKey().setLevel(entry.getValue().level);
