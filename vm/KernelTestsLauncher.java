@@ -52,7 +52,8 @@ public final class KernelTestsLauncher {
             Files.writeString(dir.resolve("started"), "");
             stdout.printf("vm/run-kernel-tests: %s: starts at guest second %s%n", module, uptime());
             int status;
-            try (OutputStream log = new FileOutputStream(dir.resolve("console.log").toFile())) {
+            try (OutputStream log =
+                    new FileOutputStream(dir.resolve("console.log").toFile())) {
                 PrintStream tee = new PrintStream(new Tee(stdout, log), true, StandardCharsets.UTF_8);
                 System.setOut(tee);
                 System.setErr(tee);
@@ -61,7 +62,8 @@ public final class KernelTestsLauncher {
                 }
                 PrintWriter writer = new PrintWriter(tee, true);
                 try {
-                    status = ConsoleLauncher.run(writer, writer, args.toArray(new String[0])).getExitCode();
+                    status = ConsoleLauncher.run(writer, writer, args.toArray(new String[0]))
+                            .getExitCode();
                 } catch (Throwable t) {
                     t.printStackTrace(tee);
                     status = 1;
