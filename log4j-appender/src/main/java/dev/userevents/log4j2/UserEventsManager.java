@@ -1,5 +1,6 @@
 package dev.userevents.log4j2;
 
+import dev.userevents.CoreOpener;
 import dev.userevents.LoggerEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
@@ -16,13 +17,12 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * unregisters before the enable words go.
  */
 final class UserEventsManager extends AbstractManager {
-    private static final Function<UserEventsConfig, UserEvents> KERNEL = config ->
-            UserEvents.open(config, "The UserEvents appenders write nothing; Log4j's other appenders are unaffected.");
     /** How a new manager opens its core: user_events, or in this package's tests another device. */
-    private static volatile Function<UserEventsConfig, UserEvents> opener = KERNEL;
+    private static final CoreOpener OPENER =
+            new CoreOpener("The UserEvents appenders write nothing; Log4j's other appenders are unaffected.");
 
     private static final ManagerFactory<UserEventsManager, UserEventsConfig> FACTORY =
-            (name, config) -> new UserEventsManager(name, opener.apply(config));
+            (name, config) -> new UserEventsManager(name, OPENER.open(config));
 
     private final UserEvents core;
     /** Set by the first appender that reports this manager idle: appenders sharing it, and reconfigurations, stay quiet. */
@@ -33,18 +33,14 @@ final class UserEventsManager extends AbstractManager {
         this.core = core;
     }
 
-    /**
-     * The device seam, for this package's tests only (package-private on purpose: an application has no use for it):
-     * managers made until {@link #openWithKernel()} open their core with {@code testOpener}, for example
-     * {@code config -> UserEvents.open(config, inMemoryDevice)}. Managers already made keep theirs.
-     */
+    /** The device seam, for this package's tests only (package-private on purpose): see {@link CoreOpener#openWith}. */
     static void openWith(Function<UserEventsConfig, UserEvents> testOpener) {
-        opener = testOpener;
+        OPENER.openWith(testOpener);
     }
 
     /** Undoes {@link #openWith}. */
     static void openWithKernel() {
-        opener = KERNEL;
+        OPENER.openWithKernel();
     }
 
     /** Log4j's own shutdown hook stops the context; the core's hook would race it. */

@@ -1,5 +1,6 @@
 package dev.userevents.logback;
 
+import dev.userevents.CoreOpener;
 import dev.userevents.SharedUserEvents;
 import dev.userevents.UserEvents;
 import dev.userevents.UserEventsConfig;
@@ -14,28 +15,22 @@ final class LogbackCores {
     static final String WHILE_UNAVAILABLE =
             "The UserEventsAppender writes nothing; Logback's other appenders are unaffected.";
 
-    private static final Function<UserEventsConfig, UserEvents> KERNEL =
-            config -> UserEvents.open(config, WHILE_UNAVAILABLE);
-    private static volatile Function<UserEventsConfig, UserEvents> opener = KERNEL;
+    private static final CoreOpener OPENER = new CoreOpener(WHILE_UNAVAILABLE);
 
     private LogbackCores() {}
 
     /** The shared core for {@code config}; pair with {@link SharedUserEvents#release}. */
     static UserEvents acquire(UserEventsConfig config) {
-        return SharedUserEvents.acquire(config, opener);
+        return SharedUserEvents.acquire(config, OPENER::open);
     }
 
-    /**
-     * The device seam, for this package's tests only (package-private on purpose: an application has no use for it):
-     * cores opened until {@link #openWithKernel()} are opened with {@code testOpener}, for example
-     * {@code config -> UserEvents.open(config, inMemoryDevice)}. Cores already open are shared as they are.
-     */
+    /** The device seam, for this package's tests only (package-private on purpose): see {@link CoreOpener#openWith}. */
     static void openWith(Function<UserEventsConfig, UserEvents> testOpener) {
-        opener = testOpener;
+        OPENER.openWith(testOpener);
     }
 
     /** Undoes {@link #openWith}. */
     static void openWithKernel() {
-        opener = KERNEL;
+        OPENER.openWithKernel();
     }
 }
