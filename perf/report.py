@@ -139,6 +139,7 @@ for label, key in [("tracefs record, sync (encode + no-op write)", "tracefsSync"
                    ("EventHeader record, sync (encode + no-op write)", "eventHeaderSync"),
                    ("the same through the SLF4J provider, fields from the real MDC", "slf4jEventHeaderSyncWithMdc"),
                    ("tracefs record, async hand-off", "tracefsAsyncHandoff"),
+                   ("tracefs record of the EventHeader record's 390 bytes (a 377-character message), async hand-off", "tracefsAsyncHandoffEventHeaderBytes"),
                    ("EventHeader record, async hand-off (encode, copy into slot)", "eventHeaderAsyncHandoff")]:
     if key in jdks[0][1]["eh"]:
         alloc = jdks[0][1]["eh"][key][2]
