@@ -3,22 +3,12 @@ package dev.userevents.log4j2;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.userevents.Level;
-import dev.userevents.UserEvents;
-import dev.userevents.testing.InMemoryDevice;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.ConfigurationSource;
-import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code <UserEventsFilter gate="levels"/>} nested in the UserEvents appender, on the host over an in-memory device:
@@ -28,53 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class LevelPollerTest {
     private static final String LOGGER = "app.Service";
-    private final InMemoryDevice device = new InMemoryDevice();
-    private final List<UserEvents> opened = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void openOnTheDevice() {
-        UserEventsManager.openWith(config -> {
-            UserEvents core = UserEvents.open(config, device);
-            opened.add(core);
-            return core;
-        });
-    }
-
-    @AfterEach
-    void kernelAgain() {
-        UserEventsManager.openWithKernel();
-    }
+    @RegisterExtension
+    final Log4jDevice device = new Log4jDevice();
 
     private static final String GATED = "<Configuration status=\"OFF\"><Appenders>"
             + "<UserEvents name=\"ue\" prefix=\"lp_\" mode=\"SYNC\">"
             + "<UserEventsFilter prefix=\"lp_\" gate=\"levels\" pollMillis=\"1\"/></UserEvents></Appenders>"
             + "<Loggers><Root level=\"info\"><AppenderRef ref=\"ue\"/></Root></Loggers></Configuration>";
-
-    private static Configuration configuration(LoggerContext context, Log4jGatingTest.Capture capture)
-            throws Exception {
-        ConfigurationSource source =
-                new ConfigurationSource(new ByteArrayInputStream(GATED.getBytes(StandardCharsets.UTF_8)));
-        return new XmlConfiguration(context, source) {
-            @Override
-            protected void doConfigure() {
-                super.doConfigure();
-                addAppender(capture);
-                getRootLogger().addAppender(capture, null, null);
-            }
-        };
-    }
-
-    private void trace(String loggerName, Level level, boolean on) {
-        for (UserEvents core : opened) {
-            device.setEnabled(core.logger(loggerName), level, on);
-        }
-    }
-
-    private List<String> written() {
-        return device.records().stream()
-                .map(r -> Level.ofValue(r.level) + " " + r.message)
-                .collect(Collectors.toList());
-    }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -92,9 +43,8 @@ class LevelPollerTest {
 
     @Test
     void aTracedLevelSetsThatLoggersLevelAndUntracingPutsTheConfiguredOneBack() throws Exception {
-        Log4jGatingTest.Capture capture = new Log4jGatingTest.Capture();
-        LoggerContext context = new LoggerContext("levels");
-        context.start(configuration(context, capture));
+        Log4jDevice.Capture capture = new Log4jDevice.Capture();
+        LoggerContext context = Log4jDevice.start("levels", GATED, capture);
         try {
             assertNull(context.getConfiguration().getFilter(), "no configuration-level filter: stock checks");
             Logger logger = context.getLogger(LOGGER);
@@ -102,7 +52,7 @@ class LevelPollerTest {
             assertFalse(logger.isDebugEnabled());
             logger.debug("untraced");
 
-            trace(LOGGER, Level.DEBUG, true);
+            device.trace(LOGGER, Level.DEBUG, true);
             await(logger::isDebugEnabled, "the poller sets DEBUG on the traced logger");
             assertEquals(org.apache.logging.log4j.Level.DEBUG, logger.getLevel());
             assertFalse(logger.isTraceEnabled());
@@ -110,12 +60,12 @@ class LevelPollerTest {
             logger.debug("traced {}", 1);
             logger.info("info");
 
-            trace(LOGGER, Level.DEBUG, false);
+            device.trace(LOGGER, Level.DEBUG, false);
             await(() -> !logger.isDebugEnabled(), "untraced: the configured INFO again");
             assertEquals(org.apache.logging.log4j.Level.INFO, logger.getLevel());
             logger.debug("after");
 
-            assertEquals(List.of("DEBUG traced 1"), written(), "only the traced line reaches the device");
+            assertEquals(List.of("DEBUG traced 1"), device.written(), "only the traced line reaches the device");
             assertEquals(List.of("INFO info"), capture.lines, "the other appender prints what it prints untraced");
         } finally {
             context.stop();
@@ -125,23 +75,21 @@ class LevelPollerTest {
 
     @Test
     void aLoggerCreatedLaterIsFoundAndATracedLevelSurvivesAReconfiguration() throws Exception {
-        Log4jGatingTest.Capture capture = new Log4jGatingTest.Capture();
-        LoggerContext context = new LoggerContext("levels-late");
-        context.start(configuration(context, capture));
+        LoggerContext context = Log4jDevice.start("levels-late", GATED, new Log4jDevice.Capture());
         try {
             Logger late = context.getLogger("app.Late");
-            trace("app.Late", Level.TRACE, true);
+            device.trace("app.Late", Level.TRACE, true);
             await(late::isTraceEnabled, "a logger made after the start is found by a pass");
             context.updateLoggers(); // what Configurator.setLevel on any logger does: every level from the config
             await(late::isTraceEnabled, "the next pass sets TRACE again");
 
-            context.setConfiguration(configuration(context, new Log4jGatingTest.Capture()));
+            context.setConfiguration(Log4jDevice.configuration(context, GATED, new Log4jDevice.Capture()));
             await(late::isTraceEnabled, "the new configuration's poller sets TRACE again");
             assertEquals(1, pollerThreads(), "the old configuration's poller ended");
             assertNotNull(late.get().getAppenders().get("ue"), "the logger runs the new configuration");
             assertSame(context.getConfiguration().getLoggerConfig("app.Late"), late.get());
 
-            trace("app.Late", Level.TRACE, false);
+            device.trace("app.Late", Level.TRACE, false);
             await(() -> !late.isDebugEnabled(), "untraced after the reconfiguration: INFO again");
         } finally {
             context.stop();
