@@ -6,7 +6,6 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
 import org.apache.logging.log4j.core.filter.AbstractFilterable;
-import org.apache.logging.log4j.core.filter.CompositeFilter;
 
 /**
  * Added by {@link #guardOtherAppenders} (its only installer, which {@link UserEventsFilter} calls when the
@@ -45,13 +44,11 @@ final class ConfiguredLevelFilter extends AbstractFilter {
     }
 
     private static boolean hasOne(Filter filter) {
-        if (filter instanceof CompositeFilter) {
-            for (Filter each : ((CompositeFilter) filter).getFiltersArray()) {
-                if (each instanceof ConfiguredLevelFilter) {
-                    return true;
-                }
+        for (Filter each : UserEventsFilter.each(filter)) {
+            if (each instanceof ConfiguredLevelFilter) {
+                return true;
             }
         }
-        return filter instanceof ConfiguredLevelFilter;
+        return false;
     }
 }

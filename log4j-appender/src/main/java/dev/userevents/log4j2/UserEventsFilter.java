@@ -78,13 +78,19 @@ public final class UserEventsFilter extends AbstractFilter {
                 : new LevelPoller(context, configuration, manager, levelsPollMillis);
     }
 
+    /** The filters {@code filter} stands for: a {@code <Filters>} composite's, itself, or none for null. */
+    static Filter[] each(Filter filter) {
+        if (filter instanceof CompositeFilter) {
+            return ((CompositeFilter) filter).getFiltersArray();
+        }
+        return filter == null ? new Filter[0] : new Filter[] {filter};
+    }
+
     /** Registers {@code loggerName}'s events with every UserEventsFilter of {@code configuration}; returns the first. */
     static UserEventsFilter registerIn(Configuration configuration, String loggerName) {
         Filter filter = configuration == null ? null : configuration.getFilter();
         UserEventsFilter first = null;
-        for (Filter each : filter instanceof CompositeFilter
-                ? ((CompositeFilter) filter).getFiltersArray()
-                : new Filter[] {filter}) {
+        for (Filter each : each(filter)) {
             if (each instanceof UserEventsFilter) {
                 ((UserEventsFilter) each).register(loggerName);
                 first = first == null ? (UserEventsFilter) each : first;
@@ -127,12 +133,9 @@ public final class UserEventsFilter extends AbstractFilter {
 
     /** {@code gate="levels"} at configuration level still pays Log4j's filter call on every check: say so once. */
     private void warnIfAskedByEveryCheck() {
-        Filter filter = configuration.getFilter();
-        boolean global = filter == this;
-        if (filter instanceof CompositeFilter) {
-            for (Filter each : ((CompositeFilter) filter).getFiltersArray()) {
-                global |= each == this;
-            }
+        boolean global = false;
+        for (Filter each : each(configuration.getFilter())) {
+            global |= each == this;
         }
         if (global) {
             LOGGER.warn(
