@@ -1,13 +1,11 @@
 package dev.userevents.log4j2;
 
 import dev.userevents.Level;
-import dev.userevents.UserEvents;
-import dev.userevents.testing.InMemoryDevice;
+import dev.userevents.testing.TracedDevice;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
@@ -26,17 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension final Log4jDevice device = new Log4jDevice();}
  */
 final class Log4jDevice implements BeforeEachCallback, AfterEachCallback {
-    private final InMemoryDevice device = new InMemoryDevice();
-    /** Every core the managers opened (the filter's and the appender's, one if their settings are equal). */
-    private final List<UserEvents> opened = new CopyOnWriteArrayList<>();
+    private final TracedDevice device = new TracedDevice();
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        UserEventsManager.openWith(config -> {
-            UserEvents core = UserEvents.open(config, device);
-            opened.add(core);
-            return core;
-        });
+        UserEventsManager.openWith(device.opener());
     }
 
     @Override
@@ -46,21 +38,17 @@ final class Log4jDevice implements BeforeEachCallback, AfterEachCallback {
 
     /** Whether any manager opened its core through the seam. */
     boolean opened() {
-        return !opened.isEmpty();
+        return device.opened();
     }
 
     /** What the kernel does when a tracer attaches: the bit in every registered word of the event. */
     void trace(String loggerName, Level level, boolean on) {
-        for (UserEvents core : opened) {
-            device.setEnabled(core.logger(loggerName), level, on);
-        }
+        device.trace(loggerName, level, on);
     }
 
     /** The records that reached the device, as {@code LEVEL message}. */
     List<String> written() {
-        return device.records().stream()
-                .map(r -> Level.ofValue(r.level) + " " + r.message)
-                .collect(Collectors.toList());
+        return device.written();
     }
 
     /** What an appender beside UserEvents records: level and message. */

@@ -8,10 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.userevents.Level;
-import dev.userevents.UserEvents;
-import dev.userevents.testing.InMemoryDevice;
+import dev.userevents.testing.TracedDevice;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -26,17 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class LogbackGatingTest {
     private static final String LOGGER = "app.Service";
-    private final InMemoryDevice device = new InMemoryDevice();
-    /** Every core the Logback pieces opened (the appender's, and the turbo filter's or gate's). */
-    private final List<UserEvents> opened = new CopyOnWriteArrayList<>();
+    private final TracedDevice device = new TracedDevice();
 
     @BeforeEach
     void openOnTheDevice() {
-        LogbackCores.openWith(config -> {
-            UserEvents core = UserEvents.open(config, device);
-            opened.add(core);
-            return core;
-        });
+        LogbackCores.openWith(device.opener());
     }
 
     @AfterEach
@@ -86,19 +78,6 @@ class LogbackGatingTest {
         };
     }
 
-    /** What the kernel does when a tracer attaches: the bit in every registered word of the event. */
-    private void trace(String loggerName, Level level, boolean on) {
-        for (UserEvents core : opened) {
-            device.setEnabled(core.logger(loggerName), level, on);
-        }
-    }
-
-    private List<String> written() {
-        return device.records().stream()
-                .map(r -> Level.ofValue(r.level) + " " + r.message)
-                .collect(Collectors.toList());
-    }
-
     private static List<String> lines(ListAppender<ILoggingEvent> appender) {
         return appender.list.stream()
                 .map(e -> e.getLevel() + " " + e.getFormattedMessage())
@@ -133,12 +112,12 @@ class LogbackGatingTest {
             Logger logger = context.getLogger(LOGGER);
             UserEventsTurboFilter filter =
                     (UserEventsTurboFilter) context.getTurboFilterList().get(0);
-            assertFalse(opened.isEmpty(), "the Logback pieces opened their cores through the seam");
+            assertTrue(device.opened(), "the Logback pieces opened their cores through the seam");
             assertEquals(
                     FilterReply.NEUTRAL,
                     filter.decide(null, logger, ch.qos.logback.classic.Level.DEBUG, "m", null, null));
             assertFalse(logger.isDebugEnabled(), "untraced: NEUTRAL, the configured INFO decides");
-            trace(LOGGER, Level.DEBUG, true);
+            device.trace(LOGGER, Level.DEBUG, true);
             assertEquals(
                     FilterReply.ACCEPT,
                     filter.decide(null, logger, ch.qos.logback.classic.Level.DEBUG, "m", null, null));
@@ -146,9 +125,9 @@ class LogbackGatingTest {
             assertFalse(logger.isTraceEnabled());
             logger.debug("debug traced");
             logger.info("info untraced");
-            trace(LOGGER, Level.DEBUG, false);
+            device.trace(LOGGER, Level.DEBUG, false);
             logger.debug("debug untraced");
-            assertEquals(List.of("DEBUG debug traced"), written(), "only the traced level reaches the device");
+            assertEquals(List.of("DEBUG debug traced"), device.written(), "only the traced level reaches the device");
         } finally {
             context.stop();
         }
@@ -162,14 +141,14 @@ class LogbackGatingTest {
             context.getLogger(LOGGER + "Other")
                     .info("registers nothing new"); // loggers made after start register at creation
             assertFalse(logger.isDebugEnabled());
-            trace(LOGGER, Level.DEBUG, true);
+            device.trace(LOGGER, Level.DEBUG, true);
             awaitDebug(logger, true);
             logger.debug("debug traced");
             logger.trace("trace untraced");
-            trace(LOGGER, Level.DEBUG, false);
+            device.trace(LOGGER, Level.DEBUG, false);
             awaitDebug(logger, false);
             logger.debug("debug untraced");
-            assertEquals(List.of("DEBUG debug traced"), written());
+            assertEquals(List.of("DEBUG debug traced"), device.written());
         } finally {
             context.stop();
         }
@@ -187,15 +166,15 @@ class LogbackGatingTest {
         LoggerContext turbo = context(besideTurbo, "beside_turbo_", turboFilter("beside_turbo_"));
         logTheSequence(
                 turbo.getLogger(LOGGER),
-                () -> trace(LOGGER, Level.DEBUG, true),
-                () -> trace(LOGGER, Level.DEBUG, false));
+                () -> device.trace(LOGGER, Level.DEBUG, true),
+                () -> device.trace(LOGGER, Level.DEBUG, false));
         turbo.stop();
-        opened.clear(); // closed with the context: the next one opens its own
+        device.forgetOpened(); // closed with the context: the next one opens its own
         assertEquals(
                 lines(alone),
                 lines(besideTurbo),
                 "with the turbo filter, the traced DEBUG line reaches UserEvents only");
-        assertEquals(List.of("DEBUG debug traced 1"), written());
+        assertEquals(List.of("DEBUG debug traced 1"), device.written());
 
         ListAppender<ILoggingEvent> besideGate = new ListAppender<>();
         LoggerContext gated = context(besideGate, "beside_gate_", levelGate("beside_gate_"));
@@ -203,16 +182,16 @@ class LogbackGatingTest {
         logTheSequence(
                 logger,
                 () -> {
-                    trace(LOGGER, Level.DEBUG, true);
+                    device.trace(LOGGER, Level.DEBUG, true);
                     awaitDebug(logger, true);
                 },
                 () -> {
-                    trace(LOGGER, Level.DEBUG, false);
+                    device.trace(LOGGER, Level.DEBUG, false);
                     awaitDebug(logger, false);
                 });
         gated.stop();
         assertEquals(
                 lines(alone), lines(besideGate), "with the level gate, the traced DEBUG line reaches UserEvents only");
-        assertEquals(List.of("DEBUG debug traced 1", "DEBUG debug traced 1"), written());
+        assertEquals(List.of("DEBUG debug traced 1", "DEBUG debug traced 1"), device.written());
     }
 }
