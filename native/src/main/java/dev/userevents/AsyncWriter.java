@@ -4,6 +4,7 @@ import dev.userevents.spi.Diagnostics;
 import dev.userevents.spi.EventDevice;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -41,6 +42,13 @@ final class AsyncWriter implements EventWriter {
     private final SyncWriter syncWriter;
     private final DropReporter dropReporter;
     private final Thread writerThread;
+    /** Encodes captured EventHeader events on the writer's thread; null without a provider. */
+    private final EventHeaderEncoder eventHeaderEncoder;
+    /**
+     * By slot, the captured event the writer encodes there ({@link EventRing#CAPTURED}); null without a provider. A
+     * producer trades its filled one for the slot's after claiming (plain stores, published by the slot's publish).
+     */
+    private final CapturedEvent[] captured;
 
     /**
      * Dekker handshake with producers: set by the writer before it parks, read by producers after their volatile
@@ -64,14 +72,20 @@ final class AsyncWriter implements EventWriter {
             int bufferSize,
             QueueFullPolicy policy,
             SyncWriter syncWriter,
-            DropReporter dropReporter) {
+            DropReporter dropReporter,
+            EventHeaderEncoder eventHeaderEncoder) {
         this.device = device;
+        this.eventHeaderEncoder = eventHeaderEncoder;
         this.encoder = encoder;
         this.counters = counters;
         this.policy = policy;
         this.syncWriter = syncWriter;
         this.dropReporter = dropReporter;
         this.ring = new EventRing(bufferSize, maxRecordBytes);
+        this.captured = eventHeaderEncoder == null ? null : new CapturedEvent[ring.capacity];
+        if (captured != null) {
+            Arrays.setAll(captured, slot -> new CapturedEvent());
+        }
         this.writerThread = new Thread(this::drainLoop, "userevents-writer");
         writerThread.setDaemon(true); // never keeps the JVM alive; the shutdown hook flushes
         writerThread.start();
@@ -119,6 +133,45 @@ final class AsyncWriter implements EventWriter {
         ring.records.put(offset + headLength, tail, 0, tailLength);
         ring.publish(sequence, length);
         wakeWriter();
+    }
+
+    @Override
+    public boolean takesCapturedEvents() {
+        return captured != null;
+    }
+
+    @Override
+    public boolean writeCaptured(EventHeaderEncoder.ThreadCapture capture) {
+        long sequence = claim();
+        if (sequence < 0) {
+            return sequence != WRITE_ON_CALLER;
+        }
+        int slot = ring.slot(sequence);
+        CapturedEvent freed = captured[slot]; // the writer cleared it before it freed the slot
+        captured[slot] = capture.event;
+        capture.event = freed;
+        ring.publish(sequence, EventRing.CAPTURED);
+        wakeWriter();
+        return true;
+    }
+
+    /**
+     * The record of a {@link EventRing#CAPTURED} slot, encoded into the slot; its length, or {@link EventRing#ABORTED}
+     * if the encode failed (counted, reported once: the writer goes on).
+     */
+    private int encodeCaptured(long sequence) {
+        CapturedEvent event = captured[ring.slot(sequence)];
+        try {
+            int length = eventHeaderEncoder.encodeCaptured(event, ring.records, ring.recordOffset(sequence));
+            ring.setLength(sequence, length);
+            return length;
+        } catch (RuntimeException e) {
+            counters.errors.increment();
+            Diagnostics.reportOnce("encode:" + e.getClass().getName(), "encoding an event failed: " + e);
+            return EventRing.ABORTED;
+        } finally {
+            event.clear();
+        }
     }
 
     /** From {@link #claim()}: the policy dropped the event (counted). */
@@ -227,7 +280,11 @@ final class AsyncWriter implements EventWriter {
         long written = 0;
         try {
             for (int i = 0; i < MAX_BATCH && ring.isPublished(next) && !pastDrainDeadline(); i++) {
-                if (ring.length(next) != EventRing.ABORTED) { // an aborted slot was counted by its producer
+                int length = ring.length(next);
+                if (length == EventRing.CAPTURED) {
+                    length = encodeCaptured(next);
+                }
+                if (length != EventRing.ABORTED) { // an aborted slot was counted by its producer
                     long result = device.writevHeld(ring.iovecAddress(next), 1);
                     if (result >= 0) {
                         written++;

@@ -26,9 +26,14 @@ import dev.userevents.format.EventHeaderFormat;
  * stack trace share the rest, each at most {@code maxMessageBytes}, and a cut one ends in
  * {@link Utf8Text#TRUNCATION_MARKER}. Attributes that do not fit are counted in {@code userevents.attributes_dropped}.
  *
- * <p>User code ({@code toString()} of attribute values, the throwable's message and trace) runs here, before the
- * caller holds a ring slot; a nested log call from it gets its own scratch. Allocates nothing for strings, numbers
- * and booleans except what the throwable's rendering needs.
+ * <p>User code ({@code toString()} of attribute values, the throwable's message and trace) runs on the caller's
+ * thread, before it holds a ring slot; a nested log call from it gets its own scratch. Allocates nothing for strings,
+ * numbers and booleans except what the throwable's rendering needs.
+ *
+ * <p>Where it encodes: a writer that takes {@link CapturedEvent}s (the async one) gets the call's time, thread, body
+ * and attributes, and encodes the record on its own thread; the caller pays for the capture, not the encode (the
+ * encode is 2-3x the tracefs hand-off, the capture about the same as it: {@code HandoffBurstBenchmark}). An event
+ * with a throwable, a nested call, and the synchronous writer encode here.
  *
  * <p>This class is the encode; the record's offsets, fixed metadata and sizes are {@link EventHeaderLayout}, the
  * attributes' share of a record {@link AttributeBudget}, the time's text {@link Rfc3339Time}.
@@ -47,6 +52,13 @@ final class EventHeaderEncoder {
     final int maxBodyBytes;
     private final int maxRecordBytes;
     private final ThreadLocal<EventHeaderEncoding> perThread;
+    private final ThreadLocal<ThreadCapture> capturePerThread = ThreadLocal.withInitial(ThreadCapture::new);
+
+    /** One thread's {@link CapturedEvent} to fill; {@code inUse} while it fills (a nested call encodes itself). */
+    static final class ThreadCapture {
+        CapturedEvent event = new CapturedEvent();
+        boolean inUse;
+    }
 
     public EventHeaderEncoder(int maxMessageBytes) {
         this.maxBodyBytes = EventEncoder.clampMaxMessageBytes(maxMessageBytes);
@@ -90,19 +102,87 @@ final class EventHeaderEncoder {
             Throwable thrown,
             E event,
             LogEventReader<E> reader) {
+        if (thrown == null && writer.takesCapturedEvents()) {
+            ThreadCapture capture = capturePerThread.get();
+            if (!capture.inUse) {
+                capture.inUse = true;
+                try {
+                    capture.event.capture(
+                            logger.providerWriteIndex(level),
+                            logger.eventHeaderNameMeta(),
+                            level,
+                            body,
+                            event,
+                            reader,
+                            maxBodyBytes + 2); // each character is a byte or more: past the cut, whichever it is
+                    if (!writer.writeCaptured(capture)) {
+                        encodeAndWrite(
+                                writer,
+                                capture.event.writeIndex,
+                                capture.event.eventNameMeta,
+                                level,
+                                capture.event.body,
+                                null,
+                                capture.event,
+                                capture.event);
+                    }
+                } finally {
+                    capture.event.clear(); // unless handed over: then it is the writer's cleared one
+                    capture.inUse = false;
+                }
+                return;
+            }
+        }
+        encodeAndWrite(
+                writer,
+                logger.providerWriteIndex(level),
+                logger.eventHeaderNameMeta(),
+                level,
+                body,
+                thrown,
+                event,
+                reader);
+    }
+
+    private <E> void encodeAndWrite(
+            EventWriter writer,
+            int writeIndex,
+            byte[] eventNameMeta,
+            Level level,
+            CharSequence body,
+            Throwable thrown,
+            E event,
+            LogEventReader<E> reader) {
+        EventHeaderEncoding encoding = acquire();
+        try {
+            int length = encode(encoding, writeIndex, eventNameMeta, level, body, thrown, event, reader);
+            int metadataLength = encoding.metadataLength();
+            writer.write(encoding.metadata(), metadataLength, encoding.data(), length - metadataLength);
+        } finally {
+            release(encoding);
+        }
+    }
+
+    /**
+     * On the writer's thread: encodes {@code captured} into {@code into} at {@code offset} (room for
+     * {@link #maxRecordBytes()}) and returns the record's length.
+     */
+    int encodeCaptured(CapturedEvent captured, java.nio.ByteBuffer into, int offset) {
         EventHeaderEncoding encoding = acquire();
         try {
             int length = encode(
                     encoding,
-                    logger.providerWriteIndex(level),
-                    logger.eventHeaderNameMeta(),
-                    level,
-                    body,
-                    thrown,
-                    event,
-                    reader);
+                    captured.writeIndex,
+                    captured.eventNameMeta,
+                    captured.level,
+                    captured.body,
+                    null,
+                    captured,
+                    captured);
             int metadataLength = encoding.metadataLength();
-            writer.write(encoding.metadata(), metadataLength, encoding.data(), length - metadataLength);
+            into.put(offset, encoding.metadata(), 0, metadataLength);
+            into.put(offset + metadataLength, encoding.data(), 0, length - metadataLength);
+            return length;
         } finally {
             release(encoding);
         }

@@ -344,7 +344,7 @@ final class EventHeaderEncoding implements BiConsumer<String, Object> {
     }
 
     /** {@code String.valueOf}, or what went wrong: a value's toString() must not fail the log call. */
-    private static String describe(Object value) {
+    static String describe(Object value) {
         try {
             return String.valueOf(value);
         } catch (RuntimeException e) {

@@ -121,6 +121,9 @@ final class EventRing {
     /** Length of an aborted slot: no encoded record is that short (the header alone is 12 bytes). */
     static final int ABORTED = 0;
 
+    /** Length of a slot whose record the writer encodes from a {@link CapturedEvent} (then {@link #setLength}). */
+    static final int CAPTURED = -1;
+
     /**
      * Hands back a claimed slot whose record could not be encoded (its producer counts the failure): the writer
      * skips it silently, and never waits on a slot nobody will publish.
@@ -142,6 +145,16 @@ final class EventRing {
     /** Whether {@code sequence} is published; acquire pairs with publish so its record bytes are visible. */
     boolean isPublished(long sequence) {
         return (long) LONGS.getAcquire(published, (int) (sequence & mask)) == sequence;
+    }
+
+    /** The writer's length of the record it encoded into {@code sequence}'s slot (a {@link #CAPTURED} one). */
+    void setLength(long sequence, int length) {
+        iovecs.putLong((int) (sequence & mask) * IOVEC_SIZE + IOVEC_LEN_OFFSET, length);
+    }
+
+    /** Slot index of {@code sequence}. */
+    int slot(long sequence) {
+        return (int) (sequence & mask);
     }
 
     /** Length of the published record of {@code sequence} ({@link #ABORTED}: skip it). */

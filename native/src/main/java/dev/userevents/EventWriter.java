@@ -12,6 +12,20 @@ interface EventWriter {
      */
     void write(byte[] head, int headLength, byte[] tail, int tailLength);
 
+    /** Whether {@link #writeCaptured} can take EventHeader events to encode on the writer's thread. */
+    default boolean takesCapturedEvents() {
+        return false;
+    }
+
+    /**
+     * Enqueues {@code capture}'s event, whose record the writer encodes ({@link EventHeaderEncoder#encodeCaptured}),
+     * and leaves in {@code capture} a cleared event to fill next time; or, false: the caller encodes and writes it
+     * itself (the ring is closed, or the queue-full policy is SYNC). A dropped event (DROP policy) is true, counted.
+     */
+    default boolean writeCaptured(EventHeaderEncoder.ThreadCapture capture) {
+        return false;
+    }
+
     /** Delivers what is pending within {@code timeoutMillis}, then stops. Idempotent. */
     void close(long timeoutMillis);
 }

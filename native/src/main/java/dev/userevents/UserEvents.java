@@ -71,7 +71,8 @@ public final class UserEvents implements AutoCloseable {
                     config.bufferSize(),
                     config.queueFullPolicy(),
                     syncWriter,
-                    dropReporter);
+                    dropReporter,
+                    eventHeaderEncoder);
         } else {
             this.writer = syncWriter;
         }

@@ -55,6 +55,10 @@ public class EventHeaderBenchmark {
         }
     }
 
+    /** Ring slots of the async rows. */
+    @Param({"4096"})
+    public int bufferSize;
+
     private UserEvents tracefsSync;
     private UserEvents eventHeaderSync;
     private UserEvents tracefsAsync;
@@ -86,8 +90,10 @@ public class EventHeaderBenchmark {
     public void setUp() {
         UserEventsConfig.Builder sync =
                 UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false);
-        UserEventsConfig.Builder async =
-                UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096).shutdownHook(false);
+        UserEventsConfig.Builder async = UserEventsConfig.builder()
+                .mode(Mode.ASYNC)
+                .bufferSize(bufferSize)
+                .shutdownHook(false);
         tracefsSync = UserEvents.open(sync.build(), BenchmarkDevice.noSyscall(true));
         eventHeaderSync = UserEvents.open(
                 sync.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
@@ -117,6 +123,11 @@ public class EventHeaderBenchmark {
     @Benchmark
     public void tracefsSync() {
         tracefsSync.emit(tracefsSyncEvents, Level.INFO, MESSAGE);
+    }
+
+    @Benchmark
+    public void tracefsSyncEventHeaderBytes() {
+        tracefsSync.emit(tracefsSyncEvents, Level.INFO, MESSAGE_OF_EVENT_HEADER_BYTES);
     }
 
     @Benchmark

@@ -1,0 +1,90 @@
+package dev.userevents.perf;
+
+import dev.userevents.Level;
+import dev.userevents.LoggerEvents;
+import dev.userevents.Mode;
+import dev.userevents.UserEvents;
+import dev.userevents.UserEventsConfig;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+
+/**
+ * The caller's cost of an async hand-off while the ring has room, the way an application logs: bursts of
+ * {@value #BURST} events into a drained ring (a quarter of it), each invocation timed whole. {@link EventHeaderBenchmark}'s
+ * hand-off rows run the ring full, where the slower of caller and writer sets the rate.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseParallelGC"})
+public class HandoffBurstBenchmark {
+    static final int BURST = 256;
+    private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
+    private static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
+
+    private UserEvents tracefs;
+    private UserEvents eventHeader;
+    private LoggerEvents tracefsEvents;
+    private LoggerEvents eventHeaderEvents;
+
+    @Setup
+    public void setUp() {
+        UserEventsConfig.Builder async = UserEventsConfig.builder()
+                .mode(Mode.ASYNC)
+                .bufferSize(4 * BURST)
+                .shutdownHook(false);
+        tracefs = UserEvents.open(async.build(), BenchmarkDevice.noSyscall(true));
+        eventHeader = UserEvents.open(
+                async.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
+        tracefsEvents = tracefs.logger("bench.EventHeader");
+        eventHeaderEvents = eventHeader.logger("bench.EventHeader");
+    }
+
+    /** Before each burst: the writer has delivered every earlier event, so the burst finds the ring empty. */
+    @Setup(org.openjdk.jmh.annotations.Level.Invocation)
+    public void drain() {
+        drain(tracefs, tracefsSent);
+        drain(eventHeader, eventHeaderSent);
+    }
+
+    private long tracefsSent;
+    private long eventHeaderSent;
+
+    private static void drain(UserEvents events, long sent) {
+        while (events.counters().written()
+                        + events.counters().dropped()
+                        + events.counters().errors()
+                < sent) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        tracefs.close();
+        eventHeader.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BURST)
+    public void tracefsBurst() {
+        for (int i = 0; i < BURST; i++) {
+            tracefs.emit(tracefsEvents, Level.INFO, MESSAGE);
+        }
+        tracefsSent += BURST;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BURST)
+    public void eventHeaderBurst() {
+        for (int i = 0; i < BURST; i++) {
+            eventHeader.emitEventHeader(
+                    eventHeaderEvents, Level.INFO, MESSAGE, null, null, EventHeaderBenchmark.MdcReader.INSTANCE);
+        }
+        eventHeaderSent += BURST;
+    }
+}
