@@ -193,7 +193,7 @@ final class AsyncWriter implements EventWriter {
             counters.dropped.increment();
             return DROPPED;
         }
-        if (closing) {
+        if (closing && Thread.currentThread() != writerThread) {
             awaitWriterDone(); // this thread's earlier events may still be in the ring
         }
         return WRITE_ON_CALLER;
@@ -211,9 +211,15 @@ final class AsyncWriter implements EventWriter {
         }
     }
 
-    /** FULL or CLOSED from tryClaim: a sequence (BLOCK got one), FULL (drop it) or CLOSED (write it sync). */
+    /**
+     * FULL or CLOSED from tryClaim: a sequence (BLOCK got one), FULL (drop it) or CLOSED (write it sync). The writer
+     * itself never waits on its own full ring (it alone frees slots): if something it calls logs, that event is
+     * written on it directly, whatever the policy. Checked here, off the fast path.
+     */
     private long onNoSlot(long claimResult) {
-        if (claimResult == EventRing.CLOSED || policy == QueueFullPolicy.SYNC) {
+        if (claimResult == EventRing.CLOSED
+                || policy == QueueFullPolicy.SYNC
+                || Thread.currentThread() == writerThread) {
             return EventRing.CLOSED;
         }
         if (policy == QueueFullPolicy.DROP) {

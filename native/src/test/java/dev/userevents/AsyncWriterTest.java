@@ -158,6 +158,66 @@ class AsyncWriterTest {
                         .collect(java.util.stream.Collectors.toSet()));
     }
 
+    /**
+     * Something the writer calls logs (a device, or user code it should never run): the writer must not wait on its
+     * own full ring, which only it can free. Under BLOCK its events are written on it directly, and nothing is lost.
+     */
+    @Test
+    void theWriterNeverWaitsOnItsOwnFullRing() {
+        InMemoryDevice recorder = new InMemoryDevice();
+        UserEvents[] events = new UserEvents[1];
+        LoggerEvents[] logger = new LoggerEvents[1];
+        EventDevice loggingDevice = new EventDevice() {
+            @Override
+            public int register(String command, long enableAddress, int enableBit) {
+                return recorder.register(command, enableAddress, enableBit);
+            }
+
+            @Override
+            public int unregister(long enableAddress, int enableBit) {
+                return recorder.unregister(enableAddress, enableBit);
+            }
+
+            @Override
+            public long writev(long iovAddress, int iovCount) {
+                long result = recorder.writev(iovAddress, iovCount);
+                List<InMemoryDevice.Record> records = recorder.records();
+                if (records.size() == 1 && records.get(0).message.equals("first")) {
+                    for (int i = 0; i < 3; i++) { // the ring holds 2, one of them "first" being written
+                        events[0].emit(logger[0], Level.WARN, "from the writer " + i);
+                    }
+                }
+                return result;
+            }
+
+            @Override
+            public String describe() {
+                return "logs while writing";
+            }
+
+            @Override
+            public void close() {
+                recorder.close();
+            }
+        };
+        events[0] = UserEvents.open(async(2, QueueFullPolicy.BLOCK).build(), loggingDevice);
+        logger[0] = enabledLogger(events[0], recorder, "writer.logs");
+        assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20),
+                () -> {
+                    events[0].emit(logger[0], Level.WARN, "first");
+                    while (recorder.records().size() < 4) {
+                        Thread.sleep(1);
+                    }
+                    events[0].close();
+                },
+                "the writer waited on its own ring");
+        assertEquals(
+                java.util.Set.of("first", "from the writer 0", "from the writer 1", "from the writer 2"),
+                recorder.records().stream().map(record -> record.message).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(0, events[0].counters().dropped());
+    }
+
     @Test
     void closeDeliversPendingEventsThenDisablesLoggers() throws Exception {
         GatedDevice device = new GatedDevice();
