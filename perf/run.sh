@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for the performance report (about 10 minutes on 2 cores: everything once per JDK, 17 and 25):
 #   host: JMH benchmarks (disabled check, disabled debug, JUL's disabled check, enabled hand-off at 1 and 2 threads, end-to-end
-#         throughput, EventHeader vs tracefs encoding) with -prof gc, and the raw C writev loop on /dev/null, all
+#         throughput, EventHeader vs tracefs encoding and hand-off in bursts) with -prof gc, and the raw C writev loop on /dev/null, all
 #         in this run;
 #   VM:   Java drain rate vs the C writev loop on user_events_data with ftrace on, and registration cost per
 #         logger vs C, in one VM boot (only the ratios mean anything there).
@@ -38,6 +38,7 @@ measure() {
   jmh EnabledBenchmark -t 2 -prof gc -rf json -rff "$dir/enabled-2t.json" "${jvm_args[@]}"
   jmh ThroughputBenchmark -rf json -rff "$dir/throughput.json" "${jvm_args[@]}"
   jmh EventHeaderBenchmark -prof gc -rf json -rff "$dir/eventheader.json" "${jvm_args[@]}"
+  jmh HandoffBurstBenchmark -prof gc -rf json -rff "$dir/burst.json" "${jvm_args[@]}"
   "$here/target/ue-bench" writev /dev/null 5 | tee "$dir/c-host.txt"
   echo "perf: kernel ratios in the test VM (JDK $version)"
   "$root/vm/setup"

@@ -12,7 +12,9 @@ import org.openjdk.jmh.annotations.*;
 
 /**
  * The EventHeader record against the tracefs one, same 64-character message, on a device whose writev costs
- * nothing: "sync" is the caller's whole cost of encoding (and the no-op write), "handoff" the async producer's.
+ * nothing: "sync" is the caller's whole cost of encoding (and the no-op write), "handoff" the async producer's with
+ * the ring kept full, where the slower of caller and writer sets the rate (in async mode the writer encodes the
+ * EventHeader record; {@link HandoffBurstBenchmark} times the caller alone, while the ring has room).
  * The EventHeader event carries what OpenTelemetry's Java agent puts in the MDC (trace_id, span_id, trace_flags)
  * plus one attribute, the thread and the clock.
  */
@@ -34,8 +36,8 @@ public class EventHeaderBenchmark {
     private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
     /**
      * A tracefs message as long as the EventHeader record of {@link #MESSAGE} (the record's 390 bytes less the tracefs
-     * record's 13 of its own): {@link #tracefsAsyncHandoffEventHeaderBytes} hands off as many bytes as the EventHeader
-     * hand-off, with none of its encode, so the two rows split that hand-off into bytes moved and encoding.
+     * record's 13 of its own). Its sync row costs about what its hand-off row does: a record of that size costs the
+     * caller the encode of its 377 characters, not the moving of its bytes to the writer's core.
      */
     private static final String MESSAGE_OF_EVENT_HEADER_BYTES =
             (MESSAGE + " ").repeat(6).substring(0, 377);
@@ -54,10 +56,6 @@ public class EventHeaderBenchmark {
             sink.accept("tenant", "acme");
         }
     }
-
-    /** Ring slots of the async rows. */
-    @Param({"4096"})
-    public int bufferSize;
 
     private UserEvents tracefsSync;
     private UserEvents eventHeaderSync;
@@ -90,10 +88,8 @@ public class EventHeaderBenchmark {
     public void setUp() {
         UserEventsConfig.Builder sync =
                 UserEventsConfig.builder().mode(Mode.SYNC).shutdownHook(false);
-        UserEventsConfig.Builder async = UserEventsConfig.builder()
-                .mode(Mode.ASYNC)
-                .bufferSize(bufferSize)
-                .shutdownHook(false);
+        UserEventsConfig.Builder async =
+                UserEventsConfig.builder().mode(Mode.ASYNC).bufferSize(4096).shutdownHook(false);
         tracefsSync = UserEvents.open(sync.build(), BenchmarkDevice.noSyscall(true));
         eventHeaderSync = UserEvents.open(
                 sync.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
