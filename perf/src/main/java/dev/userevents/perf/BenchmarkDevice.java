@@ -28,6 +28,11 @@ public final class BenchmarkDevice implements EventDevice {
         return new BenchmarkDevice(EventDevices.open(Paths.get("/dev/null")), enableAll ? -1 : 0);
     }
 
+    /** {@link #devNull}, enabling only {@code enabledBits} of each word (e.g. the provider's level bits). */
+    public static BenchmarkDevice devNullEnabling(int enabledBits) {
+        return new BenchmarkDevice(EventDevices.open(Paths.get("/dev/null")), enabledBits);
+    }
+
     /** Writes cost nothing: the ring and encoder alone. */
     public static BenchmarkDevice noSyscall(boolean enableAll) {
         return new BenchmarkDevice(null, enableAll ? -1 : 0);

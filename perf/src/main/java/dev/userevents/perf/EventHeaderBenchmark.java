@@ -65,6 +65,10 @@ public class EventHeaderBenchmark {
     private LoggerEvents eventHeaderSyncEvents;
     private LoggerEvents tracefsAsyncEvents;
     private LoggerEvents eventHeaderAsyncEvents;
+    private UserEvents tracefsToDevNull;
+    private UserEvents eventHeaderToDevNull;
+    private LoggerEvents tracefsToDevNullEvents;
+    private LoggerEvents eventHeaderToDevNullEvents;
     private org.slf4j.Logger slf4jEventHeaderSync;
 
     /** The same four entries in the real MDC of the benchmark thread (MDC is per thread). */
@@ -96,6 +100,11 @@ public class EventHeaderBenchmark {
         tracefsAsync = UserEvents.open(async.build(), BenchmarkDevice.noSyscall(true));
         eventHeaderAsync = UserEvents.open(
                 async.eventHeaderProvider("Bench").build(), BenchmarkDevice.noSyscallEnabling(PROVIDER_BITS));
+        tracefsToDevNull = UserEvents.open(async.build(), BenchmarkDevice.devNull(true));
+        eventHeaderToDevNull = UserEvents.open(
+                async.eventHeaderProvider("Bench").build(), BenchmarkDevice.devNullEnabling(PROVIDER_BITS));
+        tracefsToDevNullEvents = tracefsToDevNull.logger("bench.EventHeader");
+        eventHeaderToDevNullEvents = eventHeaderToDevNull.logger("bench.EventHeader");
         tracefsSyncEvents = tracefsSync.logger("bench.EventHeader");
         eventHeaderSyncEvents = eventHeaderSync.logger("bench.EventHeader");
         tracefsAsyncEvents = tracefsAsync.logger("bench.EventHeader");
@@ -113,6 +122,8 @@ public class EventHeaderBenchmark {
         tracefsSync.close();
         eventHeaderSync.close();
         tracefsAsync.close();
+        tracefsToDevNull.close();
+        eventHeaderToDevNull.close();
         eventHeaderAsync.close();
     }
 
@@ -150,5 +161,18 @@ public class EventHeaderBenchmark {
     @Benchmark
     public void eventHeaderAsyncHandoff() {
         eventHeaderAsync.emitEventHeader(eventHeaderAsyncEvents, Level.INFO, MESSAGE, null, null, MdcReader.INSTANCE);
+    }
+
+    /** The ring kept full with a writev per event (on /dev/null): the writer's rate with a syscall, as in use. */
+    @Benchmark
+    public void tracefsAsyncToDevNull() {
+        tracefsToDevNull.emit(tracefsToDevNullEvents, Level.INFO, MESSAGE);
+    }
+
+    /** {@link #tracefsAsyncToDevNull} for the EventHeader record, which the writer encodes before its writev. */
+    @Benchmark
+    public void eventHeaderAsyncToDevNull() {
+        eventHeaderToDevNull.emitEventHeader(
+                eventHeaderToDevNullEvents, Level.INFO, MESSAGE, null, null, MdcReader.INSTANCE);
     }
 }
