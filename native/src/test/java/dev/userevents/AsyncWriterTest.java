@@ -20,7 +20,7 @@ class AsyncWriterTest {
     final CapturedDiagnostics captured = new CapturedDiagnostics();
 
     /** Holds every writev until opened, so tests can fill the ring deterministically. */
-    static final class GatedDevice implements EventDevice {
+    static class GatedDevice implements EventDevice {
         final InMemoryDevice recorder = new InMemoryDevice();
         final CountDownLatch gate = new CountDownLatch(1);
         final CountDownLatch firstWriteStarted = new CountDownLatch(1);
@@ -164,23 +164,12 @@ class AsyncWriterTest {
      */
     @Test
     void theWriterNeverWaitsOnItsOwnFullRing() {
-        InMemoryDevice recorder = new InMemoryDevice();
         UserEvents[] events = new UserEvents[1];
         LoggerEvents[] logger = new LoggerEvents[1];
-        EventDevice loggingDevice = new EventDevice() {
-            @Override
-            public int register(String command, long enableAddress, int enableBit) {
-                return recorder.register(command, enableAddress, enableBit);
-            }
-
-            @Override
-            public int unregister(long enableAddress, int enableBit) {
-                return recorder.unregister(enableAddress, enableBit);
-            }
-
+        GatedDevice loggingDevice = new GatedDevice() {
             @Override
             public long writev(long iovAddress, int iovCount) {
-                long result = recorder.writev(iovAddress, iovCount);
+                long result = super.writev(iovAddress, iovCount);
                 List<InMemoryDevice.Record> records = recorder.records();
                 if (records.size() == 1 && records.get(0).message.equals("first")) {
                     for (int i = 0; i < 3; i++) { // the ring holds 2, one of them "first" being written
@@ -189,17 +178,9 @@ class AsyncWriterTest {
                 }
                 return result;
             }
-
-            @Override
-            public String describe() {
-                return "logs while writing";
-            }
-
-            @Override
-            public void close() {
-                recorder.close();
-            }
         };
+        loggingDevice.gate.countDown(); // never held
+        InMemoryDevice recorder = loggingDevice.recorder;
         events[0] = UserEvents.open(async(2, QueueFullPolicy.BLOCK).build(), loggingDevice);
         logger[0] = enabledLogger(events[0], recorder, "writer.logs");
         assertTimeoutPreemptively(
@@ -216,6 +197,9 @@ class AsyncWriterTest {
                 java.util.Set.of("first", "from the writer 0", "from the writer 1", "from the writer 2"),
                 recorder.records().stream().map(record -> record.message).collect(java.util.stream.Collectors.toSet()));
         assertEquals(0, events[0].counters().dropped());
+        assertEquals(
+                List.of("userevents-writer"),
+                loggingDevice.writingThreads.stream().distinct().toList());
     }
 
     @Test
