@@ -15,5 +15,7 @@ for round in 1 2; do
   echo > /sys/kernel/tracing/trace
 done
 # Registration: the C loop in every round beside one call per logger and one batch (a sweep), see RegistrationProbe.
+# 14 rounds, so the late-rounds median is over 7: with 8 rounds two slow rounds of four set it (2026-12-03, JDK 17,
+# same build, separate boots: 2.20x and 1.27x over 8 rounds, 1.16x over 14; the slow rounds came and went).
 # shellcheck disable=SC2086
-"$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.testing.RegistrationProbe 300 8 "$ue_bench" c,core,c,coreBatch
+"$java" $flags -Djna.tmpdir=/tmp -cp "$cp" dev.userevents.testing.RegistrationProbe 300 14 "$ue_bench" c,core,c,coreBatch
