@@ -370,6 +370,13 @@ lines += ["", "![disabled check and hand-off](perf/results/chart.svg)", "",
           "(2.6-2.7x -> 1.1x); with the ring kept full, where the writer's encode sets the rate, 140 -> 120-128 ns "
           "against 51-59 ns (2.35-2.6x) on the device whose writev costs nothing; with a writev per event (on "
           "/dev/null, the table's rows) the syscall takes the larger share of the writer's time for both streams. "
+          "The burst pair depends on where the hypervisor puts the two vCPUs: in the slow placement (the tracefs "
+          "rows at 150-160 ns instead of 50; JDK 17 in the tables' run of 2026-12-03, one fork of two in an A/B "
+          "the same hour) it was 2.45x (393 vs 160 ns), while the fast placement gave 1.21-1.28x in four runs on "
+          "both JDKs, and the JVM pinned to one CPU 1.13x (50 vs 44 ns). The capture moves about twice the cache "
+          "lines of a tracefs record between the caller's and the writer's cores (the caller's `CapturedEvent`, "
+          "its body and its attribute array, which the writer reads and clears); the next design to measure "
+          "writes the body's UTF-8 into the slot on the caller, as tracefs does, and hands over only references. "
           "Through the SLF4J "
           "provider the fields come from the real MDC, read from a per-thread read-only snapshot that is copied "
           "once per change of the map (Logback's design), not per read: 448 B/op before.",
