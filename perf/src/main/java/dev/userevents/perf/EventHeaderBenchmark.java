@@ -33,7 +33,7 @@ public class EventHeaderBenchmark {
         System.setProperty("slf4j.provider", "dev.userevents.slf4j.UserEventsServiceProvider");
     }
 
-    private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
+    static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
     /**
      * A tracefs message as long as the EventHeader record of {@link #MESSAGE} (the record's 390 bytes less the tracefs
      * record's 13 of its own). Its sync row costs about what its hand-off row does: a record of that size costs the
@@ -42,7 +42,7 @@ public class EventHeaderBenchmark {
     private static final String MESSAGE_OF_EVENT_HEADER_BYTES =
             (MESSAGE + " ").repeat(6).substring(0, 377);
 
-    private static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
+    static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
 
     /** An SLF4J-like event: the MDC of a traced request. */
     static final class MdcReader implements LogEventReader<Object> {

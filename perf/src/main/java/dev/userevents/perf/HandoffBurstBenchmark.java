@@ -23,8 +23,10 @@ import org.openjdk.jmh.annotations.*;
         jvmArgsAppend = {"-XX:+UseParallelGC"})
 public class HandoffBurstBenchmark {
     static final int BURST = 256;
-    private static final String MESSAGE = "order placed by customer ann at warehouse east, id 12345678901";
-    private static final int PROVIDER_BITS = 0x3E << Level.PROVIDER_BIT_BASE; // levels 1-5
+    /** {@link EventHeaderBenchmark}'s message and provider levels: the two benchmarks' rows compare. */
+    private static final String MESSAGE = EventHeaderBenchmark.MESSAGE;
+
+    private static final int PROVIDER_BITS = EventHeaderBenchmark.PROVIDER_BITS;
 
     private UserEvents tracefs;
     private UserEvents eventHeader;
