@@ -1,9 +1,15 @@
 package dev.userevents;
 
+import static dev.userevents.kernel.UserEventsAbi.IOVEC_BASE_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.IOVEC_LEN_OFFSET;
+import static dev.userevents.kernel.UserEventsAbi.IOVEC_SIZE;
+
+import dev.userevents.kernel.NativeMemory;
 import dev.userevents.spi.Diagnostics;
 import dev.userevents.spi.EventDevice;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -46,9 +52,17 @@ final class AsyncWriter implements EventWriter {
     private final EventHeaderEncoder eventHeaderEncoder;
     /**
      * By slot, the captured event the writer encodes there ({@link EventRing#CAPTURED}); null without a provider. A
-     * producer trades its filled one for the slot's after claiming (plain stores, published by the slot's publish).
+     * producer copies its filled one into the slot's after claiming (plain stores, published by the slot's publish);
+     * the writer only reads them.
      */
     private final CapturedEvent[] captured;
+    /**
+     * The writer's own iovec for a record it encoded: the slot's shared iovec line is the producers' (they store the
+     * lengths of the next slots there), so the writer stores nothing into it.
+     */
+    private final ByteBuffer encodedIovec = NativeMemory.directBuffer(IOVEC_SIZE);
+
+    private final long encodedIovecAddress = NativeMemory.address(encodedIovec);
 
     /**
      * Dekker handshake with producers: set by the writer before it parks, read by producers after their volatile
@@ -141,36 +155,33 @@ final class AsyncWriter implements EventWriter {
     }
 
     @Override
-    public boolean writeCaptured(EventHeaderEncoder.ThreadCapture capture) {
+    public boolean writeCaptured(CapturedEvent event) {
         long sequence = claim();
         if (sequence < 0) {
             return sequence != WRITE_ON_CALLER;
         }
-        int slot = ring.slot(sequence);
-        CapturedEvent freed = captured[slot]; // the writer cleared it before it freed the slot
-        captured[slot] = capture.event;
-        capture.event = freed;
+        captured[ring.slot(sequence)].copyFrom(event); // no user code: the values were taken before the claim
         ring.publish(sequence, EventRing.CAPTURED);
         wakeWriter();
         return true;
     }
 
     /**
-     * The record of a {@link EventRing#CAPTURED} slot, encoded into the slot; its length, or {@link EventRing#ABORTED}
-     * if the encode failed (counted, reported once: the writer goes on).
+     * The record of a {@link EventRing#CAPTURED} slot, encoded into the slot and described by
+     * {@link #encodedIovec}; its length, or {@link EventRing#ABORTED} if the encode failed (counted, reported once:
+     * the writer goes on).
      */
     private int encodeCaptured(long sequence) {
-        CapturedEvent event = captured[ring.slot(sequence)];
         try {
-            int length = eventHeaderEncoder.encodeCaptured(event, ring.records, ring.recordOffset(sequence));
-            ring.setLength(sequence, length);
+            int length = eventHeaderEncoder.encodeCaptured(
+                    captured[ring.slot(sequence)], ring.records, ring.recordOffset(sequence));
+            encodedIovec.putLong(IOVEC_BASE_OFFSET, ring.recordAddress(sequence));
+            encodedIovec.putLong(IOVEC_LEN_OFFSET, length);
             return length;
         } catch (RuntimeException e) {
             counters.errors.increment();
             Diagnostics.reportOnce("encode:" + e.getClass().getName(), "encoding an event failed: " + e);
             return EventRing.ABORTED;
-        } finally {
-            event.clear();
         }
     }
 
@@ -287,11 +298,13 @@ final class AsyncWriter implements EventWriter {
         try {
             for (int i = 0; i < MAX_BATCH && ring.isPublished(next) && !pastDrainDeadline(); i++) {
                 int length = ring.length(next);
+                long iovec = ring.iovecAddress(next);
                 if (length == EventRing.CAPTURED) {
                     length = encodeCaptured(next);
+                    iovec = encodedIovecAddress;
                 }
                 if (length != EventRing.ABORTED) { // an aborted slot was counted by its producer
-                    long result = device.writevHeld(ring.iovecAddress(next), 1);
+                    long result = device.writevHeld(iovec, 1);
                     if (result >= 0) {
                         written++;
                     } else {

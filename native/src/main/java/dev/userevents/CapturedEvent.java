@@ -11,8 +11,13 @@ import java.util.function.BiConsumer;
  * here, so its {@code toString()} runs on the caller, as in the synchronous path. Read back through its own
  * {@link LogEventReader} view, the encoder writes the same bytes as from the front end's event.
  *
- * <p>The caller fills one of these before it claims a slot (no user code runs while a slot is held), then trades it
- * for the one in its slot ({@link AsyncWriter#writeCaptured}); the writer clears a record after encoding it.
+ * <p>The caller fills its own thread's one before it claims a slot (no user code runs while a slot is held), then
+ * copies it into the one of its slot ({@link #copyFrom}, {@link AsyncWriter#writeCaptured}), which the writer only
+ * reads. Why a copy rather than a trade of the two objects: each line a producer writes that the writer touched
+ * last costs a cache-line transfer between the cores, and the fence of the claim (its CAS) waits for those
+ * transfers as the fence of the publish does. Filling the thread's own object, which the writer never sees, and
+ * writing the slot's after the claim puts all the transfers under the publish's fence, as for a tracefs record: one
+ * wait per event instead of two (README Performance, the burst rows by vCPU placement).
  */
 final class CapturedEvent implements LogEventReader<CapturedEvent>, BiConsumer<String, Object> {
     int writeIndex;
@@ -21,8 +26,19 @@ final class CapturedEvent implements LogEventReader<CapturedEvent>, BiConsumer<S
     private long epochNanos;
     private String threadName;
     private long threadId;
-    /** The body's first characters: enough for the encoder to cut it where it would cut the whole. */
-    final StringBuilder body = new StringBuilder(128);
+    /**
+     * The body's first characters, enough for the encoder to cut it where it would cut the whole: a slot's copy, or
+     * the thread's copy of a body of another type than the two below.
+     */
+    private final StringBuilder body = new StringBuilder(128);
+    /**
+     * The body as the encoder reads it: in the thread's own event, the caller's {@code String} or
+     * {@code StringBuilder} itself (reading them runs no user code; the front ends' builder is valid until the call
+     * returns), copied once, into the slot; else {@link #body}.
+     */
+    private CharSequence bodyText;
+
+    private int maxBodyChars;
     /** Key, value, key, value... */
     private Object[] attributes = new Object[16];
 
@@ -43,16 +59,59 @@ final class CapturedEvent implements LogEventReader<CapturedEvent>, BiConsumer<S
         this.epochNanos = reader.timeEpochNanos(event);
         this.threadName = reader.threadName(event);
         this.threadId = reader.threadId(event);
-        this.body.setLength(0);
+        this.maxBodyChars = maxBodyChars;
         if (body == null) {
-            this.body.append("null"); // as the encoder writes a null body
-        } else if (body.length() <= maxBodyChars) {
-            this.body.append(body); // a String's or a builder's characters in bulk
+            bodyText = "null"; // as the encoder writes a null body
+        } else if (body instanceof String || body.getClass() == StringBuilder.class) {
+            bodyText = body;
         } else {
-            this.body.append(body, 0, maxBodyChars);
+            copyBody(body); // its charAt is user code: run here, before the claim
         }
         attributeSlots = 0;
         reader.forEachAttribute(event, this);
+    }
+
+    /**
+     * After the claim: this slot's record becomes {@code from}'s. References are copied as they are (values that
+     * cannot change, see {@link #accept}); a slot keeps its last event's until it is reused, at most one ring of
+     * events' strings and boxed values, never an application object of another type.
+     */
+    void copyFrom(CapturedEvent from) {
+        writeIndex = from.writeIndex;
+        eventNameMeta = from.eventNameMeta;
+        level = from.level;
+        epochNanos = from.epochNanos;
+        threadName = from.threadName;
+        threadId = from.threadId;
+        maxBodyChars = from.maxBodyChars;
+        copyBody(from.bodyText);
+        int slots = from.attributeSlots;
+        if (attributes.length < slots) {
+            attributes = new Object[from.attributes.length];
+        }
+        System.arraycopy(from.attributes, 0, attributes, 0, slots);
+        if (attributeSlots > slots) {
+            Arrays.fill(attributes, slots, attributeSlots, null);
+        }
+        attributeSlots = slots;
+        if (body.capacity() > MessageBuffers.MAX_KEPT_CHARS && body.length() <= MessageBuffers.MAX_KEPT_CHARS) {
+            body.trimToSize(); // a huge body's buffer goes with the next ordinary one
+        }
+    }
+
+    private void copyBody(CharSequence text) {
+        body.setLength(0);
+        if (text.length() <= maxBodyChars) {
+            body.append(text); // a String's or a builder's characters in bulk
+        } else {
+            body.append(text, 0, maxBodyChars);
+        }
+        bodyText = body;
+    }
+
+    /** The body to encode. */
+    CharSequence body() {
+        return bodyText;
     }
 
     /** The attribute sink of {@link #capture}. */
@@ -78,11 +137,12 @@ final class CapturedEvent implements LogEventReader<CapturedEvent>, BiConsumer<S
                 || value instanceof Float;
     }
 
-    /** Drops the references (so a slot keeps no application object alive) and a huge body's buffer. */
+    /** Drops the references (so the thread's own one keeps no value alive between events) and a huge body's buffer. */
     void clear() {
         eventNameMeta = null;
         level = null;
         threadName = null;
+        bodyText = null;
         Arrays.fill(attributes, 0, attributeSlots, null);
         attributeSlots = 0;
         if (body.capacity() > MessageBuffers.MAX_KEPT_CHARS) {

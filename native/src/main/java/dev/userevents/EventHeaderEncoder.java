@@ -56,7 +56,7 @@ final class EventHeaderEncoder {
 
     /** One thread's {@link CapturedEvent} to fill; {@code inUse} while it fills (a nested call encodes itself). */
     static final class ThreadCapture {
-        CapturedEvent event = new CapturedEvent();
+        final CapturedEvent event = new CapturedEvent();
         boolean inUse;
     }
 
@@ -115,19 +115,19 @@ final class EventHeaderEncoder {
                             event,
                             reader,
                             maxBodyBytes + 2); // each character is a byte or more: past the cut, whichever it is
-                    if (!writer.writeCaptured(capture)) {
+                    if (!writer.writeCaptured(capture.event)) {
                         encodeAndWrite(
                                 writer,
                                 capture.event.writeIndex,
                                 capture.event.eventNameMeta,
                                 level,
-                                capture.event.body,
+                                capture.event.body(),
                                 null,
                                 capture.event,
                                 capture.event);
                     }
                 } finally {
-                    capture.event.clear(); // unless handed over: then it is the writer's cleared one
+                    capture.event.clear(); // the slot has its own copy
                     capture.inUse = false;
                 }
                 return;
@@ -175,7 +175,7 @@ final class EventHeaderEncoder {
                     captured.writeIndex,
                     captured.eventNameMeta,
                     captured.level,
-                    captured.body,
+                    captured.body(),
                     null,
                     captured,
                     captured);

@@ -56,6 +56,7 @@ final class EventRing {
     final ByteBuffer records;
     final ByteBuffer iovecs;
     final long iovecsAddress;
+    private final long recordsAddress;
 
     EventRing(int requestedCapacity, int maxRecordBytes) {
         this.capacity = capacityFor(requestedCapacity);
@@ -64,7 +65,7 @@ final class EventRing {
         this.records = NativeMemory.directBuffer(capacity * slotBytes);
         this.iovecs = NativeMemory.directBuffer(capacity * IOVEC_SIZE);
         this.iovecsAddress = NativeMemory.address(iovecs);
-        long recordsAddress = NativeMemory.address(records);
+        this.recordsAddress = NativeMemory.address(records);
         for (int slot = 0; slot < capacity; slot++) {
             iovecs.putLong(slot * IOVEC_SIZE + IOVEC_BASE_OFFSET, recordsAddress + (long) slot * slotBytes);
         }
@@ -121,7 +122,10 @@ final class EventRing {
     /** Length of an aborted slot: no encoded record is that short (the header alone is 12 bytes). */
     static final int ABORTED = 0;
 
-    /** Length of a slot whose record the writer encodes from a {@link CapturedEvent} (then {@link #setLength}). */
+    /**
+     * Length of a slot whose record the writer encodes from a {@link CapturedEvent} and writes through its own iovec
+     * ({@link #recordAddress}).
+     */
     static final int CAPTURED = -1;
 
     /**
@@ -147,9 +151,9 @@ final class EventRing {
         return (long) LONGS.getAcquire(published, (int) (sequence & mask)) == sequence;
     }
 
-    /** The writer's length of the record it encoded into {@code sequence}'s slot (a {@link #CAPTURED} one). */
-    void setLength(long sequence, int length) {
-        iovecs.putLong((int) (sequence & mask) * IOVEC_SIZE + IOVEC_LEN_OFFSET, length);
+    /** Address of the slot of {@code sequence} in {@link #records}. */
+    long recordAddress(long sequence) {
+        return recordsAddress + (long) recordOffset(sequence);
     }
 
     /** Slot index of {@code sequence}. */

@@ -18,11 +18,11 @@ interface EventWriter {
     }
 
     /**
-     * Enqueues {@code capture}'s event, whose record the writer encodes ({@link EventHeaderEncoder#encodeCaptured}),
-     * and leaves in {@code capture} a cleared event to fill next time; or, false: the caller encodes and writes it
-     * itself (the ring is closed, or the queue-full policy is SYNC). A dropped event (DROP policy) is true, counted.
+     * Enqueues a copy of {@code captured}, whose record the writer encodes ({@link EventHeaderEncoder#encodeCaptured});
+     * or, false: the caller encodes and writes it itself (the ring is closed, or the queue-full policy is SYNC). A
+     * dropped event (DROP policy) is true, counted.
      */
-    default boolean writeCaptured(EventHeaderEncoder.ThreadCapture capture) {
+    default boolean writeCaptured(CapturedEvent captured) {
         return false;
     }
 
