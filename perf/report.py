@@ -179,8 +179,8 @@ for label, key in [("tracefs record, sync (encode + no-op write)", "tracefsSync"
                    ("EventHeader record, async hand-off, ring kept full (the writer encodes: its rate)", "eventHeaderAsyncHandoff"),
                    ("tracefs record, ring kept full, the writer's writev on /dev/null", "tracefsAsyncToDevNull"),
                    ("EventHeader record, ring kept full, the writer's encode and writev on /dev/null", "eventHeaderAsyncToDevNull"),
-                   ("tracefs record, async hand-off in bursts of 256 into a drained ring (the caller's cost)", "burst:tracefsBurst"),
-                   ("EventHeader record, async hand-off in bursts of 256 into a drained ring (the caller's cost)", "burst:eventHeaderBurst")]:
+                   ("tracefs record, async hand-off in bursts of 256 into a drained ring (the caller's cost; its own fork, in either vCPU placement: the same-second pairs are in Targets)", "burst:tracefsBurst"),
+                   ("EventHeader record, async hand-off in bursts of 256 into a drained ring (the caller's cost; its own fork, in either vCPU placement: the same-second pairs are in Targets)", "burst:eventHeaderBurst")]:
     group, key = key.split(":") if ":" in key else ("eh", key)
     if key in jdks[0][1][group]:
         alloc = jdks[0][1][group][key][2]
