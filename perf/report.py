@@ -277,7 +277,7 @@ for name, r in jdks:
         placements = r["interleaved"]
         seen = "; ".join("%s, %d iterations: %.2fx (%.1f vs %.1f ns, medians)" % (label, count, median_ratio, h, t)
                          for label, count, t, h, median_ratio in placements)
-        if placements and len(placements) == 1:
+        if len(placements) == 1:
             seen += "; the other placement did not occur in this run"
         targets.append("| %s: EventHeader hand-off ≤ 2x the tracefs hand-off, 0 B/op | the caller's, bursts into a "
                        "drained ring, the two streams timed in the same second: %s; in separate forks: %.2fx "

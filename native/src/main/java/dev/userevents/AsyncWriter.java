@@ -98,7 +98,7 @@ final class AsyncWriter implements EventWriter {
         this.ring = new EventRing(bufferSize, maxRecordBytes);
         this.captured = eventHeaderEncoder == null ? null : new CapturedEvent[ring.capacity];
         if (captured != null) {
-            Arrays.setAll(captured, slot -> new CapturedEvent());
+            Arrays.setAll(captured, slot -> eventHeaderEncoder.newCapturedEvent());
         }
         this.writerThread = new Thread(this::drainLoop, "userevents-writer");
         writerThread.setDaemon(true); // never keeps the JVM alive; the shutdown hook flushes

@@ -37,29 +37,27 @@ final class CapturedEvent implements LogEventReader<CapturedEvent>, BiConsumer<S
      * returns), copied once, into the slot; else {@link #body}.
      */
     private CharSequence bodyText;
-
-    private int maxBodyChars;
+    /** The body's characters kept: past the encoder's cut, whichever it is. */
+    private final int maxBodyChars;
     /** Key, value, key, value... */
     private Object[] attributes = new Object[16];
 
     private int attributeSlots;
 
-    /** Takes what the record of {@code event} needs; {@code maxBodyChars}: the body's characters kept. */
+    /** {@code maxBodyChars}: the body's characters kept ({@link EventHeaderEncoder#newCapturedEvent}). */
+    CapturedEvent(int maxBodyChars) {
+        this.maxBodyChars = maxBodyChars;
+    }
+
+    /** Takes what the record of {@code event} needs. */
     <E> void capture(
-            int writeIndex,
-            byte[] eventNameMeta,
-            Level level,
-            CharSequence body,
-            E event,
-            LogEventReader<E> reader,
-            int maxBodyChars) {
+            int writeIndex, byte[] eventNameMeta, Level level, CharSequence body, E event, LogEventReader<E> reader) {
         this.writeIndex = writeIndex;
         this.eventNameMeta = eventNameMeta;
         this.level = level;
         this.epochNanos = reader.timeEpochNanos(event);
         this.threadName = reader.threadName(event);
         this.threadId = reader.threadId(event);
-        this.maxBodyChars = maxBodyChars;
         if (body == null) {
             bodyText = "null"; // as the encoder writes a null body
         } else if (body instanceof String || body.getClass() == StringBuilder.class) {
@@ -83,7 +81,6 @@ final class CapturedEvent implements LogEventReader<CapturedEvent>, BiConsumer<S
         epochNanos = from.epochNanos;
         threadName = from.threadName;
         threadId = from.threadId;
-        maxBodyChars = from.maxBodyChars;
         copyBody(from.bodyText);
         int slots = from.attributeSlots;
         if (attributes.length < slots) {

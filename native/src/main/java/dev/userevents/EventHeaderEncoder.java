@@ -52,12 +52,22 @@ final class EventHeaderEncoder {
     final int maxBodyBytes;
     private final int maxRecordBytes;
     private final ThreadLocal<EventHeaderEncoding> perThread;
-    private final ThreadLocal<ThreadCapture> capturePerThread = ThreadLocal.withInitial(ThreadCapture::new);
+    private final ThreadLocal<ThreadCapture> capturePerThread =
+            ThreadLocal.withInitial(() -> new ThreadCapture(newCapturedEvent()));
 
     /** One thread's {@link CapturedEvent} to fill; {@code inUse} while it fills (a nested call encodes itself). */
     static final class ThreadCapture {
-        final CapturedEvent event = new CapturedEvent();
+        final CapturedEvent event;
         boolean inUse;
+
+        ThreadCapture(CapturedEvent event) {
+            this.event = event;
+        }
+    }
+
+    /** An empty {@link CapturedEvent} for this encoder's bound: a thread's, or a ring slot's. */
+    CapturedEvent newCapturedEvent() {
+        return new CapturedEvent(maxBodyBytes + 2); // each character is a byte or more: past the cut, whichever it is
     }
 
     public EventHeaderEncoder(int maxMessageBytes) {
@@ -108,13 +118,7 @@ final class EventHeaderEncoder {
                 capture.inUse = true;
                 try {
                     capture.event.capture(
-                            logger.providerWriteIndex(level),
-                            logger.eventHeaderNameMeta(),
-                            level,
-                            body,
-                            event,
-                            reader,
-                            maxBodyBytes + 2); // each character is a byte or more: past the cut, whichever it is
+                            logger.providerWriteIndex(level), logger.eventHeaderNameMeta(), level, body, event, reader);
                     if (!writer.writeCaptured(capture.event)) {
                         encodeAndWrite(
                                 writer,
